@@ -1,0 +1,62 @@
+//! The command line: `juesuan calc <kind> <a> <b> [--stated X]`. Prints one JSON object (report schema 1);
+//! exits 0 on a computed or not-computable result, 2 on unusable input with the message on stderr.
+
+use std::process::ExitCode;
+
+const USAGE: &str = "用法：
+  juesuan calc <kind> <a> <b> [--stated X]
+      kind: variance (预算 决算) | completion (预算 决算) | growth (本年 上年) | share (部分 总数) | execution (预算 执行数)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    match args.first().map(String::as_str) {
+        Some("calc") => calc(&args[1..]),
+        Some("-h" | "--help") | None => Err(USAGE.to_string()),
+        Some(other) => Err(format!("未知的命令：“{other}”\n{USAGE}")),
+    }
+}
+
+/// Splits `--name value` options from positional arguments; values may start with `-` (`--stated -2.80`).
+fn split_options<'a>(
+    args: &'a [String],
+    names: &[&str],
+) -> Result<(Vec<&'a str>, Vec<(String, &'a str)>), String> {
+    let mut positional = Vec::new();
+    let mut options = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if let Some(name) = arg.strip_prefix("--") {
+            if !names.contains(&name) {
+                return Err(format!("未知的选项：“{arg}”\n{USAGE}"));
+            }
+            let value = it.next().ok_or_else(|| format!("选项 {arg} 缺少取值"))?;
+            options.push((name.to_string(), value.as_str()));
+        } else {
+            positional.push(arg.as_str());
+        }
+    }
+    Ok((positional, options))
+}
+
+fn calc(args: &[String]) -> Result<String, String> {
+    let (positional, options) = split_options(args, &["stated"])?;
+    let [kind, a, b] = positional[..] else {
+        return Err(format!("calc 需要三个参数：类型、两个数\n{USAGE}"));
+    };
+    let stated = options.iter().find(|(n, _)| n == "stated").map(|(_, v)| *v);
+    let report = juesuan::calc::calculate(kind, a, b, stated).map_err(|e| e.to_string())?;
+    serde_json::to_string(&report).map_err(|e| e.to_string())
+}

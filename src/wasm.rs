@@ -1,0 +1,71 @@
+//! The one boundary with JavaScript: each export converts strings in, calls the core, serializes out.
+//! Errors are thrown as `Error` objects carrying the core's Chinese message.
+
+use crate::{calc, presets::Preset};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+export type Verdict = "ok" | "rounding" | "mismatch" | "not_computable";
+export type RateKind = "variance" | "completion" | "growth" | "share" | "execution";
+export interface CheckReport {
+  stated: string; verdict: Verdict; recomputed: string | null; difference: string | null;
+  interval: [string, string] | null; message: string;
+}
+export interface CalcReport {
+  schema: 1; kind: RateKind; value: string | null; label: "新增" | "持平" | "无法计算" | null;
+  formula: string; check: CheckReport | null;
+}
+export interface PresetReport {
+  name: string; rule: "proportional" | "deduct-per-point" | "bands"; k: string | null; floor: string | null;
+  fullMarksAt: string | null; bands: [string, string][] | null; allowOver100: boolean; description: string;
+}
+export interface ExecutionScoreReport {
+  schema: 1; rate: string | null; label: string | null; score: string | null; weight: string;
+  preset: PresetReport; formula: string;
+}
+"#;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // null (not undefined) for None, plain objects (not Maps) for structs
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn js_err(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// The crate version, for the page footer.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// One quick-calculator rate; `stated` is judged when given. Throws on malformed input.
+#[wasm_bindgen(unchecked_return_type = "CalcReport")]
+pub fn calc(
+    #[wasm_bindgen(unchecked_param_type = "RateKind")] kind: &str,
+    a: &str,
+    b: &str,
+    stated: Option<String>,
+) -> Result<JsValue, JsError> {
+    to_js(&calc::calculate(kind, a, b, stated.as_deref()).map_err(js_err)?)
+}
+
+/// 执行率 and its score under a built-in preset (`proportional`, `deduct-per-point` with k, `bands`).
+#[wasm_bindgen(js_name = executionScore, unchecked_return_type = "ExecutionScoreReport")]
+pub fn execution_score(
+    budget: &str,
+    executed: &str,
+    weight: &str,
+    preset: &str,
+    k: Option<String>,
+) -> Result<JsValue, JsError> {
+    let k = calc::parse_param("k", k.as_deref()).map_err(js_err)?;
+    let preset = Preset::named(preset, k).map_err(js_err)?;
+    to_js(&calc::execution_score(budget, executed, weight, &preset).map_err(js_err)?)
+}

@@ -1,0 +1,78 @@
+//! The wasm test bodies, shared by `tests/node.rs` (Node) and `tests/browser.rs` (headless Chromium): the
+//! exported functions as JavaScript sees them, objects read back through `Reflect`.
+
+use js_sys::Reflect;
+use juesuan::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn field(obj: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(obj.clone(), |o, k| {
+        Reflect::get(&o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+    })
+}
+
+fn text(obj: &JsValue, path: &str) -> Option<String> {
+    field(obj, path).as_string()
+}
+
+#[wasm_bindgen_test]
+fn variance_is_computed_and_judged() {
+    let r = wasm::calc("variance", "993.12", "1497.60", Some("50.80".into())).expect("computes");
+    assert_eq!(field(&r, "schema").as_f64(), Some(1.0));
+    assert_eq!(text(&r, "value").as_deref(), Some("50.80"));
+    assert_eq!(text(&r, "check.verdict").as_deref(), Some("ok"));
+    assert_eq!(text(&r, "check.interval.0").as_deref(), Some("50.80"));
+    assert!(field(&r, "label").is_null(), "label is null, not undefined");
+}
+
+#[wasm_bindgen_test]
+fn growth_from_nothing_is_labelled_new() {
+    let r = wasm::calc("growth", "0.01", "0.00", None).expect("computes");
+    assert!(field(&r, "value").is_null());
+    assert_eq!(text(&r, "label").as_deref(), Some("新增"));
+    assert!(field(&r, "check").is_null());
+}
+
+#[wasm_bindgen_test]
+fn a_mismatch_says_by_how_much() {
+    let r = wasm::calc("share", "1497.60", "1511.95", Some("99.50".into())).expect("computes");
+    assert_eq!(text(&r, "check.verdict").as_deref(), Some("mismatch"));
+    assert_eq!(text(&r, "check.recomputed").as_deref(), Some("99.05"));
+    assert_eq!(text(&r, "check.difference").as_deref(), Some("0.45"));
+}
+
+#[wasm_bindgen_test]
+fn execution_score_under_both_presets() {
+    let p = wasm::execution_score("239.00", "226.54", "10", "proportional", None).expect("scores");
+    assert_eq!(
+        (text(&p, "rate").as_deref(), text(&p, "score").as_deref()),
+        (Some("94.79"), Some("9.48"))
+    );
+    let d = wasm::execution_score(
+        "239.00",
+        "226.54",
+        "10",
+        "deduct-per-point",
+        Some("0.25".into()),
+    )
+    .expect("scores");
+    assert_eq!(text(&d, "score").as_deref(), Some("8.70"));
+    assert_eq!(text(&d, "preset.k").as_deref(), Some("0.25"));
+}
+
+#[wasm_bindgen_test]
+fn malformed_input_throws_a_chinese_message_and_does_not_panic() {
+    for bad in [
+        "12a.3",
+        "1e5",
+        "--5",
+        "1234567890123456789012345678901234567890",
+    ] {
+        assert!(wasm::calc("variance", bad, "1", None).is_err(), "{bad}");
+    }
+    // the module is still usable after the errors
+    let r = wasm::calc("execution", "192.23", "127.56", None).expect("computes");
+    assert_eq!(text(&r, "value").as_deref(), Some("66.36"));
+    assert!(wasm::execution_score("1", "1", "10", "no-such-rule", None).is_err());
+}
