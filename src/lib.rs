@@ -10,6 +10,8 @@ pub mod figures;
 pub mod presets;
 pub mod rates;
 pub mod report;
+pub mod scoring;
+pub mod tables;
 pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]

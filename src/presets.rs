@@ -112,6 +112,14 @@ impl Preset {
         }
     }
 
+    /// Reads a preset from its JSON form (STUB: being implemented).
+    ///
+    /// # Errors
+    /// [`Error::BadPreset`] naming what is wrong.
+    pub fn from_json(_json: &str) -> Result<Preset> {
+        Err(Error::BadPreset { reason: "尚未支持".into() })
+    }
+
     /// The 执行率 score for a rate (percent, as stated: 2 dp) and weight, rounded half-up to 2 dp.
     ///
     /// # Errors

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "用法：
   juesuan calc <kind> <a> <b> [--stated X]
+  juesuan score FILE [--preset NAME [--k K] | --preset-file P.json]
+      NAME: proportional (默认) | deduct-per-point (k 默认 0.25) | bands; FILE 为 - 时读标准输入
       kind: variance (预算 决算) | completion (预算 决算) | growth (本年 上年) | share (部分 总数) | execution (预算 执行数)";
 
 fn main() -> ExitCode {
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("calc") => calc(&args[1..]),
+        Some("score") => score(&args[1..]),
         Some("-h" | "--help") | None => Err(USAGE.to_string()),
         Some(other) => Err(format!("未知的命令：“{other}”\n{USAGE}")),
     }
@@ -58,5 +61,33 @@ fn calc(args: &[String]) -> Result<String, String> {
     };
     let stated = options.iter().find(|(n, _)| n == "stated").map(|(_, v)| *v);
     let report = juesuan::calc::calculate(kind, a, b, stated).map_err(|e| e.to_string())?;
+    serde_json::to_string(&report).map_err(|e| e.to_string())
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("无法读取标准输入：{e}"))?;
+        Ok(s)
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件“{path}”：{e}"))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+fn score(args: &[String]) -> Result<String, String> {
+    let (positional, options) = split_options(args, &["preset", "preset-file", "k"])?;
+    let [path] = positional[..] else {
+        return Err(format!("score 需要一个文件参数\n{USAGE}"));
+    };
+    let option = |name: &str| options.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
+    let preset = match option("preset-file") {
+        Some(file) => juesuan::presets::Preset::from_json(&read_input(file)?).map_err(|e| e.to_string())?,
+        None => {
+            let k = juesuan::calc::parse_param("k", option("k")).map_err(|e| e.to_string())?;
+            juesuan::presets::Preset::named(option("preset").unwrap_or("proportional"), k).map_err(|e| e.to_string())?
+        }
+    };
+    let report = juesuan::scoring::score_text(&read_input(path)?, &preset);
     serde_json::to_string(&report).map_err(|e| e.to_string())
 }
