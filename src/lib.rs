@@ -5,7 +5,9 @@
 
 pub mod calc;
 pub mod decimal;
+pub mod diagnosis;
 pub mod error;
+pub mod extract;
 pub mod figures;
 pub mod presets;
 pub mod rates;

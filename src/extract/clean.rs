@@ -1,0 +1,134 @@
+//! The pasted text as the extractor reads it: white space from PDF line breaks removed (Chinese has no
+//! spaces between words, and a PDF breaks lines inside words and numbers), full-width digits and signs made
+//! ASCII, and for every char kept, its offset in the original text, so every claim can point at its span.
+
+use crate::figures::normalize_char;
+
+/// The cleaned text and the way back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct CleanText {
+    /// The cleaned chars.
+    pub chars: Vec<char>,
+    /// For each cleaned char, its offset (in chars) in the original text.
+    origin: Vec<usize>,
+}
+
+/// Chars that are part of a number's spelling.
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit() || c == '.' || c == ','
+}
+
+/// Digits and number signs become ASCII; Chinese punctuation (，：；（）) stays as written, so a Chinese
+/// comma is never mistaken for a thousands separator.
+fn clean_char(c: char) -> char {
+    match c {
+        '０'..='９' | '．' | '％' | '＝' | '＜' | '＞' | '－' | '＋' | '−' | '–' => {
+            normalize_char(c)
+        }
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => normalize_char(c),
+        _ => c,
+    }
+}
+
+impl CleanText {
+    /// Cleans `text`. White space between two parts of a number is dropped when the left part cannot be
+    /// a whole figure on its own (`1,305.1 7`, `100.0⏎0%`, `1,⏎305`); otherwise one space keeps two
+    /// separate numbers apart (`5.00 5.00`).
+    pub fn new(text: &str) -> CleanText {
+        let mut out = CleanText {
+            chars: Vec::with_capacity(text.len() / 2),
+            origin: Vec::with_capacity(text.len() / 2),
+        };
+        let mut pending_space: Option<usize> = None;
+        for (i, c) in text.chars().enumerate() {
+            if c.is_whitespace() {
+                pending_space.get_or_insert(i);
+                continue;
+            }
+            let c = clean_char(c);
+            if let Some(at) = pending_space.take() {
+                if is_number_char(c)
+                    && out.chars.last().is_some_and(|&l| is_number_char(l))
+                    && !out.number_is_open(c)
+                {
+                    out.chars.push(' ');
+                    out.origin.push(at);
+                }
+            }
+            out.chars.push(c);
+            out.origin.push(i);
+        }
+        out
+    }
+
+    /// Whether the number ending the cleaned text so far continues with `next` across a line break.
+    fn number_is_open(&self, next: char) -> bool {
+        if next == '.' || next == ',' {
+            return true;
+        }
+        let tail: Vec<char> = self
+            .chars
+            .iter()
+            .rev()
+            .take_while(|&&c| is_number_char(c))
+            .copied()
+            .collect::<Vec<_>>();
+        match tail.first() {
+            Some('.' | ',') => true,
+            // tail is reversed: digits after the point come first
+            _ => match tail.iter().position(|&c| c == '.') {
+                Some(decimals) => decimals < 2,
+                None => false,
+            },
+        }
+    }
+
+    /// The original span [start, end) of cleaned chars [from, to).
+    pub fn span(&self, from: usize, to: usize) -> (usize, usize) {
+        let start = self.origin.get(from).copied().unwrap_or(0);
+        let end = match to.checked_sub(1).and_then(|last| self.origin.get(last)) {
+            Some(&o) if to > from => o + 1,
+            _ => start,
+        };
+        (start, end)
+    }
+
+    /// The cleaned index of the first kept char at or after original offset `original`.
+    pub fn index_of(&self, original: usize) -> usize {
+        self.origin.partition_point(|&o| o < original)
+    }
+
+    /// The cleaned chars [from, to) as a string.
+    pub fn slice(&self, from: usize, to: usize) -> String {
+        self.chars
+            .get(from..to.min(self.chars.len()))
+            .map(|s| s.iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// Whether the cleaned text at `at` starts with `word`.
+    pub fn starts_with_at(&self, at: usize, word: &str) -> bool {
+        let mut i = at;
+        for w in word.chars() {
+            if self.chars.get(i) != Some(&w) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// Whether the cleaned text just before `at` ends with `word`.
+    pub fn ends_with_at(&self, at: usize, word: &str) -> bool {
+        let n = word.chars().count();
+        at >= n && self.starts_with_at(at - n, word)
+    }
+
+    /// Every position where `word` starts, from `from` to `to`.
+    pub fn find_all(&self, word: &str, from: usize, to: usize) -> Vec<usize> {
+        let first = word.chars().next();
+        (from..to.min(self.chars.len()))
+            .filter(|&i| Some(self.chars[i]) == first && self.starts_with_at(i, word))
+            .collect()
+    }
+}

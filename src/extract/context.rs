@@ -1,0 +1,139 @@
+//! What every extractor shares: the cleaned text, its figures, the claims found so far, and which
+//! figures a claim has already consumed (a share inside a 类 list is not checked again as a loose share).
+
+use super::claim::{Claim, ClaimKind, Source};
+use super::clean::CleanText;
+use super::tokens::{Token, UnitClass};
+use crate::error::Result;
+use crate::figures::Figure;
+use crate::verdict::{check_sum, Check};
+use std::collections::HashSet;
+
+/// A total and its parts found in the text (a 其中 list, a 类 list).
+#[derive(Debug, Clone)]
+pub struct List {
+    /// Token index of the total.
+    pub total: usize,
+    /// Token indices of the parts.
+    pub parts: Vec<usize>,
+}
+
+/// The state of one extraction.
+pub struct Ctx<'a> {
+    /// The cleaned text.
+    pub text: &'a CleanText,
+    /// Its figures.
+    pub tokens: &'a [Token],
+    /// Claims found so far.
+    pub claims: Vec<Claim>,
+    /// Token indices of stated figures already judged.
+    pub used: HashSet<usize>,
+    /// Totals with their parts, for shares that name no whole.
+    pub lists: Vec<List>,
+    /// Cleaned-char limit of the narrative (tables follow).
+    pub end: usize,
+}
+
+impl<'a> Ctx<'a> {
+    /// A new extraction over the narrative part [0, end).
+    pub fn new(text: &'a CleanText, tokens: &'a [Token], end: usize) -> Ctx<'a> {
+        Ctx {
+            text,
+            tokens,
+            claims: Vec::new(),
+            used: HashSet::new(),
+            lists: Vec::new(),
+            end,
+        }
+    }
+
+    /// Token `i`.
+    pub fn tok(&self, i: usize) -> &'a Token {
+        &self.tokens[i]
+    }
+
+    /// Indices of the narrative's tokens.
+    pub fn indices(&self) -> impl Iterator<Item = usize> + 'a {
+        let end = self.end;
+        self.tokens
+            .iter()
+            .enumerate()
+            .take_while(move |(_, t)| t.start < end)
+            .map(|(i, _)| i)
+    }
+
+    /// The span in the original text from token `a`'s label to token `b`'s end.
+    pub fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
+        let (ta, tb) = (self.tok(a), self.tok(b));
+        let from = ta.label_start.min(ta.start).min(tb.start);
+        self.text.span(from, ta.end.max(tb.end))
+    }
+
+    /// A source for token `i`, named by its label or `fallback`.
+    pub fn source(&self, i: usize, fallback: &str) -> Source {
+        let t = self.tok(i);
+        let name = if t.label.is_empty() {
+            fallback
+        } else {
+            t.label.as_str()
+        };
+        Source::token(self.text, t, name)
+    }
+
+    /// Adds a total-against-parts claim.
+    pub fn push_sum(
+        &mut self,
+        kind: ClaimKind,
+        total: usize,
+        parts: &[usize],
+        span: (usize, usize),
+    ) -> Result<()> {
+        let figures: Vec<Figure> = parts.iter().map(|&p| self.tok(p).figure.clone()).collect();
+        let check = check_sum(&self.tok(total).figure, &figures)?;
+        let mut inputs = vec![self.source(total, "合计")];
+        inputs.extend(parts.iter().map(|&p| self.source(p, "分项")));
+        let terms: Vec<String> = parts
+            .iter()
+            .map(|&p| self.tok(p).figure.value.to_string())
+            .collect();
+        let formula = format!("{} = {}", terms.join(" + "), sum_text(&check));
+        self.push(kind, check, span, inputs, formula, unit_of(self.tok(total)));
+        self.used.insert(total);
+        Ok(())
+    }
+
+    /// Adds a claim.
+    pub fn push(
+        &mut self,
+        kind: ClaimKind,
+        check: Check,
+        span: (usize, usize),
+        inputs: Vec<Source>,
+        formula: String,
+        unit: String,
+    ) {
+        self.claims.push(Claim {
+            kind,
+            check,
+            span,
+            inputs,
+            formula,
+            unit,
+            written_negated: false,
+            diagnosis: None,
+        });
+    }
+}
+
+fn sum_text(check: &Check) -> String {
+    check.recomputed.map(|r| r.to_string()).unwrap_or_default()
+}
+
+/// The unit a claim's message shows after numbers.
+pub fn unit_of(token: &Token) -> String {
+    match &token.class {
+        UnitClass::Percent => "%".into(),
+        UnitClass::Amount | UnitClass::Count(_) => token.figure.unit.clone(),
+        UnitClass::Other => String::new(),
+    }
+}

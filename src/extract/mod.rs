@@ -1,0 +1,239 @@
+//! Finding and checking every stated claim of a pasted disclosure (部门决算公开说明), typically copied out
+//! of a PDF: totals and their parts, shares, growth, variance, execution rates, counts, the 类/项 lists, the
+//! same figure stated twice, and the narrative against the self-evaluation tables that follow it.
+
+mod claim;
+mod classes;
+mod clean;
+mod context;
+mod links;
+mod narrative;
+mod tables;
+mod tokens;
+
+pub use claim::{Claim, ClaimKind, Source};
+pub use clean::CleanText;
+
+use crate::diagnosis;
+use crate::report::{
+    check_message, ClaimReport, NamedValues, ProblemReport, SourceReport, Summary, TextReport,
+    SCHEMA,
+};
+use crate::tables::{read_tables, Table};
+use crate::verdict::Verdict;
+use context::Ctx;
+use tokens::UnitClass;
+
+/// Checks a whole pasted text. Never panics; a step that fails (an overflow on absurd figures) is reported
+/// as a problem and the other steps still run.
+///
+/// # Example
+/// ```
+/// let r = juesuan::extract::check_text("本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.01 万元。");
+/// assert_eq!(r.claims[0].verdict, "rounding");
+/// ```
+pub fn check_text(text: &str) -> TextReport {
+    let tables = read_tables(text);
+    check_text_with_tables(text, &tables)
+}
+
+/// As [`check_text`], with the tables already read from the same text.
+pub fn check_text_with_tables(text: &str, tables: &[Table]) -> TextReport {
+    let clean = CleanText::new(text);
+    let tokens = tokens::scan(&clean);
+    let end = narrative_end(&clean, tables);
+    let mut ctx = Ctx::new(&clean, &tokens, end);
+    let mut problems = Vec::new();
+    type Step = fn(&mut Ctx) -> crate::Result<()>;
+    let steps: [(&str, Step); 8] = [
+        ("类/项", classes::classes),
+        ("其中", narrative::sums),
+        ("收支平衡", links::balances),
+        ("占比", narrative::shares),
+        ("增长率", narrative::growth),
+        ("差异率/执行率", narrative::named_rates),
+        ("前后一致", links::same_figures),
+        ("列举个数", links::counted_lists),
+    ];
+    for (name, step) in steps {
+        if let Err(e) = step(&mut ctx) {
+            problems.push(ProblemReport {
+                message: format!("{name}：{e}"),
+                span: None,
+            });
+        }
+    }
+    if let Err(e) = tables::narrative_against_tables(&mut ctx, tables) {
+        problems.push(ProblemReport {
+            message: format!("自评表汇总：{e}"),
+            span: None,
+        });
+    }
+    diagnose(&mut ctx);
+    let mut claims = std::mem::take(&mut ctx.claims);
+    match tables::table_claims(tables) {
+        Ok(mut more) => {
+            for c in &mut more {
+                diagnose_numbers(c);
+            }
+            claims.extend(more);
+        }
+        Err(e) => problems.push(ProblemReport {
+            message: format!("自评表：{e}"),
+            span: None,
+        }),
+    }
+    for t in tables {
+        problems.extend(t.problems.iter().map(|p| ProblemReport {
+            message: format!("{}：{}", t.name, p.message),
+            span: Some([p.span.0, p.span.1]),
+        }));
+    }
+    claims.sort_by_key(|c| (c.span.0, c.span.1));
+    let claims: Vec<ClaimReport> = claims.iter().map(claim_report).collect();
+    TextReport {
+        schema: SCHEMA,
+        summary: Summary::of(&claims),
+        claims,
+        problems,
+    }
+}
+
+/// Where the narrative ends: the first table, or the first table title ("…自评表（2023 年度）").
+fn narrative_end(clean: &CleanText, tables: &[Table]) -> usize {
+    let from_tables = tables.iter().map(|t| clean.index_of(t.span.0)).min();
+    let title = clean
+        .find_all("自评表", 0, clean.chars.len())
+        .into_iter()
+        .find(|&p| clean.starts_with_at(p + 3, "（") || clean.starts_with_at(p + 3, "("));
+    let title_start = title.map(|p| {
+        (p.saturating_sub(20)..p)
+            .rev()
+            .find(|&j| matches!(clean.chars.get(j), Some('。' | ' ')))
+            .map_or(p.saturating_sub(12), |j| j + 1)
+    });
+    [from_tables, title_start]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(clean.chars.len())
+}
+
+/// Names a likely cause for each mismatch, using the figures near it.
+fn diagnose(ctx: &mut Ctx) {
+    let amounts: Vec<(usize, String, rust_decimal::Decimal)> = ctx
+        .tokens
+        .iter()
+        .filter(|t| t.start < ctx.end && t.class == UnitClass::Amount)
+        .map(|t| (t.sentence, t.label.clone(), t.figure.value.abs()))
+        .collect();
+    for claim in &mut ctx.claims {
+        if claim.check.verdict != Verdict::Mismatch {
+            continue;
+        }
+        diagnose_numbers(claim);
+        if claim.diagnosis.is_some() {
+            continue;
+        }
+        let (Some(first), Some(diff)) = (claim.inputs.first(), claim.check.difference) else {
+            continue;
+        };
+        let Some(span) = first.span else { continue };
+        let sentence = ctx
+            .tokens
+            .iter()
+            .find(|t| ctx.text.span(t.start, t.end).0 >= span.0)
+            .map_or(0, |t| t.sentence);
+        let near: Vec<(String, rust_decimal::Decimal)> = amounts
+            .iter()
+            .filter(|(s, _, _)| s.abs_diff(sentence) <= 1)
+            .filter(|(_, _, v)| !claim.inputs.iter().any(|i| i.value == v.to_string()))
+            .map(|(_, l, v)| (l.clone(), *v))
+            .collect();
+        let parts: Vec<(String, rust_decimal::Decimal)> = claim
+            .inputs
+            .iter()
+            .skip(1)
+            .filter_map(|i| i.value.parse().ok().map(|v| (i.name.clone(), v)))
+            .collect();
+        claim.diagnosis = match claim.kind {
+            ClaimKind::Sum | ClaimKind::Count => diagnosis::missing_part(diff, &parts, &near),
+            ClaimKind::Share
+            | ClaimKind::Growth
+            | ClaimKind::Variance
+            | ClaimKind::Execution
+            | ClaimKind::Completion => {
+                let stated = claim.check.stated.value.abs();
+                let inputs: Vec<(String, rust_decimal::Decimal)> = claim
+                    .inputs
+                    .iter()
+                    .filter_map(|i| {
+                        i.value
+                            .parse::<rust_decimal::Decimal>()
+                            .ok()
+                            .map(|v| (i.name.clone(), v.abs()))
+                    })
+                    .collect();
+                diagnosis::repeated_amount(stated, &inputs)
+            }
+            _ => None,
+        };
+    }
+}
+
+/// Diagnoses that need only the claim's own numbers (a transposition).
+fn diagnose_numbers(claim: &mut Claim) {
+    if claim.check.verdict != Verdict::Mismatch || claim.diagnosis.is_some() {
+        return;
+    }
+    if let Some(r) = claim.check.recomputed {
+        claim.diagnosis = diagnosis::transposition(
+            claim.as_written(claim.check.stated.value),
+            claim.as_written(r),
+        );
+    }
+}
+
+fn claim_report(c: &Claim) -> ClaimReport {
+    let mut check = c.check.clone();
+    check.stated.value = c.as_written(check.stated.value);
+    check.recomputed = check.recomputed.map(|r| c.as_written(r));
+    check.difference = check.difference.map(|d| c.as_written(d));
+    check.interval = check.interval.map(|(lo, hi)| {
+        if c.written_negated {
+            (-hi, -lo)
+        } else {
+            (lo, hi)
+        }
+    });
+    ClaimReport {
+        kind: c.kind.name().to_string(),
+        title: c.kind.title().to_string(),
+        verdict: c.check.verdict.name().to_string(),
+        stated: c.stated_text(),
+        recomputed: c.recomputed_text(),
+        difference: check.difference.map(|d| d.to_string()),
+        span: [c.span.0, c.span.1],
+        inputs: NamedValues(
+            c.inputs
+                .iter()
+                .map(|i| (i.name.clone(), i.value.clone()))
+                .collect(),
+        ),
+        sources: c
+            .inputs
+            .iter()
+            .map(|i| SourceReport {
+                name: i.name.clone(),
+                value: i.value.clone(),
+                span: i.span.map(|s| [s.0, s.1]),
+            })
+            .collect(),
+        interval: check
+            .interval
+            .map(|(lo, hi)| [lo.to_string(), hi.to_string()]),
+        formula: c.formula.clone(),
+        message: format!("{}：{}", c.kind.title(), check_message(&check, &c.unit)),
+        diagnosis: c.diagnosis.clone(),
+    }
+}
