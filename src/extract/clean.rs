@@ -31,9 +31,9 @@ fn clean_char(c: char) -> char {
 }
 
 impl CleanText {
-    /// Cleans `text`. White space between two parts of a number is dropped when the left part cannot be
-    /// a whole figure on its own (`1,305.1 7`, `100.0⏎0%`, `1,⏎305`); otherwise one space keeps two
-    /// separate numbers apart (`5.00 5.00`).
+    /// Cleans `text`. White space between two parts of a number is dropped (`1,305.1 7`, `100.0⏎0%`,
+    /// `1,⏎305`) unless the left part is already a figure with two decimals; then one space keeps two
+    /// numbers apart (`5.00 5.00`).
     pub fn new(text: &str) -> CleanText {
         let mut out = CleanText {
             chars: Vec::with_capacity(text.len() / 2),
@@ -61,25 +61,18 @@ impl CleanText {
         out
     }
 
-    /// Whether the number ending the cleaned text so far continues with `next` across a line break.
+    /// Whether the number ending the cleaned text so far continues with `next` across a line break. It does
+    /// unless it is already a whole figure with two or more decimals (`5.00⏎5.00` are two table cells);
+    /// a narrative never writes two bare numbers side by side, so any other break is inside one number.
     fn number_is_open(&self, next: char) -> bool {
         if next == '.' || next == ',' {
             return true;
         }
-        let tail: Vec<char> = self
-            .chars
-            .iter()
-            .rev()
-            .take_while(|&&c| is_number_char(c))
-            .copied()
-            .collect::<Vec<_>>();
-        match tail.first() {
-            Some('.' | ',') => true,
-            // tail is reversed: digits after the point come first
-            _ => match tail.iter().position(|&c| c == '.') {
-                Some(decimals) => decimals < 2,
-                None => false,
-            },
+        let tail: Vec<char> = self.chars.iter().rev().take_while(|&&c| is_number_char(c)).copied().collect();
+        // tail is reversed: the digits after the point come first
+        match tail.iter().position(|&c| c == '.') {
+            Some(decimals) => decimals < 2,
+            None => true,
         }
     }
 

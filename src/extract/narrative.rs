@@ -7,7 +7,7 @@ use super::tokens::{Direction, Token, UnitClass};
 use crate::error::Result;
 use crate::figures::Figure;
 use crate::rates::{rate, sub, RateKind};
-use crate::verdict::check_rate;
+use crate::verdict::{check_rate, Verdict};
 use rust_decimal::Decimal;
 
 /// Same class of figure: money with money, 辆 with 辆.
@@ -120,7 +120,10 @@ fn list_parts(ctx: &Ctx, first: usize, limit: Decimal) -> Vec<usize> {
         if t.sentence != current {
             let short =
                 sum < limit - first_tok.figure.half_width() * Decimal::from(parts.len() + 2);
-            let opens_with_part = is_level(ctx, t)
+            // an enumeration ("包括：基本工资、…。") can end a sentence in the middle of a list
+            let enumerated = ctx.text.find_all("包括", sentence_start(ctx, ctx.tok(i - 1).start), t.start).len() > 0;
+            let opens_with_part = enumerated
+                && is_level(ctx, t)
                 && same_class(t, first_tok)
                 && !t.label.contains("总计")
                 && !t.label.contains("合计")
@@ -247,8 +250,9 @@ pub fn growth(ctx: &mut Ctx) -> Result<()> {
 
 fn signed(figure: &Figure, direction: Option<(Direction, &str)>) -> Figure {
     let mut f = figure.clone();
-    if let Some((d, _)) = direction {
-        f.value *= d.sign();
+    // negate rather than multiply by −1: a product of zeros loses its scale ("0.00" would print "0")
+    if let Some((Direction::Down, _)) = direction {
+        f.value = -f.value;
     }
     f
 }
@@ -259,6 +263,12 @@ fn push_growth(ctx: &mut Ctx, current: usize, change: usize, stated: usize) -> R
     let rate_figure = signed(&ts.figure, ts.direction);
     let formula_fn = |cur: Decimal, chg: Decimal| rate(RateKind::Growth, cur, sub(cur, chg)?);
     let check = check_rate(formula_fn, &tc.figure, &delta, &rate_figure)?;
+    // a mismatch that the opposite direction word would fix
+    let mut flipped = rate_figure.clone();
+    flipped.value = -flipped.value;
+    let direction_wrong = check.verdict == Verdict::Mismatch
+        && !rate_figure.value.is_zero()
+        && check_rate(formula_fn, &tc.figure, &delta, &flipped)?.verdict != Verdict::Mismatch;
     let prior = sub(tc.figure.value, delta.value)?;
     let inputs = vec![
         Source::token(ctx.text, tc, "本年数"),
@@ -277,6 +287,11 @@ fn push_growth(ctx: &mut Ctx, current: usize, change: usize, stated: usize) -> R
     ctx.push(ClaimKind::Growth, check, span, inputs, formula, "%".into());
     if let Some(claim) = ctx.claims.last_mut() {
         claim.written_negated = ts.direction.is_some_and(|(d, _)| d == Direction::Down);
+        if direction_wrong {
+            let written = ts.direction.map_or("", |(_, w)| w);
+            let fits = if delta.value.is_sign_negative() { "减少/下降" } else { "增加/增长" };
+            claim.diagnosis = Some(format!("疑似方向词有误：文中写“{written}”，但数字只符合{fits}"));
+        }
     }
     ctx.used.insert(stated);
     Ok(())
