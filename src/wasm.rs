@@ -1,7 +1,7 @@
 //! The one boundary with JavaScript: each export converts strings in, calls the core, serializes out.
 //! Errors are thrown as `Error` objects carrying the core's Chinese message.
 
-use crate::{calc, presets::Preset};
+use crate::{calc, extract, presets::Preset, scoring};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -21,6 +21,19 @@ export interface PresetReport {
   name: string; rule: "proportional" | "deduct-per-point" | "bands"; k: string | null; floor: string | null;
   fullMarksAt: string | null; bands: [string, string][] | null; allowOver100: boolean; description: string;
 }
+export interface SourceReport { name: string; value: string; span: [number, number] | null; }
+export interface ClaimReport {
+  kind: "sum" | "balance" | "share" | "growth" | "variance" | "completion" | "execution" | "count" | "same-figure";
+  title: string; verdict: Verdict; stated: string; recomputed: string | null; difference: string | null;
+  span: [number, number]; inputs: Record<string, string>; sources: SourceReport[];
+  interval: [string, string] | null; formula: string; message: string; diagnosis: string | null;
+}
+export interface TextReport {
+  schema: 1; claims: ClaimReport[];
+  summary: { claims: number; ok: number; rounding: number; mismatch: number; notComputable: number };
+  problems: { message: string; span: [number, number] | null }[];
+}
+export type ScoreReport = { schema: 1; preset: PresetReport; tables: any[] };
 export interface ExecutionScoreReport {
   schema: 1; rate: string | null; label: string | null; score: string | null; weight: string;
   preset: PresetReport; formula: string;
@@ -29,7 +42,8 @@ export interface ExecutionScoreReport {
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     // null (not undefined) for None, plain objects (not Maps) for structs
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
     value
         .serialize(&serializer)
         .map_err(|e| JsError::new(&e.to_string()))
@@ -68,4 +82,24 @@ pub fn execution_score(
     let k = calc::parse_param("k", k.as_deref()).map_err(js_err)?;
     let preset = Preset::named(preset, k).map_err(js_err)?;
     to_js(&calc::execution_score(budget, executed, weight, &preset).map_err(js_err)?)
+}
+
+/// Finds and checks every claim of a pasted disclosure (and its self-evaluation tables).
+#[wasm_bindgen(unchecked_return_type = "TextReport")]
+pub fn check(text: &str) -> Result<JsValue, JsError> {
+    to_js(&extract::check_text(text))
+}
+
+/// Reads and scores every self-evaluation table of a paste. `preset` is a built-in name
+/// (`proportional`, `deduct-per-point`, `bands`; `k` overrides deduct-per-point's 0.25) or a preset object
+/// as JSON text. Throws on an unusable preset.
+#[wasm_bindgen(unchecked_return_type = "ScoreReport")]
+pub fn score(text: &str, preset: &str, k: Option<String>) -> Result<JsValue, JsError> {
+    let preset = if preset.trim_start().starts_with('{') {
+        Preset::from_json(preset).map_err(js_err)?
+    } else {
+        let k = calc::parse_param("k", k.as_deref()).map_err(js_err)?;
+        Preset::named(preset, k).map_err(js_err)?
+    };
+    to_js(&scoring::score_text(text, &preset))
 }

@@ -12,7 +12,7 @@ fn field(obj: &JsValue, path: &str) -> JsValue {
     })
 }
 
-fn text(obj: &JsValue, path: &str) -> Option<String> {
+fn text_of(obj: &JsValue, path: &str) -> Option<String> {
     field(obj, path).as_string()
 }
 
@@ -20,9 +20,9 @@ fn text(obj: &JsValue, path: &str) -> Option<String> {
 fn variance_is_computed_and_judged() {
     let r = wasm::calc("variance", "993.12", "1497.60", Some("50.80".into())).expect("computes");
     assert_eq!(field(&r, "schema").as_f64(), Some(1.0));
-    assert_eq!(text(&r, "value").as_deref(), Some("50.80"));
-    assert_eq!(text(&r, "check.verdict").as_deref(), Some("ok"));
-    assert_eq!(text(&r, "check.interval.0").as_deref(), Some("50.80"));
+    assert_eq!(text_of(&r, "value").as_deref(), Some("50.80"));
+    assert_eq!(text_of(&r, "check.verdict").as_deref(), Some("ok"));
+    assert_eq!(text_of(&r, "check.interval.0").as_deref(), Some("50.80"));
     assert!(field(&r, "label").is_null(), "label is null, not undefined");
 }
 
@@ -30,23 +30,23 @@ fn variance_is_computed_and_judged() {
 fn growth_from_nothing_is_labelled_new() {
     let r = wasm::calc("growth", "0.01", "0.00", None).expect("computes");
     assert!(field(&r, "value").is_null());
-    assert_eq!(text(&r, "label").as_deref(), Some("新增"));
+    assert_eq!(text_of(&r, "label").as_deref(), Some("新增"));
     assert!(field(&r, "check").is_null());
 }
 
 #[wasm_bindgen_test]
 fn a_mismatch_says_by_how_much() {
     let r = wasm::calc("share", "1497.60", "1511.95", Some("99.50".into())).expect("computes");
-    assert_eq!(text(&r, "check.verdict").as_deref(), Some("mismatch"));
-    assert_eq!(text(&r, "check.recomputed").as_deref(), Some("99.05"));
-    assert_eq!(text(&r, "check.difference").as_deref(), Some("0.45"));
+    assert_eq!(text_of(&r, "check.verdict").as_deref(), Some("mismatch"));
+    assert_eq!(text_of(&r, "check.recomputed").as_deref(), Some("99.05"));
+    assert_eq!(text_of(&r, "check.difference").as_deref(), Some("0.45"));
 }
 
 #[wasm_bindgen_test]
 fn execution_score_under_both_presets() {
     let p = wasm::execution_score("239.00", "226.54", "10", "proportional", None).expect("scores");
     assert_eq!(
-        (text(&p, "rate").as_deref(), text(&p, "score").as_deref()),
+        (text_of(&p, "rate").as_deref(), text_of(&p, "score").as_deref()),
         (Some("94.79"), Some("9.48"))
     );
     let d = wasm::execution_score(
@@ -57,8 +57,8 @@ fn execution_score_under_both_presets() {
         Some("0.25".into()),
     )
     .expect("scores");
-    assert_eq!(text(&d, "score").as_deref(), Some("8.70"));
-    assert_eq!(text(&d, "preset.k").as_deref(), Some("0.25"));
+    assert_eq!(text_of(&d, "score").as_deref(), Some("8.70"));
+    assert_eq!(text_of(&d, "preset.k").as_deref(), Some("0.25"));
 }
 
 #[wasm_bindgen_test]
@@ -73,6 +73,26 @@ fn malformed_input_throws_a_chinese_message_and_does_not_panic() {
     }
     // the module is still usable after the errors
     let r = wasm::calc("execution", "192.23", "127.56", None).expect("computes");
-    assert_eq!(text(&r, "value").as_deref(), Some("66.36"));
+    assert_eq!(text_of(&r, "value").as_deref(), Some("66.36"));
     assert!(wasm::execution_score("1", "1", "10", "no-such-rule", None).is_err());
+}
+
+#[wasm_bindgen_test]
+fn check_finds_claims_with_spans_in_chars() {
+    let text = "本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.01 万元。";
+    let r = wasm::check(text).expect("checks");
+    assert_eq!(field(&r, "schema").as_f64(), Some(1.0));
+    assert_eq!(text_of(&r, "claims.0.verdict").as_deref(), Some("rounding"));
+    assert_eq!(text_of(&r, "claims.0.recomputed").as_deref(), Some("10.01"));
+    assert_eq!(field(&r, "claims.0.span.0").as_f64(), Some(0.0));
+    // inputs is a plain object keyed by label
+    assert_eq!(text_of(&r, "claims.0.inputs.基本支出").as_deref(), Some("6.00"));
+    assert_eq!(field(&r, "summary.rounding").as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+fn check_of_the_seed_finds_the_transposed_total() {
+    let r = wasm::check(include_str!("../fixtures/seed/seed.txt")).expect("checks");
+    assert!(field(&r, "summary.claims").as_f64().unwrap_or(0.0) >= 70.0);
+    assert_eq!(field(&r, "summary.rounding").as_f64(), Some(2.0));
 }

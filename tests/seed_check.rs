@@ -1,0 +1,88 @@
+//! The seed disclosure against its answer key (tests/fixtures/seed/claims.json): every keyed claim is
+//! found (same kind — a keyed "sum" may be reported as count/balance/same-figure —, same stated value, span
+//! overlapping the quote's location) with the key's verdict and recomputed value, and no claim of our own
+//! is a mismatch the key does not have. The same comparison as ../shared/tools/seedcheck.py, on the core.
+
+use juesuan::extract::check_text;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+const SEED: &str = include_str!("fixtures/seed/seed.txt");
+
+fn dec(s: Option<&str>) -> Option<Decimal> {
+    s.and_then(|s| s.replace([',', '%'], "").trim().parse().ok())
+}
+
+/// The char span of `quote` in `text`, ignoring white space on both sides.
+fn quote_span(text: &[char], quote: &str) -> Option<(usize, usize)> {
+    let q: Vec<char> = quote.chars().filter(|c| !c.is_whitespace()).collect();
+    let first = *q.first()?;
+    (0..text.len()).filter(|&i| text[i] == first).find_map(|start| {
+        let mut i = start;
+        for &c in &q {
+            while text.get(i).is_some_and(|t| t.is_whitespace()) {
+                i += 1;
+            }
+            if text.get(i) != Some(&c) {
+                return None;
+            }
+            i += 1;
+        }
+        Some((start, i))
+    })
+}
+
+#[test]
+fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
+    let key: Value = serde_json::from_str(include_str!("fixtures/seed/claims.json")).expect("claims.json");
+    let chars: Vec<char> = SEED.chars().collect();
+    let report = check_text(SEED);
+    let mut used = vec![false; report.claims.len()];
+    let mut failures = Vec::new();
+    let key = key["claims"].as_array().expect("claims");
+    for c in key {
+        let id = c["id"].as_str().unwrap_or("?");
+        let kind = c["kind"].as_str().unwrap_or("");
+        let span = quote_span(&chars, c["quote"].as_str().unwrap_or(""));
+        let want_recomputed = dec(c["recomputed"].as_str());
+        let best = report
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| {
+                !used[*i]
+                    && (f.kind == kind || (kind == "sum" && ["sum", "count", "same-figure", "balance"].contains(&f.kind.as_str())))
+                    && dec(Some(&f.stated)) == dec(c["stated"].as_str())
+            })
+            .map(|(i, f)| {
+                let overlap = span.is_some_and(|(s, e)| f.span[0] < e && f.span[1] > s);
+                let same = dec(f.recomputed.as_deref()) == want_recomputed;
+                ((!overlap, !same, i), f)
+            })
+            .min_by_key(|(rank, _)| *rank);
+        match best {
+            None => failures.push(format!("{id}: missing")),
+            Some(((_, _, i), f)) => {
+                if Some(f.verdict.as_str()) == c["verdict"].as_str() && (want_recomputed.is_none() || dec(f.recomputed.as_deref()) == want_recomputed) {
+                    used[i] = true;
+                } else {
+                    failures.push(format!("{id}: got {} {:?} ({})", f.verdict, f.recomputed, f.formula));
+                }
+            }
+        }
+    }
+    let extra: Vec<String> = report
+        .claims
+        .iter()
+        .zip(&used)
+        .filter(|(f, u)| !**u && f.verdict == "mismatch")
+        .map(|(f, _)| format!("extra mismatch: {} {} ({})", f.kind, f.stated, f.formula))
+        .collect();
+    failures.extend(extra);
+    assert!(failures.is_empty(), "{} of {} keyed claims matched:\n{}", used.iter().filter(|u| **u).count(), key.len(), failures.join("\n"));
+    assert_eq!(used.iter().filter(|u| **u).count(), 86);
+    // the one mismatch is diagnosed as a transposition
+    let transposed = report.claims.iter().find(|f| f.verdict == "mismatch").and_then(|f| f.diagnosis.clone());
+    assert!(transposed.is_some_and(|d| d.contains("颠倒")), "579.64 vs 579.46 diagnosis");
+    assert_eq!((report.summary.rounding, report.summary.not_computable, report.summary.mismatch), (2, 4, 1));
+}
