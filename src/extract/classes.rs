@@ -142,7 +142,7 @@ fn item_amount(ctx: &Ctx, after_class: usize) -> Option<usize> {
                 .copied()
         })
         .min()?;
-    let i = ctx.indices().find(|&i| ctx.tok(i).start > item_at)?;
+    let i = ctx.first_at(item_at + 1)?;
     let t = ctx.tok(i);
     (t.is_level_amount() && t.start - item_at < 20).then_some(i)
 }

@@ -11,6 +11,8 @@ pub struct CleanText {
     pub chars: Vec<char>,
     /// For each cleaned char, its offset (in chars) in the original text.
     origin: Vec<usize>,
+    /// Cleaned indices of every 。, for sentence look-ups.
+    stops: Vec<usize>,
 }
 
 /// Chars that are part of a number's spelling.
@@ -38,6 +40,7 @@ impl CleanText {
         let mut out = CleanText {
             chars: Vec::with_capacity(text.len() / 2),
             origin: Vec::with_capacity(text.len() / 2),
+            stops: Vec::new(),
         };
         let mut pending_space: Option<usize> = None;
         for (i, c) in text.chars().enumerate() {
@@ -55,6 +58,9 @@ impl CleanText {
                     out.origin.push(at);
                 }
             }
+            if c == '。' {
+                out.stops.push(out.chars.len());
+            }
             out.chars.push(c);
             out.origin.push(i);
         }
@@ -68,7 +74,13 @@ impl CleanText {
         if next == '.' || next == ',' {
             return true;
         }
-        let tail: Vec<char> = self.chars.iter().rev().take_while(|&&c| is_number_char(c)).copied().collect();
+        let tail: Vec<char> = self
+            .chars
+            .iter()
+            .rev()
+            .take_while(|&&c| is_number_char(c))
+            .copied()
+            .collect();
         // tail is reversed: the digits after the point come first
         match tail.iter().position(|&c| c == '.') {
             Some(decimals) => decimals < 2,
@@ -113,15 +125,41 @@ impl CleanText {
 
     /// Whether the cleaned text just before `at` ends with `word`.
     pub fn ends_with_at(&self, at: usize, word: &str) -> bool {
-        let n = word.chars().count();
-        at >= n && self.starts_with_at(at - n, word)
+        let mut i = at;
+        for w in word.chars().rev() {
+            if i == 0 || self.chars.get(i - 1) != Some(&w) {
+                return false;
+            }
+            i -= 1;
+        }
+        true
     }
 
     /// Every position where `word` starts, from `from` to `to`.
     pub fn find_all(&self, word: &str, from: usize, to: usize) -> Vec<usize> {
-        let first = word.chars().next();
-        (from..to.min(self.chars.len()))
-            .filter(|&i| Some(self.chars[i]) == first && self.starts_with_at(i, word))
-            .collect()
+        let w: Vec<char> = word.chars().collect();
+        let Some(&first) = w.first() else {
+            return Vec::new();
+        };
+        let end = to.min(self.chars.len());
+        let mut found = Vec::new();
+        let mut i = from;
+        while i < end {
+            if self.chars.get(i) == Some(&first)
+                && self.chars.get(i..).is_some_and(|rest| rest.starts_with(&w))
+            {
+                found.push(i);
+            }
+            i += 1;
+        }
+        found
+    }
+
+    /// Where the sentence (split at 。) holding cleaned index `at` starts.
+    pub fn sentence_start(&self, at: usize) -> usize {
+        let n = self.stops.partition_point(|&p| p < at);
+        n.checked_sub(1)
+            .and_then(|k| self.stops.get(k))
+            .map_or(0, |&p| p + 1)
     }
 }

@@ -62,6 +62,12 @@ impl<'a> Ctx<'a> {
             .map(|(i, _)| i)
     }
 
+    /// The first narrative token starting at or after cleaned index `at`.
+    pub fn first_at(&self, at: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.start < at);
+        (i < self.tokens.len() && self.tokens[i].start < self.end).then_some(i)
+    }
+
     /// The span in the original text from token `a`'s label to token `b`'s end.
     pub fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
         let (ta, tb) = (self.tok(a), self.tok(b));

@@ -90,18 +90,21 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
 
 /// One figure named the same way twice ("公用经费 63.87 万元" in 六 and 十), and "A n，与 B 无差异/一致".
 pub fn same_figures(ctx: &mut Ctx) -> Result<()> {
-    let idx: Vec<usize> = ctx.indices().filter(|&i| is_named_level(ctx, i)).collect();
+    // label → the figures named by it so far, so each figure finds its earlier namesake without a scan
+    let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     let mut pairs = Vec::new();
-    for (n, &later) in idx.iter().enumerate() {
-        let label = &ctx.tok(later).label;
-        let earlier = idx[..n].iter().rev().copied().find(|&i| {
-            ctx.tok(i).label == *label
-                && ctx.tok(i).class == ctx.tok(later).class
-                && ctx.tok(i).sentence != ctx.tok(later).sentence
+    for later in ctx.indices().filter(|&i| is_named_level(ctx, i)) {
+        let t = ctx.tok(later);
+        let earlier = seen.get(t.label.as_str()).and_then(|v| {
+            v.iter()
+                .rev()
+                .copied()
+                .find(|&i| ctx.tok(i).class == t.class && ctx.tok(i).sentence != t.sentence)
         });
         if let Some(earlier) = earlier {
             pairs.push((earlier, later));
         }
+        seen.entry(t.label.as_str()).or_default().push(later);
     }
     for (earlier, later) in pairs {
         push_same(

@@ -39,9 +39,10 @@ pub fn check_text(text: &str) -> TextReport {
 
 /// As [`check_text`], with the tables already read from the same text.
 pub fn check_text_with_tables(text: &str, tables: &[Table]) -> TextReport {
-    let clean = CleanText::new(text);
-    let tokens = tokens::scan(&clean);
+    // Only the narrative is read as sentences; the tables after it are read by the table reader.
+    let clean = CleanText::new(text.get(..first_table_title(text)).unwrap_or(text));
     let end = narrative_end(&clean, tables);
+    let tokens = tokens::scan(&clean, end);
     let mut ctx = Ctx::new(&clean, &tokens, end);
     let mut problems = Vec::new();
     type Step = fn(&mut Ctx) -> crate::Result<()>;
@@ -99,6 +100,23 @@ pub fn check_text_with_tables(text: &str, tables: &[Table]) -> TextReport {
     }
 }
 
+/// Byte offset of the line that holds the first table title ("…自评表（2023 年度）"), or the text's length.
+fn first_table_title(text: &str) -> usize {
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|rest| rest.find("自评表")) {
+        let at = from + p;
+        let after = text.get(at + "自评表".len()..).unwrap_or("").trim_start();
+        if after.starts_with('（') || after.starts_with('(') {
+            return text
+                .get(..at)
+                .and_then(|before| before.rfind('\n'))
+                .map_or(0, |n| n + 1);
+        }
+        from = at + "自评表".len();
+    }
+    text.len()
+}
+
 /// Where the narrative ends: the first table, or the first table title ("…自评表（2023 年度）").
 fn narrative_end(clean: &CleanText, tables: &[Table]) -> usize {
     let from_tables = tables.iter().map(|t| clean.index_of(t.span.0)).min();
@@ -121,6 +139,13 @@ fn narrative_end(clean: &CleanText, tables: &[Table]) -> usize {
 
 /// Names a likely cause for each mismatch, using the figures near it.
 fn diagnose(ctx: &mut Ctx) {
+    if !ctx
+        .claims
+        .iter()
+        .any(|c| c.check.verdict == Verdict::Mismatch)
+    {
+        return;
+    }
     let amounts: Vec<(usize, String, rust_decimal::Decimal)> = ctx
         .tokens
         .iter()

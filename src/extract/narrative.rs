@@ -121,13 +121,21 @@ fn list_parts(ctx: &Ctx, first: usize, limit: Decimal) -> Vec<usize> {
             let short =
                 sum < limit - first_tok.figure.half_width() * Decimal::from(parts.len() + 2);
             // an enumeration ("包括：基本工资、…。") can end a sentence in the middle of a list
-            let enumerated = ctx.text.find_all("包括", sentence_start(ctx, ctx.tok(i - 1).start), t.start).len() > 0;
+            let enumerated = ctx
+                .text
+                .find_all(
+                    "包括",
+                    ctx.text.sentence_start(ctx.tok(i - 1).start),
+                    t.start,
+                )
+                .len()
+                > 0;
             let opens_with_part = enumerated
                 && is_level(ctx, t)
                 && same_class(t, first_tok)
                 && !t.label.contains("总计")
                 && !t.label.contains("合计")
-                && t.label_start <= sentence_start(ctx, t.start) + 1;
+                && t.label_start <= ctx.text.sentence_start(t.start) + 1;
             if t.sentence != current + 1 || !short || !opens_with_part {
                 break;
             }
@@ -140,14 +148,6 @@ fn list_parts(ctx: &Ctx, first: usize, limit: Decimal) -> Vec<usize> {
         i += 1;
     }
     parts
-}
-
-/// Clean-text index where the sentence holding `at` starts.
-fn sentence_start(ctx: &Ctx, at: usize) -> usize {
-    (0..at)
-        .rev()
-        .find(|&j| ctx.text.chars.get(j) == Some(&'。'))
-        .map_or(0, |j| j + 1)
 }
 
 /// The nearest level amount before token `before` in the same sentence.
@@ -289,8 +289,14 @@ fn push_growth(ctx: &mut Ctx, current: usize, change: usize, stated: usize) -> R
         claim.written_negated = ts.direction.is_some_and(|(d, _)| d == Direction::Down);
         if direction_wrong {
             let written = ts.direction.map_or("", |(_, w)| w);
-            let fits = if delta.value.is_sign_negative() { "减少/下降" } else { "增加/增长" };
-            claim.diagnosis = Some(format!("疑似方向词有误：文中写“{written}”，但数字只符合{fits}"));
+            let fits = if delta.value.is_sign_negative() {
+                "减少/下降"
+            } else {
+                "增加/增长"
+            };
+            claim.diagnosis = Some(format!(
+                "疑似方向词有误：文中写“{written}”，但数字只符合{fits}"
+            ));
         }
     }
     ctx.used.insert(stated);

@@ -104,9 +104,12 @@ const COUNT_UNITS: [&str; 31] = [
 /// Chars that end a label when scanning back from a number.
 const LABEL_STOPS: &str = "，,。；;：:、）)（(“”\"' %";
 
-/// Finds every number in the cleaned text.
-pub fn scan(text: &CleanText) -> Vec<Token> {
-    let chars = &text.chars;
+/// Finds every number in the cleaned text before `end`.
+pub fn scan(text: &CleanText, end: usize) -> Vec<Token> {
+    let chars = text
+        .chars
+        .get(..end.min(text.chars.len()))
+        .unwrap_or_default();
     let mut tokens = Vec::new();
     let mut sentence = 0;
     let mut i = 0;
@@ -130,7 +133,7 @@ pub fn scan(text: &CleanText) -> Vec<Token> {
                 .is_some_and(char::is_ascii_digit);
         let (digits, scale, after) = read_digits(chars, i);
         let start = if negative { i - 1 } else { i };
-        let (class, unit, end) = read_unit(text, after);
+        let (class, unit, unit_end) = read_unit(text, after);
         let mut spelled = String::with_capacity(digits.len() + 1);
         if negative {
             spelled.push('-');
@@ -148,7 +151,7 @@ pub fn scan(text: &CleanText) -> Vec<Token> {
             let (label, label_start) = label_before(text, start);
             tokens.push(Token {
                 start,
-                end,
+                end: unit_end,
                 figure,
                 class,
                 direction,
@@ -228,6 +231,11 @@ fn read_unit(text: &CleanText, at: usize) -> (UnitClass, String, usize) {
 }
 
 fn direction_before(text: &CleanText, at: usize) -> Option<(Direction, &'static str)> {
+    // every direction word ends in one of these: skip the word comparisons for all other numbers
+    let last = text.chars.get(at.checked_sub(1)?)?;
+    if !"加长升高多少降低".contains(*last) {
+        return None;
+    }
     UP.iter()
         .map(|w| (Direction::Up, *w))
         .chain(DOWN.iter().map(|w| (Direction::Down, *w)))
