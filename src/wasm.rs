@@ -42,8 +42,9 @@ export interface ExecutionScoreReport {
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     // null (not undefined) for None, plain objects (not Maps) for structs
-    let serializer =
-        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
     value
         .serialize(&serializer)
         .map_err(|e| JsError::new(&e.to_string()))

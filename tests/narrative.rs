@@ -8,14 +8,20 @@ use serde_json::Value;
 fn describe(r: &juesuan::report::TextReport) -> String {
     r.claims
         .iter()
-        .map(|c| format!("{} {} {} {:?} | {}", c.kind, c.verdict, c.stated, c.recomputed, c.formula))
+        .map(|c| {
+            format!(
+                "{} {} {} {:?} | {}",
+                c.kind, c.verdict, c.stated, c.recomputed, c.formula
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n  ")
 }
 
 #[test]
 fn narrative_catalogue() {
-    let cases: Value = serde_json::from_str(include_str!("fixtures/narrative/cases.json")).expect("cases.json");
+    let cases: Value =
+        serde_json::from_str(include_str!("fixtures/narrative/cases.json")).expect("cases.json");
     let cases = cases.as_array().expect("array");
     assert!(cases.len() >= 40, "{} cases", cases.len());
     for case in cases {
@@ -34,10 +40,22 @@ fn narrative_catalogue() {
             assert!(found, "{name}: expected {e} among\n  {}", describe(&r));
         }
         let want_mismatches = expect.iter().filter(|e| e[1] == "mismatch").count();
-        assert_eq!(r.summary.mismatch, want_mismatches, "{name}: mismatches among\n  {}", describe(&r));
+        assert_eq!(
+            r.summary.mismatch,
+            want_mismatches,
+            "{name}: mismatches among\n  {}",
+            describe(&r)
+        );
         if let Some(d) = case["diagnosis"].as_str() {
-            let got: Vec<&str> = r.claims.iter().filter_map(|c| c.diagnosis.as_deref()).collect();
-            assert!(got.iter().any(|g| g.contains(d)), "{name}: diagnosis {d:?} not in {got:?}");
+            let got: Vec<&str> = r
+                .claims
+                .iter()
+                .filter_map(|c| c.diagnosis.as_deref())
+                .collect();
+            assert!(
+                got.iter().any(|g| g.contains(d)),
+                "{name}: diagnosis {d:?} not in {got:?}"
+            );
         }
     }
 }
@@ -47,12 +65,28 @@ fn a_line_break_anywhere_in_a_number_changes_nothing() {
     let total = "1,810.23";
     for cut in 1..total.len() {
         let broken = format!("{}\n\n{}", &total[..cut], &total[cut..]);
-        let text = format!("本年支出 {broken} 万元，其中：基本支出 1,004.00 万元，项目支出 806.2\n3 万元。");
+        let text = format!(
+            "本年支出 {broken} 万元，其中：基本支出 1,004.00 万元，项目支出 806.2\n3 万元。"
+        );
         let r = check_text(&text);
-        let c = r.claims.first().unwrap_or_else(|| panic!("{broken:?}: no claim"));
-        assert_eq!((c.kind.as_str(), c.verdict.as_str(), c.stated.as_str()), ("sum", "ok", "1810.23"), "{broken:?}");
+        let c = r
+            .claims
+            .first()
+            .unwrap_or_else(|| panic!("{broken:?}: no claim"));
+        assert_eq!(
+            (c.kind.as_str(), c.verdict.as_str(), c.stated.as_str()),
+            ("sum", "ok", "1810.23"),
+            "{broken:?}"
+        );
         // the span still covers the whole statement, in chars of the original text
-        let quoted: String = text.chars().skip(c.span[0]).take(c.span[1] - c.span[0]).collect();
-        assert!(quoted.starts_with("本年支出") && quoted.ends_with("万元"), "{broken:?}: span {quoted:?}");
+        let quoted: String = text
+            .chars()
+            .skip(c.span[0])
+            .take(c.span[1] - c.span[0])
+            .collect();
+        assert!(
+            quoted.starts_with("本年支出") && quoted.ends_with("万元"),
+            "{broken:?}: span {quoted:?}"
+        );
     }
 }

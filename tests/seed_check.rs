@@ -17,24 +17,27 @@ fn dec(s: Option<&str>) -> Option<Decimal> {
 fn quote_span(text: &[char], quote: &str) -> Option<(usize, usize)> {
     let q: Vec<char> = quote.chars().filter(|c| !c.is_whitespace()).collect();
     let first = *q.first()?;
-    (0..text.len()).filter(|&i| text[i] == first).find_map(|start| {
-        let mut i = start;
-        for &c in &q {
-            while text.get(i).is_some_and(|t| t.is_whitespace()) {
+    (0..text.len())
+        .filter(|&i| text[i] == first)
+        .find_map(|start| {
+            let mut i = start;
+            for &c in &q {
+                while text.get(i).is_some_and(|t| t.is_whitespace()) {
+                    i += 1;
+                }
+                if text.get(i) != Some(&c) {
+                    return None;
+                }
                 i += 1;
             }
-            if text.get(i) != Some(&c) {
-                return None;
-            }
-            i += 1;
-        }
-        Some((start, i))
-    })
+            Some((start, i))
+        })
 }
 
 #[test]
 fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
-    let key: Value = serde_json::from_str(include_str!("fixtures/seed/claims.json")).expect("claims.json");
+    let key: Value =
+        serde_json::from_str(include_str!("fixtures/seed/claims.json")).expect("claims.json");
     let chars: Vec<char> = SEED.chars().collect();
     let report = check_text(SEED);
     let mut used = vec![false; report.claims.len()];
@@ -51,7 +54,10 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
             .enumerate()
             .filter(|(i, f)| {
                 !used[*i]
-                    && (f.kind == kind || (kind == "sum" && ["sum", "count", "same-figure", "balance"].contains(&f.kind.as_str())))
+                    && (f.kind == kind
+                        || (kind == "sum"
+                            && ["sum", "count", "same-figure", "balance"]
+                                .contains(&f.kind.as_str())))
                     && dec(Some(&f.stated)) == dec(c["stated"].as_str())
             })
             .map(|(i, f)| {
@@ -63,10 +69,16 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
         match best {
             None => failures.push(format!("{id}: missing")),
             Some(((_, _, i), f)) => {
-                if Some(f.verdict.as_str()) == c["verdict"].as_str() && (want_recomputed.is_none() || dec(f.recomputed.as_deref()) == want_recomputed) {
+                if Some(f.verdict.as_str()) == c["verdict"].as_str()
+                    && (want_recomputed.is_none()
+                        || dec(f.recomputed.as_deref()) == want_recomputed)
+                {
                     used[i] = true;
                 } else {
-                    failures.push(format!("{id}: got {} {:?} ({})", f.verdict, f.recomputed, f.formula));
+                    failures.push(format!(
+                        "{id}: got {} {:?} ({})",
+                        f.verdict, f.recomputed, f.formula
+                    ));
                 }
             }
         }
@@ -79,10 +91,30 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
         .map(|(f, _)| format!("extra mismatch: {} {} ({})", f.kind, f.stated, f.formula))
         .collect();
     failures.extend(extra);
-    assert!(failures.is_empty(), "{} of {} keyed claims matched:\n{}", used.iter().filter(|u| **u).count(), key.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} keyed claims matched:\n{}",
+        used.iter().filter(|u| **u).count(),
+        key.len(),
+        failures.join("\n")
+    );
     assert_eq!(used.iter().filter(|u| **u).count(), 86);
     // the one mismatch is diagnosed as a transposition
-    let transposed = report.claims.iter().find(|f| f.verdict == "mismatch").and_then(|f| f.diagnosis.clone());
-    assert!(transposed.is_some_and(|d| d.contains("颠倒")), "579.64 vs 579.46 diagnosis");
-    assert_eq!((report.summary.rounding, report.summary.not_computable, report.summary.mismatch), (2, 4, 1));
+    let transposed = report
+        .claims
+        .iter()
+        .find(|f| f.verdict == "mismatch")
+        .and_then(|f| f.diagnosis.clone());
+    assert!(
+        transposed.is_some_and(|d| d.contains("颠倒")),
+        "579.64 vs 579.46 diagnosis"
+    );
+    assert_eq!(
+        (
+            report.summary.rounding,
+            report.summary.not_computable,
+            report.summary.mismatch
+        ),
+        (2, 4, 1)
+    );
 }

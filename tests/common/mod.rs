@@ -46,7 +46,10 @@ fn a_mismatch_says_by_how_much() {
 fn execution_score_under_both_presets() {
     let p = wasm::execution_score("239.00", "226.54", "10", "proportional", None).expect("scores");
     assert_eq!(
-        (text_of(&p, "rate").as_deref(), text_of(&p, "score").as_deref()),
+        (
+            text_of(&p, "rate").as_deref(),
+            text_of(&p, "score").as_deref()
+        ),
         (Some("94.79"), Some("9.48"))
     );
     let d = wasm::execution_score(
@@ -86,7 +89,10 @@ fn check_finds_claims_with_spans_in_chars() {
     assert_eq!(text_of(&r, "claims.0.recomputed").as_deref(), Some("10.01"));
     assert_eq!(field(&r, "claims.0.span.0").as_f64(), Some(0.0));
     // inputs is a plain object keyed by label
-    assert_eq!(text_of(&r, "claims.0.inputs.基本支出").as_deref(), Some("6.00"));
+    assert_eq!(
+        text_of(&r, "claims.0.inputs.基本支出").as_deref(),
+        Some("6.00")
+    );
     assert_eq!(field(&r, "summary.rounding").as_f64(), Some(1.0));
 }
 
