@@ -23,7 +23,8 @@ fn sum_verdict(total: &str, parts: &[&str]) -> (Verdict, String, [String; 2]) {
 #[test]
 fn sums_at_and_just_over_the_tolerance() {
     // (stated total, parts, verdict, recomputed, accepted interval)
-    let cases: &[(&str, &[&str], Verdict, &str, [&str; 2])] = &[
+    type Case<'a> = (&'a str, &'a [&'a str], Verdict, &'a str, [&'a str; 2]);
+    let cases: &[Case] = &[
         // n = 1: tolerance ½·0.01·2 = 0.01
         (
             "5.01",
@@ -193,7 +194,7 @@ fn rounded_inputs_widen_a_rate_into_a_range() {
         let r = juesuan::calc::calculate("share", "1.00", "3.00", Some(stated)).expect("computes");
         let check = r.check.expect("check");
         assert_eq!(
-            (check.verdict.as_str(), check.interval.map(|[a, b]| [a, b])),
+            (check.verdict.as_str(), check.interval),
             (
                 verdict.name(),
                 Some([interval[0].to_string(), interval[1].to_string()])

@@ -34,11 +34,14 @@ fn run(args: &[String]) -> Result<String, String> {
     }
 }
 
+/// Positional arguments and `(name, value)` options.
+type Args<'a> = (Vec<&'a str>, Vec<(String, &'a str)>);
+
 /// Splits `--name value` options from positional arguments; values may start with `-` (`--stated -2.80`).
 fn split_options<'a>(
     args: &'a [String],
     names: &[&str],
-) -> Result<(Vec<&'a str>, Vec<(String, &'a str)>), String> {
+) -> Result<Args<'a>, String> {
     let mut positional = Vec::new();
     let mut options = Vec::new();
     let mut it = args.iter();

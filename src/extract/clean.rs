@@ -113,14 +113,7 @@ impl CleanText {
 
     /// Whether the cleaned text at `at` starts with `word`.
     pub fn starts_with_at(&self, at: usize, word: &str) -> bool {
-        let mut i = at;
-        for w in word.chars() {
-            if self.chars.get(i) != Some(&w) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        (at..).zip(word.chars()).all(|(i, w)| self.chars.get(i) == Some(&w))
     }
 
     /// Whether the cleaned text just before `at` ends with `word`.

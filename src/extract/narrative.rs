@@ -121,15 +121,14 @@ fn list_parts(ctx: &Ctx, first: usize, limit: Decimal) -> Vec<usize> {
             let short =
                 sum < limit - first_tok.figure.half_width() * Decimal::from(parts.len() + 2);
             // an enumeration ("包括：基本工资、…。") can end a sentence in the middle of a list
-            let enumerated = ctx
+            let enumerated = !ctx
                 .text
                 .find_all(
                     "包括",
                     ctx.text.sentence_start(ctx.tok(i - 1).start),
                     t.start,
                 )
-                .len()
-                > 0;
+                .is_empty();
             let opens_with_part = enumerated
                 && is_level(ctx, t)
                 && same_class(t, first_tok)

@@ -80,6 +80,9 @@ pub fn table_claims(tables: &[Table]) -> Result<Vec<Claim>> {
     Ok(claims)
 }
 
+/// Picks one column's cell of a fund row.
+type ColumnOf = fn(&FundsRow) -> Option<&Cell>;
+
 /// 年度资金总额 = 当年财政拨款 + 其他资金 (project tables), 合计 = Σ 资金来源 (the 部门整体 table), per column.
 fn fund_row_sums(table: &Table) -> Result<Vec<Claim>> {
     let rows = &table.funds.rows;
@@ -102,7 +105,7 @@ fn fund_row_sums(table: &Table) -> Result<Vec<Claim>> {
         return Ok(Vec::new());
     }
     let mut claims = Vec::new();
-    let columns: [(&str, fn(&FundsRow) -> Option<&Cell>); 3] = [
+    let columns: [(&str, ColumnOf); 3] = [
         ("年初预算数", |r| r.initial.as_ref()),
         ("全年预算数", |r| r.budget.as_ref()),
         ("全年执行数", |r| r.executed.as_ref()),
