@@ -112,12 +112,86 @@ impl Preset {
         }
     }
 
-    /// Reads a preset from its JSON form (STUB: being implemented).
+    /// Reads a preset from its JSON form: `{"name", "execution": {"rule", "k", "floor", "fullMarksAt",
+    /// "bands"}, "allowOver100"}`, or the flat form [`Preset::to_report`] gives (`rule`, `k`, … at the top).
+    /// Numbers may be strings or JSON numbers; a JSON number is read from its text, never through a float.
     ///
     /// # Errors
-    /// [`Error::BadPreset`] naming what is wrong.
-    pub fn from_json(_json: &str) -> Result<Preset> {
-        Err(Error::BadPreset { reason: "尚未支持".into() })
+    /// [`Error::BadPreset`] naming what is wrong: not JSON, an unknown rule, a missing or negative k, a band
+    /// share outside 0–1.
+    ///
+    /// # Example
+    /// ```
+    /// use juesuan::presets::Preset;
+    /// let p = Preset::from_json(r#"{"name":"my-rule","execution":{"rule":"deduct-per-point","k":"0.25","floor":"0","fullMarksAt":"99.5"}}"#).unwrap();
+    /// let d = |s: &str| s.parse().unwrap();
+    /// assert_eq!(p.execution_score(d("99.87"), d("10")).unwrap().to_string(), "10.00");
+    /// assert_eq!(p.execution_score(d("94.79"), d("10")).unwrap().to_string(), "8.70");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Preset> {
+        let bad = |reason: String| Error::BadPreset { reason };
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+            bad(format!(
+                "不是有效的 JSON（第 {} 行第 {} 列）",
+                e.line(),
+                e.column()
+            ))
+        })?;
+        let top = value
+            .as_object()
+            .ok_or_else(|| bad("应为一个 JSON 对象".into()))?;
+        let exec = match top.get("execution") {
+            Some(serde_json::Value::Object(o)) => o,
+            Some(_) => return Err(bad("“execution”应为一个对象".into())),
+            None => top,
+        };
+        let rule = match exec.get("rule") {
+            None => "proportional",
+            Some(serde_json::Value::String(s)) => s.trim(),
+            Some(_) => return Err(bad("“rule”应为字符串".into())),
+        };
+        let execution = match rule {
+            "proportional" => ExecutionRule::Proportional,
+            "deduct-per-point" => {
+                let k = json_decimal(exec.get("k"), "k")?.unwrap_or(Decimal::new(25, 2));
+                let floor = json_decimal(exec.get("floor"), "floor")?.unwrap_or(Decimal::ZERO);
+                let full_marks_at = json_decimal(exec.get("fullMarksAt"), "fullMarksAt")?;
+                if k.is_sign_negative() || floor.is_sign_negative() {
+                    return Err(bad(format!(
+                        "k 与 floor 不能为负数：k = {k}，floor = {floor}"
+                    )));
+                }
+                if full_marks_at.is_some_and(|t| t.is_sign_negative() || t > Decimal::ONE_HUNDRED) {
+                    return Err(bad("fullMarksAt 应在 0 到 100 之间".into()));
+                }
+                ExecutionRule::DeductPerPoint {
+                    k,
+                    floor,
+                    full_marks_at,
+                }
+            }
+            "bands" => ExecutionRule::Bands(json_bands(exec.get("bands"))?),
+            other => {
+                return Err(bad(format!(
+                    "未知的规则“{other}”（可选 proportional、deduct-per-point、bands）"
+                )))
+            }
+        };
+        let name = match top.get("name") {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+            None | Some(serde_json::Value::Null | serde_json::Value::String(_)) => rule.to_string(),
+            Some(_) => return Err(bad("“name”应为字符串".into())),
+        };
+        let allow_over_100 = match top.get("allowOver100").or_else(|| exec.get("allowOver100")) {
+            None | Some(serde_json::Value::Null) => false,
+            Some(serde_json::Value::Bool(b)) => *b,
+            Some(_) => return Err(bad("“allowOver100”应为 true 或 false".into())),
+        };
+        Ok(Preset {
+            name,
+            execution,
+            allow_over_100,
+        })
     }
 
     /// The 执行率 score for a rate (percent, as stated: 2 dp) and weight, rounded half-up to 2 dp.
@@ -256,4 +330,55 @@ pub struct PresetReport {
     pub allow_over_100: bool,
     /// The rule in Chinese.
     pub description: String,
+}
+
+/// A decimal parameter from a JSON string or number (read from the number's text, not through f64).
+fn json_decimal(value: Option<&serde_json::Value>, field: &str) -> Result<Option<Decimal>> {
+    let text = match value {
+        None | Some(serde_json::Value::Null) => return Ok(None),
+        Some(serde_json::Value::String(s)) => s.trim().to_string(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(_) => {
+            return Err(Error::BadPreset {
+                reason: format!("“{field}”应为数字或数字字符串"),
+            })
+        }
+    };
+    let text = text.strip_suffix('%').unwrap_or(&text).trim().to_string();
+    Decimal::from_str_exact(&text)
+        .or_else(|_| Decimal::from_scientific(&text))
+        .map(Some)
+        .map_err(|_| Error::BadPreset {
+            reason: format!("“{field}”不是有效的数字：“{text}”"),
+        })
+}
+
+/// `[[min rate, share], …]`, sorted highest first.
+fn json_bands(value: Option<&serde_json::Value>) -> Result<Vec<Band>> {
+    let bad = |reason: &str| Error::BadPreset {
+        reason: reason.to_string(),
+    };
+    let list = value
+        .and_then(serde_json::Value::as_array)
+        .filter(|l| !l.is_empty())
+        .ok_or_else(|| bad("分档规则需要“bands”：[[执行率下限, 得分比例], …]"))?;
+    let mut bands = Vec::with_capacity(list.len());
+    for item in list {
+        let pair = item
+            .as_array()
+            .filter(|p| p.len() == 2)
+            .ok_or_else(|| bad("“bands”的每一项应为 [执行率下限, 得分比例]"))?;
+        let min_rate =
+            json_decimal(pair.first(), "bands 执行率下限")?.ok_or_else(|| bad("执行率下限缺失"))?;
+        let share =
+            json_decimal(pair.get(1), "bands 得分比例")?.ok_or_else(|| bad("得分比例缺失"))?;
+        if share.is_sign_negative() || share > Decimal::ONE {
+            return Err(Error::BadPreset {
+                reason: format!("得分比例应在 0 到 1 之间：{share}"),
+            });
+        }
+        bands.push(Band { min_rate, share });
+    }
+    bands.sort_by_key(|b| std::cmp::Reverse(b.min_rate));
+    Ok(bands)
 }

@@ -5,7 +5,11 @@
 //!
 //! Spans are [start, end) offsets in Unicode scalar values (chars) into the pasted text.
 
-use crate::figures::Figure;
+use crate::figures::{parse_cell, Figure};
+
+mod pdf;
+mod tsv;
+pub mod vocab;
 
 /// A span of the input, in chars: [start, end).
 pub type Span = (usize, usize);
@@ -123,7 +127,131 @@ pub struct Table {
     pub problems: Vec<Problem>,
 }
 
+impl Table {
+    /// An empty table that starts at `span`.
+    pub fn new(kind: TableKind, name: &str, span: Span) -> Table {
+        Table {
+            name: name.to_string(),
+            kind,
+            span,
+            funds: Funds::default(),
+            indicators: Vec::new(),
+            stated_weights_total: None,
+            stated_total: None,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Whether anything beyond the title was read.
+    pub fn has_content(&self) -> bool {
+        !self.funds.rows.is_empty()
+            || !self.indicators.is_empty()
+            || self.stated_total.is_some()
+            || !self.problems.is_empty()
+    }
+
+    /// Whether anything table-shaped was read: an indicator row, a funds row with a figure, a 总分 row, or
+    /// a named table whose rows could not be read.
+    pub fn has_structure(&self) -> bool {
+        !self.indicators.is_empty()
+            || self.funds.rows.iter().any(|r| {
+                let named = ["资金", "拨款", "合计", "安排"].iter().any(|w| r.label.contains(w));
+                named && (r.initial.is_some() || r.budget.is_some() || r.executed.is_some())
+            })
+            || self.stated_total.is_some()
+            || (!self.name.is_empty() && !self.problems.is_empty())
+    }
+
+    /// Appends a continuation (the rest of the same table pasted again) to this table.
+    fn absorb(&mut self, rest: Table) {
+        self.span.1 = self.span.1.max(rest.span.1);
+        self.indicators.extend(rest.indicators);
+        self.problems.extend(rest.problems);
+        if rest.stated_weights_total.is_some() {
+            self.stated_weights_total = rest.stated_weights_total;
+        }
+        if rest.stated_total.is_some() {
+            self.stated_total = rest.stated_total;
+        }
+    }
+}
+
+impl TableKind {
+    /// `project` or `department`, as reports spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableKind::Project => "project",
+            TableKind::Department => "department",
+        }
+    }
+}
+
 /// Finds and reads every self-evaluation table in a paste (TSV or PDF text). Never panics.
-pub fn read_tables(_text: &str) -> Vec<Table> {
-    Vec::new()
+///
+/// A paste with tab-separated lines is read as cells from Excel/WPS; anything else as text copied out of a
+/// PDF. A table pasted in two parts (the second part repeating the title or the indicator header, without a
+/// funds block) is read as one table.
+///
+/// # Example
+/// ```
+/// let text = "项目名称\t快递费\r\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\r\n\
+///             产出指标\t数量指标\t快递邮寄件数\t>=2500 件\t=2500 件\t20\t20\r\n";
+/// let tables = juesuan::tables::read_tables(text);
+/// assert_eq!(tables[0].name, "快递费");
+/// assert_eq!(tables[0].indicators[0].target_text, ">=2500 件");
+/// ```
+pub fn read_tables(text: &str) -> Vec<Table> {
+    let tab_lines = text.lines().filter(|l| l.contains('\t')).take(2).count();
+    let tables = if tab_lines >= 2 {
+        tsv::read(text)
+    } else {
+        pdf::read(text)
+    };
+    // Narrative text that merely mentions 年初预算数 or 决算数 is not a table: keep what has table structure.
+    merge_continuations(tables).into_iter().filter(Table::has_structure).collect()
+}
+
+/// Joins a table with the next one when the next is the same table pasted again without its funds block.
+fn merge_continuations(tables: Vec<Table>) -> Vec<Table> {
+    let mut out: Vec<Table> = Vec::with_capacity(tables.len());
+    for t in tables {
+        match out.last_mut() {
+            Some(prev)
+                if t.funds.rows.is_empty()
+                    && (t.name.is_empty() || t.name == prev.name)
+                    && prev.stated_total.is_none() =>
+            {
+                prev.absorb(t)
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// Reads one cell as a figure: `Ok(None)` when empty or `—`; the error names the column (`field`) and row.
+fn read_cell(field: &str, text: &str, span: Span, row: usize) -> Result<Option<Cell>, Problem> {
+    let problem = |message: String| Problem {
+        row,
+        message: format!("第 {row} 行“{field}”无法识别：{message}"),
+        span,
+    };
+    match parse_cell(text) {
+        // 分值, 得分, amounts and rates carry at most a unit of money, points or percent: `1O` is a typo.
+        Ok(Some(figure))
+            if !matches!(
+                figure.unit.as_str(),
+                "" | "分" | "%" | "元" | "万元" | "亿元"
+            ) =>
+        {
+            Err(problem(format!(
+                "“{}”不是数字（数字后有多余的字符“{}”）",
+                text.trim(),
+                figure.unit
+            )))
+        }
+        Ok(Some(figure)) => Ok(Some(Cell { figure, span })),
+        Ok(None) => Ok(None),
+        Err(e) => Err(problem(e.to_string())),
+    }
 }

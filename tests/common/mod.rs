@@ -101,4 +101,6 @@ fn check_of_the_seed_finds_the_transposed_total() {
     let r = wasm::check(include_str!("../fixtures/seed/seed.txt")).expect("checks");
     assert!(field(&r, "summary.claims").as_f64().unwrap_or(0.0) >= 70.0);
     assert_eq!(field(&r, "summary.rounding").as_f64(), Some(2.0));
+    assert_eq!(field(&r, "summary.mismatch").as_f64(), Some(1.0));
+    assert_eq!(field(&r, "summary.notComputable").as_f64(), Some(4.0));
 }
