@@ -1,11 +1,12 @@
 // Build the static site into dist/: wasm (cargo → wasm-bindgen → wasm-opt), glue, www/**, example.js.
 // No bundler. Run with `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildKiosk, buildNpmPackage, filesBelow, versionServiceWorker } from './artefacts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -61,26 +62,33 @@ cpSync(join(root, 'www'), dist, { recursive: true });
 const seed = readFileSync(join(root, 'tests', 'fixtures', 'seed', 'seed.txt'), 'utf8');
 writeFileSync(join(dist, 'example.js'), `export default ${JSON.stringify(seed)};\n`);
 
-// 7. Size table
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
+// 7. The offline copy, the kiosk file and the npm package.
+const served = filesBelow(dist);
+const swVersion = versionServiceWorker(dist, served);
+await buildKiosk(dist);
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+buildNpmPackage(root, dist, version);
+
+// 8. Size table: every file, then each artefact's total (gzip -9, what a server would send).
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const rows = walk(dist)
-  .sort()
-  .map((p) => {
-    const bytes = readFileSync(p);
-    return { file: relative(dist, p), raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
-  });
-const width = Math.max(...rows.map((r) => r.file.length), 'wasm (juesuan_bg.wasm)'.length);
+const rows = filesBelow(dist).map((file) => {
+  const bytes = readFileSync(join(dist, file));
+  return { file, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+});
+const width = Math.max(...rows.map((r) => r.file.length), 'served first load (all of dist/ but kiosk, npm/)'.length);
 const line = (f, r, g) => `${f.padEnd(width)}  ${r.padStart(10)}  ${g.padStart(10)}`;
+const sum = (pick) => pick.reduce((acc, r) => ({ raw: acc.raw + r.raw, gz: acc.gz + r.gz }), { raw: 0, gz: 0 });
 console.log('\n' + line('file', 'raw', 'gzip -9'));
 for (const r of rows) console.log(line(r.file, kb(r.raw), kb(r.gz)));
-const wasm = rows.find((r) => r.file === 'juesuan_bg.wasm');
-const total = rows.reduce((acc, r) => ({ raw: acc.raw + r.raw, gz: acc.gz + r.gz }), { raw: 0, gz: 0 });
 console.log(line('-'.repeat(width), '', ''));
-console.log(line('wasm (juesuan_bg.wasm)', kb(wasm.raw), kb(wasm.gz)));
-console.log(line('total dist/', kb(total.raw), kb(total.gz)));
+const artefacts = [
+  ['wasm (juesuan_bg.wasm)', rows.filter((r) => r.file === 'juesuan_bg.wasm')],
+  ['served first load (all of dist/ but kiosk, npm/)', rows.filter((r) => served.includes(r.file) && !/^(embed-demo|.*\.d\.ts$)/.test(r.file))],
+  ['kiosk (juesuan-kiosk.html)', rows.filter((r) => r.file === 'juesuan-kiosk.html')],
+  ['npm package (npm/)', rows.filter((r) => r.file.startsWith('npm/'))],
+];
+for (const [name, pick] of artefacts) {
+  const t = sum(pick);
+  console.log(line(name, kb(t.raw), kb(t.gz)));
+}
+console.log(`service worker cache version ${swVersion}`);

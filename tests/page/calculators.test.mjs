@@ -35,11 +35,12 @@ test('the seed example is loaded into the paste box', async () => {
   const s = await harness.open();
   const value = await s.page.locator('#input').inputValue();
   assert.match(value, /部门决算/);
-  assert.match(await text(s.page.locator('#input-status')), /全文校核将在后续版本提供/);
+  assert.match(await text(s.page.locator('#summary')), /共 \d+ 处数字声明/);
   assert.match(await text(s.page.locator('#version')), /\d+\.\d+\.\d+/);
 
   await s.page.click('#clear-input');
   assert.equal(await s.page.locator('#input').inputValue(), '');
+  assert.equal(await s.page.locator('#findings li').count(), 0, 'clearing the text clears the findings');
   await s.page.click('#load-example');
   assert.match(await s.page.locator('#input').inputValue(), /部门决算/);
   assertClean(s);

@@ -24,9 +24,12 @@ export async function startHarness() {
     args: CHROME_ARGS,
   });
 
-  /** Open the page, wait for the wasm core; record console errors and every request. */
-  async function open() {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  /**
+   * Open the page (optionally with a query such as "?preset=bands"), wait for the wasm core; record
+   * console errors and every request. Downloads are accepted.
+   */
+  async function open(query = '') {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const errors = [];
     const requests = [];
     page.on('console', (msg) => {
@@ -34,7 +37,7 @@ export async function startHarness() {
     });
     page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
     page.on('request', (req) => requests.push(req.url()));
-    await page.goto(server.url);
+    await page.goto(new URL(query, server.url).href);
     await page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 15000 });
     return { page, errors, requests };
   }

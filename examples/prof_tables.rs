@@ -1,0 +1,14 @@
+//! Profiling aid: `valgrind --tool=callgrind target/release/examples/prof_tables [read|score]` reads (or
+//! reads and scores) the seed's tables 20 times.
+fn main() {
+    let seed = include_str!("../tests/fixtures/seed/seed.txt");
+    let score = std::env::args().nth(1).as_deref() == Some("score");
+    let preset = juesuan::presets::Preset::proportional();
+    for _ in 0..20 {
+        if score {
+            std::hint::black_box(juesuan::scoring::score_text(seed, &preset));
+        } else {
+            std::hint::black_box(juesuan::tables::read_tables(seed));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+// The build's artefacts beyond the served page: the versioned service worker, the one-file kiosk page and the
+// npm package. Called by build.mjs after dist/ holds the page; each function writes into dist/.
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+
+/** Every file below `dir`, as paths relative to it, sorted. */
+export function filesBelow(dir) {
+  const walk = (d) => readdirSync(d).flatMap((name) => {
+    const p = join(d, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+  return walk(dir).map((p) => relative(dir, p)).sort();
+}
+
+/** Writes the cache version (a hash of the served files) and the file list into dist/sw.js. */
+export function versionServiceWorker(dist, served) {
+  const hash = createHash('sha256');
+  for (const f of served) hash.update(f).update(readFileSync(join(dist, f)));
+  const version = hash.digest('hex').slice(0, 12);
+  const files = ['./', ...served.filter((f) => f !== 'sw.js').map((f) => `./${f}`)];
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8')
+    .replace(/^const VERSION = .*$/m, `const VERSION = '${version}';`)
+    .replace(/^const FILES = .*$/m, `const FILES = ${JSON.stringify(files)};`);
+  writeFileSync(join(dist, 'sw.js'), sw);
+  return version;
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * dist/juesuan-kiosk.html: the page as one self-contained file that works from file:// with no network —
+ * the page modules bundled into one inline module script, the wasm inlined (file:// cannot fetch it) and
+ * instantiated synchronously, the styles inlined, a CSP that allows exactly those inline hashes.
+ */
+export async function buildKiosk(dist) {
+  const inlineCore = {
+    name: 'inline-core',
+    setup(build) {
+      // core.js loads the wasm over the network; the kiosk's version instantiates the bytes bundled in.
+      build.onResolve({ filter: /\/core\.js$/ }, () => ({ path: 'inline-core', namespace: 'kiosk' }));
+      build.onLoad({ filter: /.*/, namespace: 'kiosk' }, () => ({
+        contents: `import { initSync } from './juesuan.js';
+import bytes from './juesuan_bg.wasm';
+export async function loadCore() { initSync({ module: bytes }); }`,
+        resolveDir: dist,
+        loader: 'js',
+      }));
+    },
+  };
+  const bundle = await esbuild.build({
+    entryPoints: [join(dist, 'main.js')],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    loader: { '.wasm': 'binary' },
+    plugins: [inlineCore],
+    legalComments: 'none',
+  });
+  const script = bundle.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const css = readFileSync(join(dist, 'style.css'), 'utf8');
+  const csp = `default-src 'none'; script-src ${sha256(script)} 'wasm-unsafe-eval'; style-src ${sha256(css)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  let html = readFileSync(join(dist, 'index.html'), 'utf8');
+  html = html
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+    .replace(/<html([^>]*)>/, (_, attrs) => `<html${attrs} data-kiosk="1">`)
+    .replace(/<link rel="stylesheet" href="style.css">/, () => `<style>${css}</style>`)
+    .replace(/<script type="module" src="main.js"><\/script>/, () => `<script type="module">${script}</script>`);
+  if (/\b(?:src|href)="(?!data:|#)/.test(html)) throw new Error('kiosk: an external reference is left in the page');
+  writeFileSync(join(dist, 'juesuan-kiosk.html'), html);
+}
+
+/** dist/npm/: the npm package `juesuan` (ESM glue, wasm, option-object API, custom element, types). */
+export function buildNpmPackage(root, dist, version) {
+  const out = join(dist, 'npm');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const f of ['juesuan.js', 'juesuan.d.ts', 'juesuan_bg.wasm', 'juesuan_bg.wasm.d.ts']) {
+    try {
+      cpSync(join(dist, f), join(out, f));
+    } catch {
+      // juesuan_bg.wasm.d.ts is only emitted by some wasm-bindgen versions
+    }
+  }
+  cpSync(join(root, 'pkg', 'index.js'), join(out, 'index.js'));
+  cpSync(join(root, 'pkg', 'index.d.ts'), join(out, 'index.d.ts'));
+  const pkg = {
+    name: 'juesuan',
+    version,
+    description: '决算校核计算器：部门决算公开说明与绩效自评表的精确校核（Rust/WebAssembly，数据不出浏览器）',
+    license: 'MIT',
+    type: 'module',
+    main: './index.js',
+    types: './index.d.ts',
+    exports: {
+      '.': { types: './index.d.ts', default: './index.js' },
+      './core': { types: './juesuan.d.ts', default: './juesuan.js' },
+      './juesuan_bg.wasm': './juesuan_bg.wasm',
+      './package.json': './package.json',
+    },
+    files: ['*.js', '*.d.ts', '*.wasm'],
+    sideEffects: false,
+  };
+  writeFileSync(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+  writeFileSync(join(out, 'README.md'), '# juesuan\n\n决算校核计算器的计算核心。用法见项目 README 的 “JS API” 一节。\n\n```js\nimport init, { check, score, calc } from \'juesuan\';\nawait init();\ncalc(\'variance\', \'993.12\', \'1497.60\').value; // "50.80"\n```\n');
+}
