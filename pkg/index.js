@@ -17,13 +17,22 @@ export function check(text, _options = {}) {
 
 /**
  * Reads and scores every self-evaluation table of a paste.
- * `options.preset`: "proportional" (default) | "deduct-per-point" | "bands", or a preset object;
+ * `options.preset`: "proportional" (default) | "deduct-per-point" | "bands", or a preset object (or its JSON
+ * text) such as {name, execution: {rule, k, floor, fullMarksAt, bands: [[min, share], …]}, allowOver100};
  * `options.k`: points per percentage point for deduct-per-point (default "0.25").
+ * Numbers may be given as strings (exact) or numbers (read from their text, never rounded).
  */
 export function score(text, options = {}) {
   const preset = options.preset ?? 'proportional';
-  const name = typeof preset === 'string' ? preset : JSON.stringify(preset);
-  return core.score(String(text), name, options.k == null ? null : String(options.k));
+  if (typeof preset === 'string' && !preset.trim().startsWith('{')) {
+    return core.score(String(text), preset, options.k == null ? null : String(options.k));
+  }
+  const top = typeof preset === 'string' ? JSON.parse(preset) : preset;
+  const exec = top.execution ?? top;
+  const str = (v) => (v == null ? null : String(v));
+  const bands = Array.isArray(exec.bands) ? exec.bands.map(([min, share]) => `${min}:${share}`).join(',') : null;
+  return core.scoreWith(String(text), str(top.name), String(exec.rule ?? 'proportional'), str(exec.k ?? options.k),
+    str(exec.floor), str(exec.fullMarksAt), bands, Boolean(top.allowOver100 ?? exec.allowOver100));
 }
 
 /** One quick-calculator rate; throws an Error with a Chinese message on malformed input. */

@@ -14,7 +14,32 @@ export function filesBelow(dir) {
   return walk(dir).map((p) => relative(dir, p)).sort();
 }
 
-/** Writes the cache version (a hash of the served files) and the file list into dist/sw.js. */
+/**
+ * The served page for production: main.js and every module it imports bundled into one minified module
+ * (the glue's `new URL('juesuan_bg.wasm', import.meta.url)` still finds the wasm next to it), style.css
+ * minified. www/ itself stays a working unbundled page. Returns the files a first visit loads.
+ */
+export async function bundlePage(dist) {
+  const js = await esbuild.build({
+    entryPoints: [join(dist, 'main.js')], bundle: true, format: 'esm', minify: true, write: false, legalComments: 'none',
+  });
+  writeFileSync(join(dist, 'main.js'), js.outputFiles[0].text);
+  const css = await esbuild.build({
+    entryPoints: [join(dist, 'style.css')], bundle: true, minify: true, write: false, loader: { '.css': 'css' },
+  });
+  writeFileSync(join(dist, 'style.css'), css.outputFiles[0].text);
+  return ['index.html', 'style.css', 'main.js', 'juesuan_bg.wasm', 'sw.js'];
+}
+
+/** dist/juesuan-element.js: the custom element and everything it imports in one module, for portals. */
+export async function bundleElement(dist) {
+  const out = await esbuild.build({
+    entryPoints: [join(dist, 'juesuan-element.js')], bundle: true, format: 'esm', minify: true, write: false, legalComments: 'none',
+  });
+  writeFileSync(join(dist, 'juesuan-element.js'), out.outputFiles[0].text);
+}
+
+/** Writes the cache version (a hash of the files a visit needs) and that file list into dist/sw.js. */
 export function versionServiceWorker(dist, served) {
   const hash = createHash('sha256');
   for (const f of served) hash.update(f).update(readFileSync(join(dist, f)));

@@ -37,6 +37,42 @@ pub enum ExecutionRule {
     Bands(Vec<Band>),
 }
 
+/// A preset's parameters as given, before validation ([`Preset::from_parts`]).
+#[derive(Debug, Clone, Default)]
+pub struct PresetParts<'a> {
+    /// The preset's name (defaults to the rule's).
+    pub name: Option<&'a str>,
+    /// `proportional`, `deduct-per-point` or `bands`.
+    pub rule: &'a str,
+    /// deduct-per-point: points per percentage point (default 0.25).
+    pub k: Option<Decimal>,
+    /// deduct-per-point: the lowest score (default 0).
+    pub floor: Option<Decimal>,
+    /// deduct-per-point: full marks from this 执行率, percent.
+    pub full_marks_at: Option<Decimal>,
+    /// bands: (min rate %, share of the weight).
+    pub bands: Option<Vec<Band>>,
+    /// Whether 执行率 above 100% passes without a finding.
+    pub allow_over_100: bool,
+}
+
+/// Reads bands written as `100:1,80:0.7,60:0.5,0:0` (min rate %, share of the weight).
+///
+/// # Errors
+/// [`Error::BadPreset`] naming the malformed band.
+pub fn parse_bands(text: &str) -> Result<Vec<Band>> {
+    text.split([',', '，', ';', '；'])
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(|band| {
+            let bad = || Error::BadPreset { reason: format!("分档“{band}”应写作 执行率下限:得分比例，如 80:0.7") };
+            let (min, share) = band.split_once([':', '：']).ok_or_else(bad)?;
+            let number = |t: &str| Decimal::from_str_exact(t.trim().trim_end_matches('%')).map_err(|_| bad());
+            Ok(Band { min_rate: number(min)?, share: number(share)? })
+        })
+        .collect()
+}
+
 /// A named scoring preset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preset {
@@ -94,21 +130,9 @@ impl Preset {
     /// # Errors
     /// [`Error::BadPreset`] for an unknown name or a negative k.
     pub fn named(name: &str, k: Option<Decimal>) -> Result<Preset> {
-        let k = k.unwrap_or(Decimal::new(25, 2));
-        if k.is_sign_negative() {
-            return Err(Error::BadPreset {
-                reason: format!("每个百分点扣分 k 不能为负数：{k}"),
-            });
-        }
         match name.trim() {
-            "" | "proportional" => Ok(Preset::proportional()),
-            "deduct-per-point" => Ok(Preset::deduct_per_point(k)),
             "bands" => Ok(Preset::bands()),
-            other => Err(Error::BadPreset {
-                reason: format!(
-                    "未知的规则“{other}”（可选 proportional、deduct-per-point、bands）"
-                ),
-            }),
+            rule => Preset::from_parts(PresetParts { rule, k, ..PresetParts::default() }),
         }
     }
 
@@ -150,36 +174,9 @@ impl Preset {
             Some(serde_json::Value::String(s)) => s.trim(),
             Some(_) => return Err(bad("“rule”应为字符串".into())),
         };
-        let execution = match rule {
-            "proportional" => ExecutionRule::Proportional,
-            "deduct-per-point" => {
-                let k = json_decimal(exec.get("k"), "k")?.unwrap_or(Decimal::new(25, 2));
-                let floor = json_decimal(exec.get("floor"), "floor")?.unwrap_or(Decimal::ZERO);
-                let full_marks_at = json_decimal(exec.get("fullMarksAt"), "fullMarksAt")?;
-                if k.is_sign_negative() || floor.is_sign_negative() {
-                    return Err(bad(format!(
-                        "k 与 floor 不能为负数：k = {k}，floor = {floor}"
-                    )));
-                }
-                if full_marks_at.is_some_and(|t| t.is_sign_negative() || t > Decimal::ONE_HUNDRED) {
-                    return Err(bad("fullMarksAt 应在 0 到 100 之间".into()));
-                }
-                ExecutionRule::DeductPerPoint {
-                    k,
-                    floor,
-                    full_marks_at,
-                }
-            }
-            "bands" => ExecutionRule::Bands(json_bands(exec.get("bands"))?),
-            other => {
-                return Err(bad(format!(
-                    "未知的规则“{other}”（可选 proportional、deduct-per-point、bands）"
-                )))
-            }
-        };
         let name = match top.get("name") {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-            None | Some(serde_json::Value::Null | serde_json::Value::String(_)) => rule.to_string(),
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim()),
+            None | Some(serde_json::Value::Null | serde_json::Value::String(_)) => None,
             Some(_) => return Err(bad("“name”应为字符串".into())),
         };
         let allow_over_100 = match top.get("allowOver100").or_else(|| exec.get("allowOver100")) {
@@ -187,11 +184,60 @@ impl Preset {
             Some(serde_json::Value::Bool(b)) => *b,
             Some(_) => return Err(bad("“allowOver100”应为 true 或 false".into())),
         };
-        Ok(Preset {
+        let bands = match rule {
+            "bands" => Some(json_bands(exec.get("bands"))?),
+            _ => None,
+        };
+        Preset::from_parts(PresetParts {
             name,
-            execution,
+            rule,
+            k: json_decimal(exec.get("k"), "k")?,
+            floor: json_decimal(exec.get("floor"), "floor")?,
+            full_marks_at: json_decimal(exec.get("fullMarksAt"), "fullMarksAt")?,
+            bands,
             allow_over_100,
         })
+    }
+
+    /// Builds and checks a preset from its parameters: the one place a preset's parameters are validated
+    /// (JSON presets, the page's custom rule and the built-in names all come through here).
+    ///
+    /// # Errors
+    /// [`Error::BadPreset`]: an unknown rule, a negative k or floor, a threshold outside 0–100, bands
+    /// missing or with a share outside 0–1.
+    pub fn from_parts(parts: PresetParts<'_>) -> Result<Preset> {
+        let bad = |reason: String| Error::BadPreset { reason };
+        let rule = parts.rule.trim();
+        let execution = match rule {
+            "" | "proportional" => ExecutionRule::Proportional,
+            "deduct-per-point" => {
+                let k = parts.k.unwrap_or(Decimal::new(25, 2));
+                let floor = parts.floor.unwrap_or(Decimal::ZERO);
+                if k.is_sign_negative() || floor.is_sign_negative() {
+                    return Err(bad(format!("k 与 floor 不能为负数：k = {k}，floor = {floor}")));
+                }
+                if parts.full_marks_at.is_some_and(|t| t.is_sign_negative() || t > Decimal::ONE_HUNDRED) {
+                    return Err(bad("fullMarksAt 应在 0 到 100 之间".into()));
+                }
+                ExecutionRule::DeductPerPoint { k, floor, full_marks_at: parts.full_marks_at }
+            }
+            "bands" => {
+                let mut bands = parts
+                    .bands
+                    .filter(|b| !b.is_empty())
+                    .ok_or_else(|| bad("分档规则需要“bands”：[[执行率下限, 得分比例], …]".into()))?;
+                if let Some(b) = bands.iter().find(|b| b.share.is_sign_negative() || b.share > Decimal::ONE) {
+                    return Err(bad(format!("得分比例应在 0 到 1 之间：{}", b.share)));
+                }
+                bands.sort_by_key(|b| std::cmp::Reverse(b.min_rate));
+                ExecutionRule::Bands(bands)
+            }
+            other => {
+                return Err(bad(format!("未知的规则“{other}”（可选 proportional、deduct-per-point、bands）")))
+            }
+        };
+        let name = parts.name.map(str::trim).filter(|n| !n.is_empty()).unwrap_or(if rule.is_empty() { "proportional" } else { rule });
+        Ok(Preset { name: name.to_string(), execution, allow_over_100: parts.allow_over_100 })
     }
 
     /// The 执行率 score for a rate (percent, as stated: 2 dp) and weight, rounded half-up to 2 dp.
@@ -372,13 +418,7 @@ fn json_bands(value: Option<&serde_json::Value>) -> Result<Vec<Band>> {
             json_decimal(pair.first(), "bands 执行率下限")?.ok_or_else(|| bad("执行率下限缺失"))?;
         let share =
             json_decimal(pair.get(1), "bands 得分比例")?.ok_or_else(|| bad("得分比例缺失"))?;
-        if share.is_sign_negative() || share > Decimal::ONE {
-            return Err(Error::BadPreset {
-                reason: format!("得分比例应在 0 到 1 之间：{share}"),
-            });
-        }
         bands.push(Band { min_rate, share });
     }
-    bands.sort_by_key(|b| std::cmp::Reverse(b.min_rate));
     Ok(bands)
 }

@@ -1,7 +1,8 @@
 //! The one boundary with JavaScript: each export converts strings in, calls the core, serializes out.
 //! Errors are thrown as `Error` objects carrying the core's Chinese message.
 
-use crate::{calc, extract, presets::Preset, scoring};
+use crate::presets::{self, Preset, PresetParts};
+use crate::{calc, extract, scoring};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -91,16 +92,43 @@ pub fn check(text: &str) -> Result<JsValue, JsError> {
     to_js(&extract::check_text(text))
 }
 
-/// Reads and scores every self-evaluation table of a paste. `preset` is a built-in name
-/// (`proportional`, `deduct-per-point`, `bands`; `k` overrides deduct-per-point's 0.25) or a preset object
-/// as JSON text. Throws on an unusable preset.
+/// Reads and scores every self-evaluation table of a paste under a built-in preset (`proportional`,
+/// `deduct-per-point` with `k`, default 0.25, or `bands`). Throws on an unusable preset.
 #[wasm_bindgen(unchecked_return_type = "ScoreReport")]
 pub fn score(text: &str, preset: &str, k: Option<String>) -> Result<JsValue, JsError> {
-    let preset = if preset.trim_start().starts_with('{') {
-        Preset::from_json(preset).map_err(js_err)?
-    } else {
-        let k = calc::parse_param("k", k.as_deref()).map_err(js_err)?;
-        Preset::named(preset, k).map_err(js_err)?
+    let k = calc::parse_param("k", k.as_deref()).map_err(js_err)?;
+    let preset = Preset::named(preset, k).map_err(js_err)?;
+    to_js(&scoring::score_text(text, &preset))
+}
+
+/// Scores under a preset given by its parameters (the npm package flattens a preset object into these;
+/// the JSON is read in JS so the wasm carries no JSON parser). `bands`: `"100:1,80:0.7,60:0.5,0:0"`.
+#[wasm_bindgen(js_name = scoreWith, unchecked_return_type = "ScoreReport")]
+#[allow(clippy::too_many_arguments)]
+pub fn score_with(
+    text: &str,
+    name: Option<String>,
+    rule: &str,
+    k: Option<String>,
+    floor: Option<String>,
+    full_marks_at: Option<String>,
+    bands: Option<String>,
+    allow_over_100: bool,
+) -> Result<JsValue, JsError> {
+    let param = |field: &str, v: &Option<String>| calc::parse_param(field, v.as_deref()).map_err(js_err);
+    let bands = match bands.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+        Some(b) => Some(presets::parse_bands(b).map_err(js_err)?),
+        None => None,
     };
+    let preset = Preset::from_parts(PresetParts {
+        name: name.as_deref(),
+        rule,
+        k: param("k", &k)?,
+        floor: param("floor", &floor)?,
+        full_marks_at: param("fullMarksAt", &full_marks_at)?,
+        bands,
+        allow_over_100,
+    })
+    .map_err(js_err)?;
     to_js(&scoring::score_text(text, &preset))
 }

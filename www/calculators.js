@@ -40,14 +40,22 @@ function optional(value) {
 }
 
 /** Wire every calculator form on the page to the core `js` (the wasm-bindgen module). */
+/** Wires every calculator form; returns `reset()`, which empties them all (the kiosk's idle reset). */
 export function setupCalculators(root, js) {
-  for (const form of root.querySelectorAll('form.calc[data-kind]')) {
+  const forms = [...root.querySelectorAll('form.calc[data-kind]')];
+  for (const form of forms) {
     const update = () => render(form, js);
     form.addEventListener('submit', (event) => event.preventDefault());
     form.addEventListener('input', update);
     form.addEventListener('change', update);
     update();
   }
+  return () => {
+    for (const form of forms) {
+      form.reset();
+      render(form, js);
+    }
+  };
 }
 
 function render(form, js) {

@@ -1,10 +1,12 @@
-// Page entry: load the wasm core, fill in the example, wire up the full-text check, the table
-// scoring and the quick calculators.
+// Page entry: load the wasm core, restore the paste box (or the example), wire up the full-text check, the
+// table scoring, the quick calculators, kiosk mode and the offline copy.
 import * as js from './juesuan.js';
 import { loadCore } from './core.js';
 import example from './example.js';
 import { setupCalculators } from './calculators.js';
 import { setupCheck } from './check-view.js';
+import { kioskSettings, setupKiosk } from './kiosk.js';
+import { forgetInput, restoreInput, saveInput } from './persist.js';
 import { renderScore, setupPresetPicker } from './tables-view.js';
 import { call } from './wasm-call.js';
 
@@ -12,7 +14,7 @@ const $ = (selector) => document.querySelector(selector);
 
 async function start() {
   const input = $('#input');
-  input.value = example;
+  input.value = restoreInput(example);
   try {
     await loadCore();
   } catch (err) {
@@ -33,21 +35,46 @@ async function start() {
     check();
     score();
   };
-
-  input.addEventListener('input', update);
-  $('#load-example').addEventListener('click', () => {
-    input.value = example;
+  const replaceText = (text) => {
+    input.value = text;
+    saveInput(text);
     update();
+  };
+
+  input.addEventListener('input', () => {
+    saveInput(input.value);
+    update();
+  });
+  $('#load-example').addEventListener('click', () => {
+    replaceText(example);
     input.focus();
   });
   $('#clear-input').addEventListener('click', () => {
-    input.value = '';
-    update();
+    replaceText('');
     input.focus();
   });
+  $('#print-results').addEventListener('click', () => window.print());
   update();
+  const resetCalculators = setupCalculators(document, js);
 
-  setupCalculators(document, js);
+  const kiosk = kioskSettings(location, document.documentElement);
+  if (kiosk.on) {
+    setupKiosk(document, {
+      idleMs: kiosk.idleMs,
+      reset: () => {
+        replaceText('');
+        forgetInput();
+        resetCalculators?.();
+        window.scrollTo(0, 0);
+        input.focus();
+        document.documentElement.dataset.resets = String(Number(document.documentElement.dataset.resets ?? 0) + 1);
+      },
+    });
+  }
+  // The offline copy: only for the served site (a file:// page cannot register a worker).
+  if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !kiosk.on) {
+    navigator.serviceWorker.register('./sw.js').catch(() => {});
+  }
   document.documentElement.dataset.ready = '1';
 }
 
