@@ -102,11 +102,11 @@ export function buildNpmPackage(root, dist, version) {
   const out = join(dist, 'npm');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  for (const f of ['juesuan.js', 'juesuan.d.ts', 'juesuan_bg.wasm', 'juesuan_bg.wasm.d.ts']) {
+  for (const f of ['juesuan.js', 'juesuan.d.ts', 'juesuan_bg.wasm', 'juesuan_bg.wasm.d.ts', 'juesuan-element.js']) {
     try {
       cpSync(join(dist, f), join(out, f));
     } catch {
-      // juesuan_bg.wasm.d.ts is only emitted by some wasm-bindgen versions
+      // juesuan_bg.wasm.d.ts is only emitted by some wasm-bindgen versions; the element only when built
     }
   }
   cpSync(join(root, 'pkg', 'index.js'), join(out, 'index.js'));
@@ -122,6 +122,7 @@ export function buildNpmPackage(root, dist, version) {
     exports: {
       '.': { types: './index.d.ts', default: './index.js' },
       './core': { types: './juesuan.d.ts', default: './juesuan.js' },
+      './element': './juesuan-element.js',
       './juesuan_bg.wasm': './juesuan_bg.wasm',
       './package.json': './package.json',
     },

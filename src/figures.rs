@@ -220,6 +220,47 @@ pub fn parse_input(field: &str, text: &str) -> Result<Figure> {
     Ok(figure)
 }
 
+/// Powers of ten from 元: 元 0, 万元 4, 亿元 8.
+fn money_exponent(unit: &str) -> Option<u32> {
+    match unit {
+        "元" => Some(0),
+        "万元" => Some(4),
+        "亿元" => Some(8),
+        _ => None,
+    }
+}
+
+/// The figures expressed in one unit of money — the largest among them, so that the conversion only ever
+/// moves the decimal point left and stays exact (60,000.00 元 ± 0.005 is 6.000000 万元 ± 0.0000005).
+/// Figures that are not money, or all in one unit, come back unchanged.
+///
+/// # Example
+/// ```
+/// use juesuan::figures::{in_common_money_unit, parse_figure};
+/// let f = in_common_money_unit(&[parse_figure("10.00 万元").unwrap(), parse_figure("60,000.00 元").unwrap()]);
+/// assert_eq!((f[1].value.to_string().as_str(), f[1].unit.as_str()), ("6.000000", "万元"));
+/// ```
+pub fn in_common_money_unit(figures: &[Figure]) -> Vec<Figure> {
+    let exponents: Option<Vec<u32>> = figures.iter().map(|f| money_exponent(&f.unit)).collect();
+    let Some(exponents) = exponents else { return figures.to_vec() };
+    let Some(&target) = exponents.iter().max() else { return figures.to_vec() };
+    figures
+        .iter()
+        .zip(&exponents)
+        .map(|(f, &e)| {
+            let shift = target - e;
+            let mut g = f.clone();
+            // scale + shift beyond 28 digits cannot be represented: keep the figure as written
+            if shift > 0 && f.scale + shift <= 28 {
+                g.value = Decimal::from_i128_with_scale(f.value.mantissa(), f.scale + shift);
+                g.scale = f.scale + shift;
+                g.unit = figures.iter().zip(&exponents).find(|(_, &x)| x == target).map_or(g.unit, |(t, _)| t.unit.clone());
+            }
+            g
+        })
+        .collect()
+}
+
 /// Units of money that a calculator field may carry.
 pub fn is_amount_unit(unit: &str) -> bool {
     matches!(unit, "元" | "万元" | "亿元")

@@ -24,7 +24,7 @@ export function scrollTextareaTo(textarea, offset) {
   mirror.style.overflowY = 'scroll'; // same room for text as the textarea's scroll bar leaves
   mirror.textContent = textarea.value.slice(0, offset);
   mirror.append(document.createElement('span'));
-  document.body.append(mirror);
+  textarea.after(mirror);
   const caret = mirror.lastChild.offsetTop;
   mirror.remove();
   textarea.scrollTop = Math.max(0, caret - textarea.clientHeight / 3);

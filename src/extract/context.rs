@@ -94,8 +94,9 @@ impl<'a> Ctx<'a> {
         parts: &[usize],
         span: (usize, usize),
     ) -> Result<()> {
-        let figures: Vec<Figure> = parts.iter().map(|&p| self.tok(p).figure.clone()).collect();
-        let check = check_sum(&self.tok(total).figure, &figures)?;
+        let mut figures = self.aligned(&[&[total], parts].concat());
+        let total_figure = figures.remove(0);
+        let check = check_sum(&total_figure, &figures)?;
         let mut inputs = vec![self.source(total, "合计")];
         inputs.extend(parts.iter().map(|&p| self.source(p, "分项")));
         let terms: Vec<String> = parts
@@ -106,6 +107,12 @@ impl<'a> Ctx<'a> {
         self.push(kind, check, span, inputs, formula, unit_of(self.tok(total)));
         self.used.insert(total);
         Ok(())
+    }
+
+    /// The tokens' figures in one unit of money when they mix 元 and 万元 (see `in_common_money_unit`).
+    pub fn aligned(&self, tokens: &[usize]) -> Vec<Figure> {
+        let figures: Vec<Figure> = tokens.iter().map(|&i| self.tok(i).figure.clone()).collect();
+        crate::figures::in_common_money_unit(&figures)
     }
 
     /// Adds a claim.

@@ -15,6 +15,7 @@ pub use claim::{Claim, ClaimKind, Source};
 pub use clean::CleanText;
 
 use crate::diagnosis;
+use rust_decimal::Decimal;
 use crate::report::{
     check_message, ClaimReport, NamedValues, ProblemReport, SourceReport, Summary, TextReport,
     SCHEMA,
@@ -146,7 +147,7 @@ fn diagnose(ctx: &mut Ctx) {
     {
         return;
     }
-    let amounts: Vec<(usize, String, rust_decimal::Decimal)> = ctx
+    let amounts: Vec<(usize, String, Decimal)> = ctx
         .tokens
         .iter()
         .filter(|t| t.start < ctx.end && t.class == UnitClass::Amount)
@@ -169,17 +170,17 @@ fn diagnose(ctx: &mut Ctx) {
             .iter()
             .find(|t| ctx.text.span(t.start, t.end).0 >= span.0)
             .map_or(0, |t| t.sentence);
-        let near: Vec<(String, rust_decimal::Decimal)> = amounts
+        let near: Vec<(String, Decimal)> = amounts
             .iter()
             .filter(|(s, _, _)| s.abs_diff(sentence) <= 1)
             .filter(|(_, _, v)| !claim.inputs.iter().any(|i| i.value == v.to_string()))
             .map(|(_, l, v)| (l.clone(), *v))
             .collect();
-        let parts: Vec<(String, rust_decimal::Decimal)> = claim
+        let parts: Vec<(String, Decimal)> = claim
             .inputs
             .iter()
             .skip(1)
-            .filter_map(|i| i.value.parse().ok().map(|v| (i.name.clone(), v)))
+            .filter_map(|i| Decimal::from_str_exact(&i.value).ok().map(|v| (i.name.clone(), v)))
             .collect();
         claim.diagnosis = match claim.kind {
             ClaimKind::Sum | ClaimKind::Count => diagnosis::missing_part(diff, &parts, &near),
@@ -189,12 +190,11 @@ fn diagnose(ctx: &mut Ctx) {
             | ClaimKind::Execution
             | ClaimKind::Completion => {
                 let stated = claim.check.stated.value.abs();
-                let inputs: Vec<(String, rust_decimal::Decimal)> = claim
+                let inputs: Vec<(String, Decimal)> = claim
                     .inputs
                     .iter()
                     .filter_map(|i| {
-                        i.value
-                            .parse::<rust_decimal::Decimal>()
+                        Decimal::from_str_exact(&i.value)
                             .ok()
                             .map(|v| (i.name.clone(), v.abs()))
                     })

@@ -4,7 +4,6 @@
 use super::clean::CleanText;
 use crate::figures::Figure;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// What a number measures, from the unit written after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +138,7 @@ pub fn scan(text: &CleanText, end: usize) -> Vec<Token> {
             spelled.push('-');
         }
         spelled.push_str(&digits);
-        if let Ok(value) = Decimal::from_str(&spelled) {
+        if let Ok(value) = Decimal::from_str_exact(&spelled) {
             let figure = Figure {
                 value,
                 scale,

@@ -18,7 +18,7 @@ test('npm pack → install the tarball into a fresh Vite project → build → t
   const packed = JSON.parse(execFileSync('npm', ['pack', join(dist, 'npm'), '--json', '--pack-destination', work], { encoding: 'utf8' }));
   const tarball = join(work, packed[0].filename);
   const files = packed[0].files.map((f) => f.path).sort();
-  for (const f of ['index.js', 'index.d.ts', 'juesuan.js', 'juesuan.d.ts', 'juesuan_bg.wasm', 'package.json']) {
+  for (const f of ['index.js', 'index.d.ts', 'juesuan.js', 'juesuan.d.ts', 'juesuan_bg.wasm', 'juesuan-element.js', 'package.json']) {
     assert.ok(files.includes(f), `${f} is in the tarball (${files.join(', ')})`);
   }
 
