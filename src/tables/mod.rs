@@ -6,6 +6,7 @@
 //! Spans are [start, end) offsets in Unicode scalar values (chars) into the pasted text.
 
 use crate::figures::{parse_cell, Figure};
+use rust_decimal::Decimal;
 
 mod pdf;
 mod tsv;
@@ -61,6 +62,20 @@ pub struct Funds {
 }
 
 impl Funds {
+    /// Takes a funds row's 分值 / 执行率 / 得分 cells where none was read yet: the 执行率 row's figures
+    /// are those on the first row that states them (the total row), not on the rows below it.
+    fn keep_first_stated(&mut self, weight: Option<Cell>, rate: Option<Cell>, score: Option<Cell>) {
+        if self.weight.is_none() {
+            self.weight = weight;
+        }
+        if self.stated_rate.is_none() {
+            self.stated_rate = rate;
+        }
+        if self.stated_score.is_none() {
+            self.stated_score = score;
+        }
+    }
+
     /// The row the 执行率 is computed from: 年度资金总额 (project) or 合计 (部门整体).
     pub fn total_row(&self) -> Option<&FundsRow> {
         self.rows
@@ -155,7 +170,9 @@ impl Table {
     pub fn has_structure(&self) -> bool {
         !self.indicators.is_empty()
             || self.funds.rows.iter().any(|r| {
-                let named = ["资金", "拨款", "合计", "安排"].iter().any(|w| r.label.contains(w));
+                let named = ["资金", "拨款", "合计", "安排"]
+                    .iter()
+                    .any(|w| r.label.contains(w));
                 named && (r.initial.is_some() || r.budget.is_some() || r.executed.is_some())
             })
             || self.stated_total.is_some()
@@ -201,14 +218,28 @@ impl TableKind {
 /// assert_eq!(tables[0].indicators[0].target_text, ">=2500 件");
 /// ```
 pub fn read_tables(text: &str) -> Vec<Table> {
-    let tab_lines = text.lines().filter(|l| l.contains('\t')).take(2).count();
-    let tables = if tab_lines >= 2 {
+    let tables = if has_two_tab_lines(text) {
         tsv::read(text)
     } else {
         pdf::read(text)
     };
     // Narrative text that merely mentions 年初预算数 or 决算数 is not a table: keep what has table structure.
-    merge_continuations(tables).into_iter().filter(Table::has_structure).collect()
+    merge_continuations(tables)
+        .into_iter()
+        .filter(Table::has_structure)
+        .collect()
+}
+
+/// Whether two lines hold a tab: two tabs with a line break between them (searching for them directly
+/// rather than line by line, which cost as much as reading the tables of a PDF paste).
+fn has_two_tab_lines(text: &str) -> bool {
+    let Some(first) = text.find('\t') else {
+        return false;
+    };
+    let rest = text.get(first..).unwrap_or("");
+    rest.find('\n')
+        .and_then(|nl| rest.get(nl..))
+        .is_some_and(|after| after.contains('\t'))
 }
 
 /// Joins a table with the next one when the next is the same table pasted again without its funds block.
@@ -236,6 +267,9 @@ fn read_cell(field: &str, text: &str, span: Span, row: usize) -> Result<Option<C
         message: format!("第 {row} 行“{field}”无法识别：{message}"),
         span,
     };
+    if let Some(figure) = plain_number(text) {
+        return Ok(Some(Cell { figure, span }));
+    }
     match parse_cell(text) {
         // 分值, 得分, amounts and rates carry at most a unit of money, points or percent: `1O` is a typo.
         Ok(Some(figure))
@@ -253,5 +287,69 @@ fn read_cell(field: &str, text: &str, span: Span, row: usize) -> Result<Option<C
         Ok(Some(figure)) => Ok(Some(Cell { figure, span })),
         Ok(None) => Ok(None),
         Err(e) => Err(problem(e.to_string())),
+    }
+}
+
+/// The figure of a cell that is a plain ASCII number (`6`, `8.70`), as [`parse_cell`] reads it, without
+/// its allocations: the 分值 and 得分 cells of a table are nearly all like this, and reading them was a
+/// tenth of reading the tables. None for anything else (and for a number too long to be exact), which
+/// the general parser then reads or explains.
+fn plain_number(text: &str) -> Option<Figure> {
+    let bytes = text.as_bytes();
+    let dot = bytes.iter().position(|&c| c == b'.');
+    let plain = bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.last().is_some_and(u8::is_ascii_digit)
+        && bytes.iter().all(|&c| c.is_ascii_digit() || c == b'.')
+        && bytes.iter().filter(|&&c| c == b'.').count() <= 1;
+    if !plain {
+        return None;
+    }
+    let value = Decimal::from_str_exact(text).ok()?;
+    let scale = dot.map_or(0, |d| bytes.len() - d - 1);
+    Some(Figure {
+        value,
+        scale: u32::try_from(scale).ok()?,
+        unit: String::new(),
+        comparator: None,
+        exact: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_numbers_read_as_the_general_parser_reads_them() {
+        for text in [
+            "6",
+            "8.70",
+            "007",
+            "0.5",
+            "100",
+            "94.79",
+            "12345678901234567890.1234567",
+            "123456789012345678901234567890",
+            "1.",
+            ".5",
+            "1.2.3",
+            "",
+            "1,000",
+            "5%",
+            "６",
+            " 6",
+        ] {
+            let fast = plain_number(text);
+            if let Some(f) = &fast {
+                assert_eq!(
+                    parse_cell(text).ok().flatten().as_ref(),
+                    Some(f),
+                    "{text:?}"
+                );
+            }
+            let expected = text.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+                && parse_cell(text).is_ok_and(|f| f.is_some());
+            assert_eq!(fast.is_some(), expected, "{text:?}");
+        }
     }
 }

@@ -279,18 +279,9 @@ impl Reader {
         let rate = line.figure("执行率", cols.rate, &mut problems);
         let score = line.figure("得分", cols.score, &mut problems);
         let t = self.table(line.span);
-        let funds = &mut t.funds;
-        if funds.weight.is_none() {
-            funds.weight = weight;
-        }
-        if funds.stated_rate.is_none() {
-            funds.stated_rate = rate;
-        }
-        if funds.stated_score.is_none() {
-            funds.stated_score = score;
-        }
+        t.funds.keep_first_stated(weight, rate, score);
         if !row.label.is_empty() || row.budget.is_some() || row.executed.is_some() {
-            funds.rows.push(row);
+            t.funds.rows.push(row);
         }
         t.problems.extend(problems);
         t.span.1 = line.span.1;

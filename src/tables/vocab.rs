@@ -1,6 +1,8 @@
 //! The words of a 绩效自评表: indicator category labels, header words, qualitative targets. Both readers
 //! (TSV and PDF text) and the scoring use them, so they live in one place.
 
+use std::sync::OnceLock;
+
 /// 一级指标 names.
 pub const LEVEL1: &[&str] = &[
     "产出指标",
@@ -119,6 +121,66 @@ pub enum LabelKind {
 
 /// The kind of a whole label, or None.
 pub fn label_kind(text: &str) -> Option<LabelKind> {
+    let words = &index().words;
+    let at = words.binary_search_by(|(w, _)| (*w).cmp(text)).ok()?;
+    words.get(at).map(|&(_, kind)| kind)
+}
+
+/// Whether some label or header word begins with `text` (or is `text`): a run of tokens that is not one
+/// cannot grow into a label.
+pub fn begins_label(text: &str) -> bool {
+    let words = &index().words;
+    // The words that begin with `text` sort together, right after the words less than `text`.
+    let at = words.partition_point(|(w, _)| *w < text);
+    words.get(at).is_some_and(|(w, _)| w.starts_with(text))
+}
+
+/// The word lists sorted once, so that a look-up is a binary search: the PDF reader asks these of nearly
+/// every token, where a scan of the lists cost more than cutting the text into tokens.
+struct Index {
+    /// Every label and header word with its kind, sorted.
+    words: Vec<(&'static str, LabelKind)>,
+    /// Every char of a label or header word, sorted.
+    label_chars: Vec<char>,
+    /// [`QUALITATIVE`], sorted.
+    qualitative: Vec<&'static str>,
+    /// The [`char_bit`]s of their first chars.
+    qualitative_first: u64,
+    /// The length in bytes of the longest.
+    longest_qualitative: usize,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut words: Vec<(&'static str, LabelKind)> = all_labels()
+            .chain(NOISE.iter().copied())
+            .filter_map(|w| kind_in_lists(w).map(|kind| (w, kind)))
+            .collect();
+        words.sort_unstable_by_key(|&(w, _)| w);
+        words.dedup_by_key(|&mut (w, _)| w);
+        let mut label_chars: Vec<char> = words.iter().flat_map(|(w, _)| w.chars()).collect();
+        label_chars.sort_unstable();
+        label_chars.dedup();
+        let mut qualitative = QUALITATIVE.to_vec();
+        qualitative.sort_unstable();
+        let qualitative_first = QUALITATIVE
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .fold(0, |bits, c| bits | char_bit(c));
+        let longest_qualitative = QUALITATIVE.iter().map(|w| w.len()).max().unwrap_or(0);
+        Index {
+            words,
+            label_chars,
+            qualitative,
+            qualitative_first,
+            longest_qualitative,
+        }
+    })
+}
+
+/// [`label_kind`] read off the lists: a 一级 and 二级 name is both, a header word only when no label.
+fn kind_in_lists(text: &str) -> Option<LabelKind> {
     let l1 = LEVEL1.contains(&text);
     let l2 = LEVEL2.contains(&text);
     match (l1, l2) {
@@ -136,9 +198,9 @@ fn all_labels() -> impl Iterator<Item = &'static str> {
 
 /// Whether `text` (2 chars or more) begins a category label without being one: `社会` of `社会效益指标`.
 pub fn is_label_prefix(text: &str) -> bool {
-    text.chars().count() >= 2
+    all_labels().any(|l| l.starts_with(text))
+        && text.chars().count() >= 2
         && label_kind(text).is_none()
-        && all_labels().any(|l| l.starts_with(text))
 }
 
 /// The only label that `prefix` can begin, if exactly one.
@@ -152,15 +214,35 @@ pub fn unique_completion(prefix: &str) -> Option<&'static str> {
 
 /// Whether `text` is a stray piece of a label (`指标`, `标`, `意度指标`): a PDF leaves these inside other cells.
 pub fn is_label_piece(text: &str) -> bool {
+    let chars = &index().label_chars;
+    // Most text has a char that no label has; looking each char up is cheaper than searching every label.
     !text.is_empty()
+        && text.chars().all(|c| chars.binary_search(&c).is_ok())
         && all_labels()
             .chain(NOISE.iter().copied())
-            .any(|l| l.contains(text) && l != text)
+            .any(|l| l.len() > text.len() && l.contains(text))
 }
 
 /// Whether a whole cell is a qualitative word (`保障`, `提高`, `持续推进`, `基本达成`).
 pub fn is_qualitative_word(text: &str) -> bool {
-    QUALITATIVE.contains(&text.trim())
+    is_qualitative_token(text.trim())
+}
+
+/// [`is_qualitative_word`] of text without surrounding white space (a token of PDF text).
+pub(crate) fn is_qualitative_token(word: &str) -> bool {
+    let index = index();
+    // Most tokens are not: their length or first char rules them out before any comparison.
+    word.len() <= index.longest_qualitative
+        && word
+            .chars()
+            .next()
+            .is_some_and(|c| index.qualitative_first & char_bit(c) != 0)
+        && index.qualitative.binary_search(&word).is_ok()
+}
+
+/// One bit of 64 for a char: a set of first chars that may hold a few others too.
+fn char_bit(c: char) -> u64 {
+    1 << (u32::from(c) % 64)
 }
 
 /// Whether a target or result is qualitative: no digit at all and not "not applicable".
