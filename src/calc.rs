@@ -2,7 +2,7 @@
 //! the 执行率 score under a preset. Shared by the CLI (`juesuan calc`) and the page.
 
 use crate::error::Result;
-use crate::figures::{parse_input, Figure};
+use crate::figures::{align_money_units, parse_input, Figure};
 use crate::presets::{Preset, PresetReport};
 use crate::rates::{rate, Rate, RateKind};
 use crate::report::{CalcReport, CheckReport, SCHEMA};
@@ -24,8 +24,10 @@ use serde::Serialize;
 pub fn calculate(kind: &str, a: &str, b: &str, stated: Option<&str>) -> Result<CalcReport> {
     let kind = RateKind::parse(kind)?;
     let (name_a, name_b) = kind.input_names();
-    let fa = parse_input(name_a, a)?;
-    let fb = parse_input(name_b, b)?;
+    // 10.00 万元 against 60,000.00 元: both in 万元 before any arithmetic
+    let mut pair = [parse_input(name_a, a)?, parse_input(name_b, b)?];
+    align_money_units(&mut pair);
+    let [fa, fb] = pair;
     let stated = match stated.map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Some(parse_input("填报值", s)?),
         None => None,

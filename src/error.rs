@@ -20,13 +20,29 @@ pub enum Error {
     BadPreset { reason: String },
 }
 
+/// The text as a message shows it: control characters (NUL, tabs, escapes) made visible as \u{…}, so a
+/// message never carries invisible or terminal-controlling characters.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Empty { field } => write!(f, "请填写{field}"),
-            Error::MalformedFigure { text, reason } => write!(f, "无法识别的数字：“{text}”（{reason}）"),
+            Error::MalformedFigure { text, reason } => {
+                write!(f, "无法识别的数字：“{}”（{reason}）", visible(text))
+            }
             Error::TooManyDigits { text } => {
-                write!(f, "数字位数过多，无法精确计算：“{text}”（最多约 28 位有效数字）")
+                write!(f, "数字位数过多，无法精确计算：“{}”（最多约 28 位有效数字）", visible(text))
             }
             Error::Overflow { what } => write!(f, "计算结果超出精确计算范围：{what}"),
             Error::UnknownKind { kind } => write!(

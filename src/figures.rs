@@ -98,9 +98,18 @@ pub fn normalize_char(c: char) -> char {
         '\u{3000}' => ' ',
         '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + u32::from(b'0')).unwrap_or(c),
         '\u{06F0}'..='\u{06F9}' => char::from_u32(c as u32 - 0x06F0 + u32::from(b'0')).unwrap_or(c),
+        '\u{066B}' => '.', // Arabic decimal separator
+        '\u{066C}' => ',', // Arabic thousands separator
         '−' | '–' => '-',
         _ => c,
     }
+}
+
+/// Characters that carry no text: zero-width spaces and joiners, bidirectional marks and embeddings, the
+/// byte-order mark. Copied text picks them up (right-to-left marks around numbers especially); they are
+/// skipped like white space.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// Whether a cell says "not applicable": `—`, `-`, `／` and the like.
@@ -137,7 +146,11 @@ pub fn parse_cell(text: &str) -> Result<Option<Figure>> {
 /// assert_eq!((f.value.to_string().as_str(), f.scale, f.unit.as_str()), ("1305.17", 2, "万元"));
 /// ```
 pub fn parse_figure(text: &str) -> Result<Figure> {
-    let chars: Vec<char> = text.chars().map(normalize_char).collect();
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(normalize_char)
+        .collect();
     let bad = |reason: &'static str| Error::MalformedFigure {
         text: text.trim().to_string(),
         reason,
@@ -230,35 +243,37 @@ fn money_exponent(unit: &str) -> Option<u32> {
     }
 }
 
-/// The figures expressed in one unit of money — the largest among them, so that the conversion only ever
-/// moves the decimal point left and stays exact (60,000.00 元 ± 0.005 is 6.000000 万元 ± 0.0000005).
-/// Figures that are not money, or all in one unit, come back unchanged.
+/// Expresses the figures in one unit of money, in place — the largest among them, so that the conversion
+/// only ever moves the decimal point left and stays exact (60,000.00 元 ± 0.005 is 6.000000 万元 ±
+/// 0.0000005). Figures that are not all money, or all in one unit, are left as they are.
 ///
 /// # Example
 /// ```
-/// use juesuan::figures::{in_common_money_unit, parse_figure};
-/// let f = in_common_money_unit(&[parse_figure("10.00 万元").unwrap(), parse_figure("60,000.00 元").unwrap()]);
+/// use juesuan::figures::{align_money_units, parse_figure};
+/// let mut f = [parse_figure("10.00 万元").unwrap(), parse_figure("60,000.00 元").unwrap()];
+/// align_money_units(&mut f);
 /// assert_eq!((f[1].value.to_string().as_str(), f[1].unit.as_str()), ("6.000000", "万元"));
 /// ```
-pub fn in_common_money_unit(figures: &[Figure]) -> Vec<Figure> {
+pub fn align_money_units(figures: &mut [Figure]) {
     let exponents: Option<Vec<u32>> = figures.iter().map(|f| money_exponent(&f.unit)).collect();
-    let Some(exponents) = exponents else { return figures.to_vec() };
-    let Some(&target) = exponents.iter().max() else { return figures.to_vec() };
-    figures
+    let Some(exponents) = exponents else { return };
+    let Some((target, unit)) = exponents
         .iter()
-        .zip(&exponents)
-        .map(|(f, &e)| {
-            let shift = target - e;
-            let mut g = f.clone();
-            // scale + shift beyond 28 digits cannot be represented: keep the figure as written
-            if shift > 0 && f.scale + shift <= 28 {
-                g.value = Decimal::from_i128_with_scale(f.value.mantissa(), f.scale + shift);
-                g.scale = f.scale + shift;
-                g.unit = figures.iter().zip(&exponents).find(|(_, &x)| x == target).map_or(g.unit, |(t, _)| t.unit.clone());
-            }
-            g
-        })
-        .collect()
+        .zip(figures.iter())
+        .max_by_key(|(e, _)| **e)
+        .map(|(e, f)| (*e, f.unit.clone()))
+    else {
+        return;
+    };
+    for (f, e) in figures.iter_mut().zip(exponents) {
+        let shift = target - e;
+        // scale + shift beyond 28 digits cannot be represented: keep the figure as written
+        if shift > 0 && f.scale + shift <= 28 {
+            f.value = Decimal::from_i128_with_scale(f.value.mantissa(), f.scale + shift);
+            f.scale += shift;
+            f.unit.clone_from(&unit);
+        }
+    }
 }
 
 /// Units of money that a calculator field may carry.
@@ -291,71 +306,59 @@ fn read_comparator(chars: &[char], i: &mut usize) -> Option<Comparator> {
     Some(comparator)
 }
 
-/// Reads `1,305.1 7`: digits with thousands separators and spaces from line breaks. Returns the integer
-/// digits, the fraction digits (None without a point) and the index after the number.
+/// Reads `1,305.1 7`: digits with thousands separators and spaces from line breaks anywhere between them.
+/// Returns the integer digits, the fraction digits (None without a point) and the index after the number.
 fn read_number(
     chars: &[char],
     start: usize,
 ) -> std::result::Result<(String, Option<String>, usize), &'static str> {
-    let mut groups: Vec<String> = vec![String::new()];
+    // The number's chars with the white space of line breaks dropped: white space counts as inside the
+    // number only when a digit, separator or point follows it.
+    let is_part = |c: char| c.is_ascii_digit() || c == ',' || c == '.';
+    let mut compact = String::new();
     let mut i = start;
-    loop {
-        match chars.get(i) {
-            Some(c) if c.is_ascii_digit() => {
-                if let Some(g) = groups.last_mut() {
-                    g.push(*c);
-                }
-                i += 1;
-            }
-            Some(',') if chars.get(i + 1).is_some_and(char::is_ascii_digit) => {
-                groups.push(String::new());
-                i += 1;
-            }
-            Some(c)
-                if c.is_whitespace()
-                    && digit_after_space(chars, i)
-                    && !groups.iter().all(String::is_empty) =>
-            {
-                i = skip_space(chars, i);
-            }
-            _ => break,
+    while let Some(&c) = chars.get(i) {
+        if is_part(c) {
+            compact.push(c);
+            i += 1;
+        } else if c.is_whitespace() && chars.get(skip_space(chars, i)).is_some_and(|&n| is_part(n))
+        {
+            i = skip_space(chars, i);
+        } else {
+            break;
         }
     }
+    // a trailing separator belongs to the sentence ("12,"), not to the number
+    while compact.ends_with(',') {
+        compact.pop();
+        i = (start..i)
+            .rev()
+            .find(|&j| chars.get(j) == Some(&','))
+            .unwrap_or(i);
+    }
+    let (int_text, frac) = match compact.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (compact.as_str(), None),
+    };
+    if let Some(frac) = frac {
+        if frac.contains('.') {
+            return Err("有两个小数点");
+        }
+        if frac.contains(',') {
+            return Err("千分位分隔符位置不对");
+        }
+        if frac.is_empty() {
+            return Err("小数点后缺少数字");
+        }
+    }
+    let groups: Vec<&str> = int_text.split(',').collect();
     if groups.len() > 1 {
         let first_ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()));
         if !first_ok || groups.iter().skip(1).any(|g| g.len() != 3) {
             return Err("千分位分隔符位置不对");
         }
     }
-    let int_part: String = groups.concat();
-    if chars.get(i) != Some(&'.') {
-        return Ok((int_part, None, i));
-    }
-    i += 1;
-    let mut frac = String::new();
-    while let Some(c) = chars.get(i) {
-        if c.is_ascii_digit() {
-            frac.push(*c);
-            i += 1;
-        } else if c.is_whitespace() && !frac.is_empty() && digit_after_space(chars, i) {
-            i = skip_space(chars, i);
-        } else {
-            break;
-        }
-    }
-    if frac.is_empty() {
-        return Err("小数点后缺少数字");
-    }
-    if chars.get(i) == Some(&'.') {
-        return Err("有两个小数点");
-    }
-    Ok((int_part, Some(frac), i))
-}
-
-fn digit_after_space(chars: &[char], i: usize) -> bool {
-    chars
-        .get(skip_space(chars, i))
-        .is_some_and(char::is_ascii_digit)
+    Ok((groups.concat(), frac.map(str::to_string), i))
 }
 
 impl FromStr for Figure {

@@ -65,10 +65,17 @@ pub fn parse_bands(text: &str) -> Result<Vec<Band>> {
         .map(str::trim)
         .filter(|b| !b.is_empty())
         .map(|band| {
-            let bad = || Error::BadPreset { reason: format!("分档“{band}”应写作 执行率下限:得分比例，如 80:0.7") };
+            let bad = || Error::BadPreset {
+                reason: format!("分档“{band}”应写作 执行率下限:得分比例，如 80:0.7"),
+            };
             let (min, share) = band.split_once([':', '：']).ok_or_else(bad)?;
-            let number = |t: &str| Decimal::from_str_exact(t.trim().trim_end_matches('%')).map_err(|_| bad());
-            Ok(Band { min_rate: number(min)?, share: number(share)? })
+            let number = |t: &str| {
+                Decimal::from_str_exact(t.trim().trim_end_matches('%')).map_err(|_| bad())
+            };
+            Ok(Band {
+                min_rate: number(min)?,
+                share: number(share)?,
+            })
         })
         .collect()
 }
@@ -132,7 +139,11 @@ impl Preset {
     pub fn named(name: &str, k: Option<Decimal>) -> Result<Preset> {
         match name.trim() {
             "bands" => Ok(Preset::bands()),
-            rule => Preset::from_parts(PresetParts { rule, k, ..PresetParts::default() }),
+            rule => Preset::from_parts(PresetParts {
+                rule,
+                k,
+                ..PresetParts::default()
+            }),
         }
     }
 
@@ -214,30 +225,55 @@ impl Preset {
                 let k = parts.k.unwrap_or(Decimal::new(25, 2));
                 let floor = parts.floor.unwrap_or(Decimal::ZERO);
                 if k.is_sign_negative() || floor.is_sign_negative() {
-                    return Err(bad(format!("k 与 floor 不能为负数：k = {k}，floor = {floor}")));
+                    return Err(bad(format!(
+                        "k 与 floor 不能为负数：k = {k}，floor = {floor}"
+                    )));
                 }
-                if parts.full_marks_at.is_some_and(|t| t.is_sign_negative() || t > Decimal::ONE_HUNDRED) {
+                if parts
+                    .full_marks_at
+                    .is_some_and(|t| t.is_sign_negative() || t > Decimal::ONE_HUNDRED)
+                {
                     return Err(bad("fullMarksAt 应在 0 到 100 之间".into()));
                 }
-                ExecutionRule::DeductPerPoint { k, floor, full_marks_at: parts.full_marks_at }
+                ExecutionRule::DeductPerPoint {
+                    k,
+                    floor,
+                    full_marks_at: parts.full_marks_at,
+                }
             }
             "bands" => {
-                let mut bands = parts
-                    .bands
-                    .filter(|b| !b.is_empty())
-                    .ok_or_else(|| bad("分档规则需要“bands”：[[执行率下限, 得分比例], …]".into()))?;
-                if let Some(b) = bands.iter().find(|b| b.share.is_sign_negative() || b.share > Decimal::ONE) {
+                let mut bands = parts.bands.filter(|b| !b.is_empty()).ok_or_else(|| {
+                    bad("分档规则需要“bands”：[[执行率下限, 得分比例], …]".into())
+                })?;
+                if let Some(b) = bands
+                    .iter()
+                    .find(|b| b.share.is_sign_negative() || b.share > Decimal::ONE)
+                {
                     return Err(bad(format!("得分比例应在 0 到 1 之间：{}", b.share)));
                 }
                 bands.sort_by_key(|b| std::cmp::Reverse(b.min_rate));
                 ExecutionRule::Bands(bands)
             }
             other => {
-                return Err(bad(format!("未知的规则“{other}”（可选 proportional、deduct-per-point、bands）")))
+                return Err(bad(format!(
+                    "未知的规则“{other}”（可选 proportional、deduct-per-point、bands）"
+                )))
             }
         };
-        let name = parts.name.map(str::trim).filter(|n| !n.is_empty()).unwrap_or(if rule.is_empty() { "proportional" } else { rule });
-        Ok(Preset { name: name.to_string(), execution, allow_over_100: parts.allow_over_100 })
+        let name = parts
+            .name
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(if rule.is_empty() {
+                "proportional"
+            } else {
+                rule
+            });
+        Ok(Preset {
+            name: name.to_string(),
+            execution,
+            allow_over_100: parts.allow_over_100,
+        })
     }
 
     /// The 执行率 score for a rate (percent, as stated: 2 dp) and weight, rounded half-up to 2 dp.

@@ -115,7 +115,8 @@ pub fn score_with(
     bands: Option<String>,
     allow_over_100: bool,
 ) -> Result<JsValue, JsError> {
-    let param = |field: &str, v: &Option<String>| calc::parse_param(field, v.as_deref()).map_err(js_err);
+    let param =
+        |field: &str, v: &Option<String>| calc::parse_param(field, v.as_deref()).map_err(js_err);
     let bands = match bands.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
         Some(b) => Some(presets::parse_bands(b).map_err(js_err)?),
         None => None,

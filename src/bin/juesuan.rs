@@ -38,10 +38,7 @@ fn run(args: &[String]) -> Result<String, String> {
 type Args<'a> = (Vec<&'a str>, Vec<(String, &'a str)>);
 
 /// Splits `--name value` options from positional arguments; values may start with `-` (`--stated -2.80`).
-fn split_options<'a>(
-    args: &'a [String],
-    names: &[&str],
-) -> Result<Args<'a>, String> {
+fn split_options<'a>(args: &'a [String], names: &[&str]) -> Result<Args<'a>, String> {
     let mut positional = Vec::new();
     let mut options = Vec::new();
     let mut it = args.iter();

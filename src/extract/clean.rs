@@ -2,7 +2,7 @@
 //! spaces between words, and a PDF breaks lines inside words and numbers), full-width digits and signs made
 //! ASCII, and for every char kept, its offset in the original text, so every claim can point at its span.
 
-use crate::figures::normalize_char;
+use crate::figures::{is_invisible, normalize_char};
 
 /// The cleaned text and the way back to the original.
 #[derive(Debug, Clone, Default)]
@@ -27,7 +27,7 @@ fn clean_char(c: char) -> char {
         '０'..='９' | '．' | '％' | '＝' | '＜' | '＞' | '－' | '＋' | '−' | '–' => {
             normalize_char(c)
         }
-        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => normalize_char(c),
+        '\u{0660}'..='\u{066C}' | '\u{06F0}'..='\u{06F9}' => normalize_char(c),
         _ => c,
     }
 }
@@ -44,6 +44,9 @@ impl CleanText {
         };
         let mut pending_space: Option<usize> = None;
         for (i, c) in text.chars().enumerate() {
+            if is_invisible(c) {
+                continue;
+            }
             if c.is_whitespace() {
                 pending_space.get_or_insert(i);
                 continue;
@@ -113,7 +116,9 @@ impl CleanText {
 
     /// Whether the cleaned text at `at` starts with `word`.
     pub fn starts_with_at(&self, at: usize, word: &str) -> bool {
-        (at..).zip(word.chars()).all(|(i, w)| self.chars.get(i) == Some(&w))
+        (at..)
+            .zip(word.chars())
+            .all(|(i, w)| self.chars.get(i) == Some(&w))
     }
 
     /// Whether the cleaned text just before `at` ends with `word`.

@@ -94,7 +94,12 @@ impl<'a> Ctx<'a> {
         parts: &[usize],
         span: (usize, usize),
     ) -> Result<()> {
-        let mut figures = self.aligned(&[&[total], parts].concat());
+        let mut figures: Vec<Figure> = [total]
+            .iter()
+            .chain(parts)
+            .map(|&i| self.tok(i).figure.clone())
+            .collect();
+        crate::figures::align_money_units(&mut figures);
         let total_figure = figures.remove(0);
         let check = check_sum(&total_figure, &figures)?;
         let mut inputs = vec![self.source(total, "合计")];
@@ -109,10 +114,11 @@ impl<'a> Ctx<'a> {
         Ok(())
     }
 
-    /// The tokens' figures in one unit of money when they mix 元 and 万元 (see `in_common_money_unit`).
-    pub fn aligned(&self, tokens: &[usize]) -> Vec<Figure> {
-        let figures: Vec<Figure> = tokens.iter().map(|&i| self.tok(i).figure.clone()).collect();
-        crate::figures::in_common_money_unit(&figures)
+    /// The tokens' figures, in one unit of money when they mix 元 and 万元 (see `align_money_units`).
+    pub fn aligned<const N: usize>(&self, tokens: [usize; N]) -> [Figure; N] {
+        let mut figures = tokens.map(|i| self.tok(i).figure.clone());
+        crate::figures::align_money_units(&mut figures);
+        figures
     }
 
     /// Adds a claim.

@@ -47,9 +47,8 @@ fn push_same(
     what: &str,
 ) -> Result<()> {
     let (te, tl) = (ctx.tok(earlier), ctx.tok(later));
-    let aligned = ctx.aligned(&[later, earlier]);
-    let (Some(fl), Some(fe)) = (aligned.first(), aligned.get(1)) else { return Ok(()) };
-    let check = check_same(fl, fe)?;
+    let [fl, fe] = ctx.aligned([later, earlier]);
+    let check = check_same(&fl, &fe)?;
     let inputs = vec![ctx.source(later, "后文"), ctx.source(earlier, "前文")];
     let formula = format!("{what}：{} 与 {} 应相等", tl.figure.value, te.figure.value);
     let unit = super::context::unit_of(tl);

@@ -15,7 +15,6 @@ pub use claim::{Claim, ClaimKind, Source};
 pub use clean::CleanText;
 
 use crate::diagnosis;
-use rust_decimal::Decimal;
 use crate::report::{
     check_message, ClaimReport, NamedValues, ProblemReport, SourceReport, Summary, TextReport,
     SCHEMA,
@@ -23,6 +22,7 @@ use crate::report::{
 use crate::tables::{read_tables, Table};
 use crate::verdict::Verdict;
 use context::Ctx;
+use rust_decimal::Decimal;
 use tokens::UnitClass;
 
 /// Checks a whole pasted text. Never panics; a step that fails (an overflow on absurd figures) is reported
@@ -43,9 +43,22 @@ pub fn check_text_with_tables(text: &str, tables: &[Table]) -> TextReport {
     // Only the narrative is read as sentences; the tables after it are read by the table reader.
     let clean = CleanText::new(text.get(..first_table_title(text)).unwrap_or(text));
     let end = narrative_end(&clean, tables);
-    let tokens = tokens::scan(&clean, end);
+    let mut too_long = Vec::new();
+    let tokens = tokens::scan(&clean, end, &mut too_long);
     let mut ctx = Ctx::new(&clean, &tokens, end);
-    let mut problems = Vec::new();
+    let mut problems: Vec<ProblemReport> = too_long
+        .iter()
+        .map(|&(from, to)| {
+            let (start, end) = clean.span(from, to);
+            let text = crate::Error::TooManyDigits {
+                text: clean.slice(from, to),
+            };
+            ProblemReport {
+                message: text.to_string(),
+                span: Some([start, end]),
+            }
+        })
+        .collect();
     type Step = fn(&mut Ctx) -> crate::Result<()>;
     let steps: [(&str, Step); 8] = [
         ("类/项", classes::classes),
@@ -180,7 +193,11 @@ fn diagnose(ctx: &mut Ctx) {
             .inputs
             .iter()
             .skip(1)
-            .filter_map(|i| Decimal::from_str_exact(&i.value).ok().map(|v| (i.name.clone(), v)))
+            .filter_map(|i| {
+                Decimal::from_str_exact(&i.value)
+                    .ok()
+                    .map(|v| (i.name.clone(), v))
+            })
             .collect();
         claim.diagnosis = match claim.kind {
             ClaimKind::Sum | ClaimKind::Count => diagnosis::missing_part(diff, &parts, &near),

@@ -10,11 +10,6 @@ use crate::rates::{rate, sub, RateKind};
 use crate::verdict::{check_rate, Verdict};
 use rust_decimal::Decimal;
 
-/// Two figures always align to two; this error cannot happen but keeps the code free of indexing.
-fn overflow() -> crate::Error {
-    crate::Error::Overflow { what: "单位换算".into() }
-}
-
 /// Same class of figure: money with money, 辆 with 辆.
 fn same_class(a: &Token, b: &Token) -> bool {
     a.class == b.class && a.class != UnitClass::Other && a.class != UnitClass::Percent
@@ -211,7 +206,7 @@ pub fn shares(ctx: &mut Ctx) -> Result<()> {
 /// Adds a share claim: part ÷ whole against the stated percentage token.
 pub fn push_share(ctx: &mut Ctx, part: usize, whole: usize, stated: usize) -> Result<()> {
     let (tp, tw, ts) = (ctx.tok(part), ctx.tok(whole), ctx.tok(stated));
-    let [fp, fw] = <[Figure; 2]>::try_from(ctx.aligned(&[part, whole])).map_err(|_| overflow())?;
+    let [fp, fw] = ctx.aligned([part, whole]);
     let check = check_rate(|x, y| rate(RateKind::Share, x, y), &fp, &fw, &ts.figure)?;
     let formula = format!("{} ÷ {} × 100%", tp.figure.value, tw.figure.value);
     let inputs = vec![ctx.source(part, "部分"), ctx.source(whole, "总数")];
@@ -259,7 +254,7 @@ fn signed(figure: &Figure, direction: Option<(Direction, &str)>) -> Figure {
 
 fn push_growth(ctx: &mut Ctx, current: usize, change: usize, stated: usize) -> Result<()> {
     let (tc, td, ts) = (ctx.tok(current), ctx.tok(change), ctx.tok(stated));
-    let [fc, fd] = <[Figure; 2]>::try_from(ctx.aligned(&[current, change])).map_err(|_| overflow())?;
+    let [fc, fd] = ctx.aligned([current, change]);
     let delta = signed(&fd, td.direction);
     let rate_figure = signed(&ts.figure, ts.direction);
     let formula_fn = |cur: Decimal, chg: Decimal| rate(RateKind::Growth, cur, sub(cur, chg)?);
@@ -347,7 +342,7 @@ pub fn named_rates(ctx: &mut Ctx) -> Result<()> {
             continue;
         };
         let (ta, tb, ts) = (ctx.tok(a), ctx.tok(b), ctx.tok(p));
-        let [fa, fb] = <[Figure; 2]>::try_from(ctx.aligned(&[a, b])).map_err(|_| overflow())?;
+        let [fa, fb] = ctx.aligned([a, b]);
         let check = check_rate(|x, y| rate(kind, x, y), &fa, &fb, &ts.figure)?;
         let formula = match kind {
             RateKind::Variance => format!(

@@ -103,8 +103,9 @@ const COUNT_UNITS: [&str; 31] = [
 /// Chars that end a label when scanning back from a number.
 const LABEL_STOPS: &str = "，,。；;：:、）)（(“”\"' %";
 
-/// Finds every number in the cleaned text before `end`.
-pub fn scan(text: &CleanText, end: usize) -> Vec<Token> {
+/// Finds every number in the cleaned text before `end`. A number too long to hold exactly is not read
+/// (never a wrong number): its cleaned span goes into `too_long`.
+pub fn scan(text: &CleanText, end: usize, too_long: &mut Vec<(usize, usize)>) -> Vec<Token> {
     let chars = text
         .chars
         .get(..end.min(text.chars.len()))
@@ -138,7 +139,11 @@ pub fn scan(text: &CleanText, end: usize) -> Vec<Token> {
             spelled.push('-');
         }
         spelled.push_str(&digits);
-        if let Ok(value) = Decimal::from_str_exact(&spelled) {
+        let parsed = Decimal::from_str_exact(&spelled);
+        if parsed.is_err() {
+            too_long.push((start, after));
+        }
+        if let Ok(value) = parsed {
             let figure = Figure {
                 value,
                 scale,
