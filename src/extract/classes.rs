@@ -30,16 +30,21 @@ fn class_name(ctx: &Ctx, at: usize) -> String {
     ctx.text.slice(start, at)
 }
 
-/// Finds the 类 and 项 lists and checks them.
+/// One 类 statement: its name, its amount token, its share token.
+type ClassStatement = (String, usize, Option<usize>);
+
+/// Finds the 类 and 项 lists and checks them. A disclosure has one 类 list (section 五(二)) followed by its
+/// 项 list (五(三)); several disclosures pasted together have several, so statements are grouped: a 类
+/// list ends where the next 项 list begins, and each 项 list belongs to the 类 list before it.
 pub fn classes(ctx: &mut Ctx) -> Result<()> {
-    // 类 statements: a marker directly followed by an amount
-    let mut classes: Vec<(String, usize, Option<usize>)> = Vec::new(); // (name, amount token, share token)
-    let mut items: Vec<(String, usize)> = Vec::new(); // (class name, amount token)
+    // (position, statement): 类 statements have an amount right after the marker; 项 statements do not
+    let mut statements: Vec<(usize, std::result::Result<ClassStatement, (String, usize)>)> =
+        Vec::new();
     for marker in CLASS {
         for at in ctx.text.find_all(marker, 0, ctx.end) {
             let after = at + marker.chars().count();
             let name = class_name(ctx, at);
-            let Some(i) = ctx.indices().find(|&i| ctx.tok(i).start >= after) else {
+            let Some(i) = ctx.first_at(after) else {
                 continue;
             };
             let t = ctx.tok(i);
@@ -53,18 +58,41 @@ pub fn classes(ctx: &mut Ctx) -> Result<()> {
                             && ctx.text.ends_with_at(s.start, "占")
                     })
                     .map(|_| i + 1);
-                classes.push((name, i, share));
+                statements.push((at, Ok((name, i, share))));
             } else if let Some(item) = item_amount(ctx, after) {
-                items.push((name, item));
+                statements.push((at, Err((name, item))));
             }
         }
     }
-    classes.sort_by_key(|c| c.1);
+    statements.sort_by_key(|s| s.0);
+    // groups: a run of 类 statements, then the run of 项 statements after it
+    let mut groups: Vec<(Vec<ClassStatement>, Vec<(String, usize)>)> = Vec::new();
+    for (_, statement) in statements {
+        match statement {
+            Ok(class) => match groups.last_mut() {
+                Some((classes, items)) if items.is_empty() => classes.push(class),
+                _ => groups.push((vec![class], Vec::new())),
+            },
+            Err(item) => {
+                if let Some((_, items)) = groups.last_mut() {
+                    items.push(item);
+                }
+            }
+        }
+    }
+    for (classes, items) in groups {
+        check_group(ctx, &classes, &items)?;
+    }
+    Ok(())
+}
+
+/// Checks one 类 list with its 项 list.
+fn check_group(ctx: &mut Ctx, classes: &[ClassStatement], items: &[(String, usize)]) -> Result<()> {
     let Some(&(_, first_class, _)) = classes.first() else {
         return Ok(());
     };
     // each 类 against its 项
-    for (name, class_tok, _) in &classes {
+    for (name, class_tok, _) in classes {
         let parts: Vec<usize> = items
             .iter()
             .filter(|(n, _)| n == name)
@@ -75,9 +103,11 @@ pub fn classes(ctx: &mut Ctx) -> Result<()> {
             ctx.push_sum(ClaimKind::Sum, *class_tok, &parts, span)?;
         }
     }
-    // the 类 against the total stated before them
+    // the 类 against the total stated before them, in the same or the previous few sentences
+    let sentence = ctx.tok(first_class).sentence;
     let total = (0..first_class)
         .rev()
+        .take_while(|&i| ctx.tok(i).sentence + 8 >= sentence)
         .find(|&i| ctx.tok(i).is_level_amount() && ctx.tok(i).label.ends_with(GRAND_TOTAL));
     let Some(total) = total else { return Ok(()) };
     let class_tokens: Vec<usize> = classes.iter().map(|c| c.1).collect();

@@ -60,31 +60,30 @@ fn push_same(
 /// 收入总计 = 支出总计 (and 财政拨款收入总计 = 财政拨款支出总计): each 支出总计 against the 收入总计 with the
 /// same prefix stated before it.
 pub fn balances(ctx: &mut Ctx) -> Result<()> {
-    let idx: Vec<usize> = ctx.indices().collect();
-    for &later in &idx {
-        let t = ctx.tok(later);
-        let Some(prefix) = t.label.strip_suffix("支出总计") else {
-            continue;
-        };
+    // the latest 收入总计 per prefix, so each 支出总计 finds its partner without a scan back
+    let mut incomes: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut pairs = Vec::new();
+    for i in ctx.indices() {
+        let t = ctx.tok(i);
         if !t.is_level_amount() {
             continue;
         }
-        let want = format!("{prefix}收入总计");
-        if let Some(earlier) = idx
-            .iter()
-            .rev()
-            .copied()
-            .filter(|&i| i < later)
-            .find(|&i| ctx.tok(i).label == want && ctx.tok(i).is_level_amount())
-        {
-            push_same(
-                ctx,
-                ClaimKind::Balance,
-                earlier,
-                later,
-                "收入总计应等于支出总计",
-            )?;
+        if let Some(prefix) = t.label.strip_suffix("收入总计") {
+            incomes.insert(prefix.to_string(), i);
+        } else if let Some(prefix) = t.label.strip_suffix("支出总计") {
+            if let Some(&earlier) = incomes.get(prefix) {
+                pairs.push((earlier, i));
+            }
         }
+    }
+    for (earlier, later) in pairs {
+        push_same(
+            ctx,
+            ClaimKind::Balance,
+            earlier,
+            later,
+            "收入总计应等于支出总计",
+        )?;
     }
     Ok(())
 }
@@ -138,11 +137,10 @@ pub fn same_figures(ctx: &mut Ctx) -> Result<()> {
         if name.chars().count() < 2 {
             continue;
         }
-        let earlier = idx
-            .iter()
+        // within the last few sentences: "与 X 差异" names a figure stated just before
+        let earlier = (0..later)
             .rev()
-            .copied()
-            .filter(|&i| i < later)
+            .take_while(|&i| ctx.tok(i).sentence + 3 >= t.sentence)
             .find(|&i| ctx.tok(i).label.ends_with(name) && ctx.tok(i).class == t.class);
         if let Some(earlier) = earlier {
             push_same(ctx, ClaimKind::SameFigure, earlier, later, "与前文应一致")?;

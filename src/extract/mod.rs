@@ -42,7 +42,7 @@ pub fn check_text(text: &str) -> TextReport {
 pub fn check_text_with_tables(text: &str, tables: &[Table]) -> TextReport {
     // Only the narrative is read as sentences; the tables after it are read by the table reader.
     let clean = CleanText::new(text.get(..first_table_title(text)).unwrap_or(text));
-    let end = narrative_end(&clean, tables);
+    let end = clean.chars.len();
     let mut too_long = Vec::new();
     let tokens = tokens::scan(&clean, end, &mut too_long);
     let mut ctx = Ctx::new(&clean, &tokens, end);
@@ -131,26 +131,6 @@ fn first_table_title(text: &str) -> usize {
     text.len()
 }
 
-/// Where the narrative ends: the first table, or the first table title ("…自评表（2023 年度）").
-fn narrative_end(clean: &CleanText, tables: &[Table]) -> usize {
-    let from_tables = tables.iter().map(|t| clean.index_of(t.span.0)).min();
-    let title = clean
-        .find_all("自评表", 0, clean.chars.len())
-        .into_iter()
-        .find(|&p| clean.starts_with_at(p + 3, "（") || clean.starts_with_at(p + 3, "("));
-    let title_start = title.map(|p| {
-        (p.saturating_sub(20)..p)
-            .rev()
-            .find(|&j| matches!(clean.chars.get(j), Some('。' | ' ')))
-            .map_or(p.saturating_sub(12), |j| j + 1)
-    });
-    [from_tables, title_start]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(clean.chars.len())
-}
-
 /// Names a likely cause for each mismatch, using the figures near it.
 fn diagnose(ctx: &mut Ctx) {
     if !ctx
@@ -178,10 +158,10 @@ fn diagnose(ctx: &mut Ctx) {
             continue;
         };
         let Some(span) = first.span else { continue };
+        let at = ctx.text.index_of(span.0);
         let sentence = ctx
             .tokens
-            .iter()
-            .find(|t| ctx.text.span(t.start, t.end).0 >= span.0)
+            .get(ctx.tokens.partition_point(|t| t.start < at))
             .map_or(0, |t| t.sentence);
         let near: Vec<(String, Decimal)> = amounts
             .iter()

@@ -29,11 +29,19 @@ fn is_level(ctx: &Ctx, t: &Token) -> bool {
 pub fn sums(ctx: &mut Ctx) -> Result<()> {
     for pos in ctx.text.find_all("其中", 0, ctx.end) {
         let after = pos + 2;
-        let Some(first) = ctx.indices().find(|&i| ctx.tok(i).start >= after) else {
+        // the first part: skip numbers that are not figures (a year, a list number, "alert(1)")
+        let Some(first) = ctx.first_at(after).and_then(|f| {
+            (f..ctx.tokens.len())
+                .take_while(|&i| ctx.tok(i).class == UnitClass::Other)
+                .last()
+                .map_or(Some(f), |i| Some(i + 1))
+        }) else {
             continue;
         };
-        let first_tok = ctx.tok(first);
-        if !is_level(ctx, first_tok) || first_tok.start > after + 30 {
+        let Some(first_tok) = ctx.tokens.get(first) else {
+            continue;
+        };
+        if !is_level(ctx, first_tok) || first_tok.start > after + 60 {
             continue;
         }
         let sentence = first_tok.sentence;
@@ -234,8 +242,13 @@ pub fn growth(ctx: &mut Ctx) -> Result<()> {
             continue;
         };
         let current = level_before(ctx, change).or_else(|| {
-            ctx.indices()
-                .find(|&i| ctx.tok(i).sentence + 1 == sentence && ctx.tok(i).is_level_amount())
+            // the first level amount of the sentence before
+            let previous = (0..change)
+                .rev()
+                .take_while(|&i| ctx.tok(i).sentence + 1 >= sentence);
+            previous
+                .filter(|&i| ctx.tok(i).sentence + 1 == sentence && ctx.tok(i).is_level_amount())
+                .last()
         });
         let Some(current) = current else { continue };
         push_growth(ctx, current, change, p)?;

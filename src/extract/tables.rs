@@ -184,10 +184,9 @@ pub fn narrative_against_tables(ctx: &mut Ctx, tables: &[Table]) -> Result<()> {
         ctx.push(ClaimKind::Count, check, span, inputs, formula, "个".into());
         // the totals that follow in the sentence
         let sentence = t.sentence;
-        let followers: Vec<usize> = idx
-            .iter()
-            .copied()
-            .filter(|&j| j > i && ctx.tok(j).sentence == sentence && ctx.tok(j).is_level_amount())
+        let followers: Vec<usize> = (i + 1..ctx.tokens.len())
+            .take_while(|&j| ctx.tok(j).sentence == sentence && ctx.tok(j).start < ctx.end)
+            .filter(|&j| ctx.tok(j).is_level_amount())
             .take(2)
             .collect();
         for j in followers {

@@ -48,6 +48,22 @@ pub struct FundsRow {
     pub span: Span,
 }
 
+impl FundsRow {
+    /// A real funds row has a short funds label (年度资金总额, 当年财政拨款, 其他资金, 合计, …安排) and at least
+    /// two of its three amounts; a sentence that happens to follow a 年初预算数 header word has neither.
+    pub fn looks_real(&self) -> bool {
+        let named = ["资金", "拨款", "合计", "安排"]
+            .iter()
+            .any(|w| self.label.contains(w));
+        let short = self.label.chars().count() <= 16;
+        let figures = [&self.initial, &self.budget, &self.executed]
+            .iter()
+            .filter(|c| c.is_some())
+            .count();
+        named && short && figures >= 2
+    }
+}
+
 /// The funds block of a table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Funds {
@@ -169,12 +185,7 @@ impl Table {
     /// a named table whose rows could not be read.
     pub fn has_structure(&self) -> bool {
         !self.indicators.is_empty()
-            || self.funds.rows.iter().any(|r| {
-                let named = ["资金", "拨款", "合计", "安排"]
-                    .iter()
-                    .any(|w| r.label.contains(w));
-                named && (r.initial.is_some() || r.budget.is_some() || r.executed.is_some())
-            })
+            || self.funds.rows.iter().any(FundsRow::looks_real)
             || self.stated_total.is_some()
             || (!self.name.is_empty() && !self.problems.is_empty())
     }
