@@ -25,7 +25,7 @@ fn generated(spec: &Value) -> String {
         let times = spec["times"].as_u64().unwrap_or(1) as usize;
         return vec![unit; times].join("\n");
     }
-    let mut t = format!("项目支出绩效自评表\n项目名称\t生成的表\n");
+    let mut t = "项目支出绩效自评表\n项目名称\t生成的表\n".to_string();
     if let Some(width) = spec["wide"].as_u64() {
         let extra: Vec<String> = (8..width).map(|i| format!("备注{i}")).collect();
         t += &format!("{HEADER}\t{}\n", extra.join("\t"));

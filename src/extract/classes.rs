@@ -32,14 +32,17 @@ fn class_name(ctx: &Ctx, at: usize) -> String {
 
 /// One 类 statement: its name, its amount token, its share token.
 type ClassStatement = (String, usize, Option<usize>);
+/// One 项 statement: the name of its 类 and its amount token.
+type ItemStatement = (String, usize);
+/// A statement at a position: a 类 (Ok) or a 项 (Err).
+type Statement = (usize, std::result::Result<ClassStatement, ItemStatement>);
 
 /// Finds the 类 and 项 lists and checks them. A disclosure has one 类 list (section 五(二)) followed by its
 /// 项 list (五(三)); several disclosures pasted together have several, so statements are grouped: a 类
 /// list ends where the next 项 list begins, and each 项 list belongs to the 类 list before it.
 pub fn classes(ctx: &mut Ctx) -> Result<()> {
     // (position, statement): 类 statements have an amount right after the marker; 项 statements do not
-    let mut statements: Vec<(usize, std::result::Result<ClassStatement, (String, usize)>)> =
-        Vec::new();
+    let mut statements: Vec<Statement> = Vec::new();
     for marker in CLASS {
         for at in ctx.text.find_all(marker, 0, ctx.end) {
             let after = at + marker.chars().count();
@@ -66,7 +69,7 @@ pub fn classes(ctx: &mut Ctx) -> Result<()> {
     }
     statements.sort_by_key(|s| s.0);
     // groups: a run of 类 statements, then the run of 项 statements after it
-    let mut groups: Vec<(Vec<ClassStatement>, Vec<(String, usize)>)> = Vec::new();
+    let mut groups: Vec<(Vec<ClassStatement>, Vec<ItemStatement>)> = Vec::new();
     for (_, statement) in statements {
         match statement {
             Ok(class) => match groups.last_mut() {
@@ -87,7 +90,7 @@ pub fn classes(ctx: &mut Ctx) -> Result<()> {
 }
 
 /// Checks one 类 list with its 项 list.
-fn check_group(ctx: &mut Ctx, classes: &[ClassStatement], items: &[(String, usize)]) -> Result<()> {
+fn check_group(ctx: &mut Ctx, classes: &[ClassStatement], items: &[ItemStatement]) -> Result<()> {
     let Some(&(_, first_class, _)) = classes.first() else {
         return Ok(());
     };
