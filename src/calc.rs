@@ -23,11 +23,7 @@ use serde::Serialize;
 /// ```
 pub fn calculate(kind: &str, a: &str, b: &str, stated: Option<&str>) -> Result<CalcReport> {
     let kind = RateKind::parse(kind)?;
-    let (name_a, name_b) = kind.input_names();
-    // 10.00 万元 against 60,000.00 元: both in 万元 before any arithmetic
-    let mut pair = [parse_input(name_a, a)?, parse_input(name_b, b)?];
-    align_money_units(&mut pair);
-    let [fa, fb] = pair;
+    let (fa, fb) = inputs(kind, a, b)?;
     let stated = match stated.map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Some(parse_input("填报值", s)?),
         None => None,
@@ -44,6 +40,37 @@ pub fn calculate(kind: &str, a: &str, b: &str, stated: Option<&str>) -> Result<C
         label: computed.label().map(|l| l.text().to_string()),
         formula: formula(kind, &fa, &fb, computed),
         check: check.as_ref().map(|c| CheckReport::from_check(c, "%")),
+    })
+}
+
+/// The two typed inputs of a rate, named in messages by the kind's field names; 10.00 万元 against
+/// 60,000.00 元 are both put in 万元 before any arithmetic.
+fn inputs(kind: RateKind, a: &str, b: &str) -> Result<(Figure, Figure)> {
+    let (name_a, name_b) = kind.input_names();
+    let mut pair = [parse_input(name_a, a)?, parse_input(name_b, b)?];
+    align_money_units(&mut pair);
+    let [fa, fb] = pair;
+    Ok((fa, fb))
+}
+
+/// Only the rate at 2 dp as text, or its label when there is no number (`rate()` in JS).
+///
+/// # Errors
+/// As [`calculate`].
+///
+/// # Example
+/// ```
+/// assert_eq!(juesuan::calc::rate_text("growth", "0.01", "0.00").unwrap(), "新增");
+/// assert_eq!(juesuan::calc::rate_text("variance", "993.12", "1497.60").unwrap(), "50.80");
+/// ```
+pub fn rate_text(kind: &str, a: &str, b: &str) -> Result<String> {
+    let kind = RateKind::parse(kind)?;
+    let (fa, fb) = inputs(kind, a, b)?;
+    let computed = rate(kind, fa.value, fb.value)?;
+    Ok(match (computed.rounded(2), computed.label()) {
+        (Some(v), _) => v.to_string(),
+        (None, Some(label)) => label.text().to_string(),
+        (None, None) => String::new(),
     })
 }
 

@@ -47,3 +47,30 @@ fn with_scale(mut value: Decimal, dp: u32) -> Decimal {
     }
     value
 }
+
+// Checked arithmetic behind calls that are never inlined: rust_decimal's operations are marked #[inline],
+// and inlined at every call site each one costs the page's wasm a kilobyte or more.
+
+/// a × b, or None on overflow.
+#[inline(never)]
+pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+/// a ÷ b, or None on overflow or a zero divisor.
+#[inline(never)]
+pub fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
+}
+
+/// a + b, or None on overflow.
+#[inline(never)]
+pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+/// a − b, or None on overflow.
+#[inline(never)]
+pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
+}

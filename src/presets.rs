@@ -7,7 +7,7 @@
 //!
 //! The score is computed from the 执行率 as tables state it, rounded to 2 dp, then rounded half-up to 2 dp.
 
-use crate::decimal::round_half_up;
+use crate::decimal::{self, round_half_up};
 use crate::error::{Error, Result};
 use crate::rates::sub;
 use rust_decimal::Decimal;
@@ -296,9 +296,7 @@ impl Preset {
             what: format!("执行率 {rate}% 的得分"),
         };
         let score = match &self.execution {
-            ExecutionRule::Proportional => weight
-                .checked_mul(capped)
-                .and_then(|x| x.checked_div(hundred)),
+            ExecutionRule::Proportional => decimal::mul(weight, capped).and_then(|x| decimal::div(x, hundred)),
             ExecutionRule::DeductPerPoint {
                 k,
                 floor,
@@ -307,8 +305,8 @@ impl Preset {
                 if full_marks_at.is_some_and(|t| rate >= t) {
                     Some(weight)
                 } else {
-                    k.checked_mul(sub(hundred, capped)?)
-                        .and_then(|deduction| weight.checked_sub(deduction))
+                    decimal::mul(*k, sub(hundred, capped)?)
+                        .and_then(|deduction| decimal::sub(weight, deduction))
                         .map(|s| s.max(*floor))
                 }
             }
@@ -317,7 +315,7 @@ impl Preset {
                     .iter()
                     .find(|b| rate >= b.min_rate)
                     .map_or(Decimal::ZERO, |b| b.share);
-                weight.checked_mul(share)
+                decimal::mul(weight, share)
             }
         };
         score.map(|s| round_half_up(s, 2)).ok_or_else(overflow)

@@ -1,7 +1,7 @@
 //! The five rates of a disclosure, computed exactly. Each has an explicit "cannot compute" outcome for a
 //! zero denominator, with the conventional label, instead of a number or a panic.
 
-use crate::decimal::round_half_up;
+use crate::decimal::{self, round_half_up};
 use crate::error::{Error, Result};
 use rust_decimal::Decimal;
 
@@ -161,27 +161,22 @@ pub fn percent_of(numerator: Decimal, denominator: Decimal) -> Result<Decimal> {
     let overflow = || Error::Overflow {
         what: format!("{numerator} ÷ {denominator} × 100"),
     };
-    numerator
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .and_then(|n| n.checked_div(denominator))
-        .or_else(|| {
-            numerator
-                .checked_div(denominator)
-                .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
-        })
+    decimal::mul(numerator, Decimal::ONE_HUNDRED)
+        .and_then(|n| decimal::div(n, denominator))
+        .or_else(|| decimal::div(numerator, denominator).and_then(|q| decimal::mul(q, Decimal::ONE_HUNDRED)))
         .ok_or_else(overflow)
 }
 
 /// a − b, checked.
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_sub(b).ok_or_else(|| Error::Overflow {
+    decimal::sub(a, b).ok_or_else(|| Error::Overflow {
         what: format!("{a} − {b}"),
     })
 }
 
 /// a + b, checked.
 pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_add(b).ok_or_else(|| Error::Overflow {
+    decimal::add(a, b).ok_or_else(|| Error::Overflow {
         what: format!("{a} + {b}"),
     })
 }

@@ -72,6 +72,17 @@ pub fn calc(
     to_js(&calc::calculate(kind, a, b, stated.as_deref()).map_err(js_err)?)
 }
 
+/// Only the rate, as text: `"50.80"`, or the label (`"新增"`, `"持平"`, `"无法计算"`) when there is no
+/// number. The lean form of `calc` for callers computing many rates. Throws on malformed input.
+#[wasm_bindgen]
+pub fn rate(
+    #[wasm_bindgen(unchecked_param_type = "RateKind")] kind: &str,
+    a: &str,
+    b: &str,
+) -> Result<String, JsError> {
+    calc::rate_text(kind, a, b).map_err(js_err)
+}
+
 /// 执行率 and its score under a built-in preset (`proportional`, `deduct-per-point` with k, `bands`).
 #[wasm_bindgen(js_name = executionScore, unchecked_return_type = "ExecutionScoreReport")]
 pub fn execution_score(

@@ -75,6 +75,7 @@ async function start() {
   if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !kiosk.on) {
     navigator.serviceWorker.register('./sw.js').catch(() => {});
   }
+  performance.mark('juesuan-ready'); // page load to first result, for the benchmark
   document.documentElement.dataset.ready = '1';
 }
 

@@ -1,7 +1,7 @@
 //! Indicator rows: the proportional rule for quantitative rows, bands for qualitative ones.
 
 use super::{finding, overflow, FindingReport, IndicatorReport};
-use crate::decimal::round_half_up;
+use crate::decimal::{self, round_half_up};
 use crate::error::Result;
 use crate::figures::{parse_figure, Comparator, Figure};
 use crate::rates::{Label, Rate};
@@ -17,10 +17,7 @@ fn rule_score(cmp: Comparator, w: Decimal, e: Decimal, t: Decimal) -> Result<Rat
         if t <= Decimal::ZERO {
             return Ok(Rate::NotComputable(Label::NotComputable));
         }
-        let s = w
-            .checked_mul(num)
-            .and_then(|x| x.checked_div(t))
-            .ok_or_else(err)?;
+        let s = decimal::mul(w, num).and_then(|x| decimal::div(x, t)).ok_or_else(err)?;
         Ok(Rate::Value(s.max(Decimal::ZERO).min(w)))
     };
     match cmp {
@@ -35,12 +32,12 @@ fn rule_score(cmp: Comparator, w: Decimal, e: Decimal, t: Decimal) -> Result<Rat
         Comparator::Le if e <= t => Ok(Rate::Value(w)),
         Comparator::Lt if e < t => Ok(Rate::Value(w)),
         Comparator::Le | Comparator::Lt => {
-            let two_t = t.checked_mul(Decimal::TWO).ok_or_else(err)?;
+            let two_t = decimal::mul(t, Decimal::TWO).ok_or_else(err)?;
             if e >= two_t {
                 return Ok(Rate::Value(Decimal::ZERO));
             }
             // w × (1 − (E − t) / t) = w × (2t − E) / t
-            ratio(two_t.checked_sub(e).ok_or_else(err)?)
+            ratio(decimal::sub(two_t, e).ok_or_else(err)?)
         }
     }
 }
@@ -240,7 +237,7 @@ fn qualitative(
     }
     let a = vocab::achievement(&row.actual_text);
     let (lo_pct, hi_pct) = a.band();
-    let share = |p: i64| w.checked_mul(Decimal::new(p, 2)).unwrap_or(Decimal::ZERO);
+    let share = |p: i64| decimal::mul(w, Decimal::new(p, 2)).unwrap_or(Decimal::ZERO);
     let (lo, hi) = (share(lo_pct), share(hi_pct));
     let score = match (a, stated) {
         (Achievement::Achieved, _) => w,

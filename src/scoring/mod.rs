@@ -9,7 +9,7 @@
 //! The report types are in [`reports`]; the 执行率 row in `execution`, indicator rows in `indicators`,
 //! and the table-wide sums (funds, 分值, 总分) in `totals`.
 
-use crate::decimal::round_half_up;
+use crate::decimal::{self, round_half_up};
 use crate::error::Error;
 use crate::presets::Preset;
 use crate::report::SCHEMA;
@@ -61,13 +61,13 @@ pub fn score_table(table: &Table, preset: &Preset) -> TableReport {
     for row in &table.indicators {
         let (report, exact) = indicators::indicator(row, &mut findings);
         rule_sum = match (rule_sum, exact) {
-            (Some(s), Some(e)) => s.checked_add(round_half_up(e, 2)),
+            (Some(s), Some(e)) => decimal::add(s, round_half_up(e, 2)),
             _ => None,
         };
         indicators.push(report);
     }
     let total = match (exec_score, rule_sum) {
-        (Some(e), Some(s)) => e.checked_add(s),
+        (Some(e), Some(s)) => decimal::add(e, s),
         (None, s) if table.funds.weight.is_none() => s,
         _ => None,
     }

@@ -1,7 +1,7 @@
 //! Table-wide sums: funds rows against their total, Σ 分值 against 100 and the 总分 row, Σ 得分 against 总分.
 
 use super::{finding, FindingReport};
-use crate::decimal::round_half_up;
+use crate::decimal::{self, round_half_up};
 use crate::figures::Figure;
 use crate::report::check_message;
 use crate::tables::{Cell, Table, TableKind};
@@ -82,7 +82,7 @@ pub(super) fn weights(table: &Table, findings: &mut Vec<FindingReport>) -> Optio
     );
     let sum = parts
         .iter()
-        .try_fold(Decimal::ZERO, |s, p| s.checked_add(p.value))?;
+        .try_fold(Decimal::ZERO, |s, p| decimal::add(s, p.value))?;
     if parts.is_empty() {
         return None;
     }
@@ -136,7 +136,7 @@ pub(super) fn stated_totals(
     }
     let sum = parts
         .iter()
-        .try_fold(Decimal::ZERO, |s, p| s.checked_add(p.value))?;
+        .try_fold(Decimal::ZERO, |s, p| decimal::add(s, p.value))?;
     if let Some(stated) = &table.stated_total {
         if let Ok(c) = check_sum(&stated.figure, &parts) {
             findings.push(finding(

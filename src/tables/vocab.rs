@@ -157,13 +157,13 @@ fn index() -> &'static Index {
             .chain(NOISE.iter().copied())
             .filter_map(|w| kind_in_lists(w).map(|kind| (w, kind)))
             .collect();
-        words.sort_unstable_by_key(|&(w, _)| w);
+        sort_small(&mut words, |&(w, _)| w);
         words.dedup_by_key(|&mut (w, _)| w);
         let mut label_chars: Vec<char> = words.iter().flat_map(|(w, _)| w.chars()).collect();
-        label_chars.sort_unstable();
+        sort_small(&mut label_chars, |&c| c);
         label_chars.dedup();
         let mut qualitative = QUALITATIVE.to_vec();
-        qualitative.sort_unstable();
+        sort_small(&mut qualitative, |&w| w);
         let qualitative_first = QUALITATIVE
             .iter()
             .filter_map(|w| w.chars().next())
@@ -177,6 +177,18 @@ fn index() -> &'static Index {
             longest_qualitative,
         }
     })
+}
+
+/// Sorts the few hundred words once, by insertion: std's sorts are fast on large inputs but add kilobytes
+/// of code to the wasm for each element type, which the page downloads.
+fn sort_small<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// [`label_kind`] read off the lists: a 一级 and 二级 name is both, a header word only when no label.
