@@ -127,7 +127,7 @@ fn list_parts(ctx: &Ctx, first: usize, limit: Decimal) -> Vec<usize> {
     while let Some(t) = ctx.tokens.get(i).filter(|t| t.start < ctx.end) {
         if t.sentence != current {
             let short =
-                sum < limit - first_tok.figure.half_width() * Decimal::from(parts.len() + 2);
+                sum < limit.saturating_sub(first_tok.figure.half_width().saturating_mul(Decimal::from(parts.len() + 2)));
             // an enumeration ("包括：基本工资、…。") can end a sentence in the middle of a list
             let enumerated = !ctx
                 .text
@@ -150,7 +150,8 @@ fn list_parts(ctx: &Ctx, first: usize, limit: Decimal) -> Vec<usize> {
         }
         if is_level(ctx, t) && same_class(t, first_tok) {
             parts.push(i);
-            sum += t.figure.value;
+            // saturating: absurd figures near the limit of exact range must not panic
+            sum = sum.saturating_add(t.figure.value);
         }
         i += 1;
     }

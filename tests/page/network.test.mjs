@@ -49,5 +49,8 @@ test('no network request after load, whatever the user does', async () => {
   assert.deepEqual(outside, [], 'requests after load');
   assert.match(await form.locator('output.result').textContent(), /50\.80%/);
   assert.deepEqual(s.errors, []);
+  // the recorder itself works: a request made on purpose is seen
+  await s.page.evaluate(() => fetch('./index.html?probe').then((r) => r.status));
+  assert.ok(sent.some((u) => u.includes('index.html?probe')), 'the recorder sees requests');
   await s.page.close();
 });
