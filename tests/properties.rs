@@ -1,6 +1,7 @@
 //! Property tests of the arithmetic against an independent oracle: exact rational arithmetic on i128
 //! (every 2-decimal figure is an integer number of cents), with its own half-up rounding. And the promise
 //! of the interval rule: figures that are honest roundings of consistent true values are never a mismatch.
+#![cfg(not(target_arch = "wasm32"))]
 
 use juesuan::figures::{parse_figure, Figure};
 use juesuan::rates::{rate, RateKind};
