@@ -19,7 +19,7 @@ use crate::report::{
     check_message, ClaimReport, NamedValues, ProblemReport, SourceReport, Summary, TextReport,
     SCHEMA,
 };
-use crate::tables::{read_tables, Table};
+use crate::tables::{read_table_funds, Table};
 use crate::verdict::Verdict;
 use context::Ctx;
 use rust_decimal::Decimal;
@@ -34,7 +34,7 @@ use tokens::UnitClass;
 /// assert_eq!(r.claims[0].verdict, "rounding");
 /// ```
 pub fn check_text(text: &str) -> TextReport {
-    let tables = read_tables(text);
+    let tables = read_table_funds(text);
     check_text_with_tables(text, &tables)
 }
 

@@ -229,10 +229,29 @@ impl TableKind {
 /// assert_eq!(tables[0].indicators[0].target_text, ">=2500 件");
 /// ```
 pub fn read_tables(text: &str) -> Vec<Table> {
+    read(text, Rows::All)
+}
+
+/// Reads the tables' names, spans and funds blocks but not their indicator rows, which take most of the
+/// time of reading text copied out of a PDF: all that the full-text check needs of the tables.
+pub fn read_table_funds(text: &str) -> Vec<Table> {
+    read(text, Rows::FundsOnly)
+}
+
+/// How much of each table to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rows {
+    /// Funds block, indicator rows and the 总分 row.
+    All,
+    /// The funds block only (PDF text; Excel cells are cheap to read whole).
+    FundsOnly,
+}
+
+fn read(text: &str, rows: Rows) -> Vec<Table> {
     let tables = if has_two_tab_lines(text) {
         tsv::read(text)
     } else {
-        pdf::read(text)
+        pdf::read(text, rows)
     };
     // Narrative text that merely mentions 年初预算数 or 决算数 is not a table: keep what has table structure.
     merge_continuations(tables)

@@ -35,7 +35,7 @@ struct Layout {
 }
 
 /// Reads every table of text copied out of a PDF.
-pub(super) fn read(text: &str) -> Vec<Table> {
+pub(super) fn read(text: &str, rows: super::Rows) -> Vec<Table> {
     let mut buf = String::new();
     let toks = tokens::tokenize(text, &mut buf);
     let n = toks.len();
@@ -51,7 +51,7 @@ pub(super) fn read(text: &str) -> Vec<Table> {
     };
     regions
         .into_iter()
-        .filter_map(|(a, b, titled)| Region::new(text, &toks, a, b).read(titled))
+        .filter_map(|(a, b, titled)| Region::new(text, &toks, a, b).read(titled, rows))
         .filter(Table::has_content)
         .collect()
 }
@@ -166,7 +166,7 @@ impl<'a> Region<'a> {
         })
     }
 
-    fn read(&self, titled: bool) -> Option<Table> {
+    fn read(&self, titled: bool, rows: super::Rows) -> Option<Table> {
         let first = self.tok(self.a)?;
         let title = if titled {
             let line: Vec<usize> = (self.a..self.b)
@@ -204,6 +204,9 @@ impl<'a> Region<'a> {
             let start_tok = self.c.tok_after(head_end).unwrap_or(self.b);
             self.funds(&mut table, start_tok, end_tok);
             cursor = end.unwrap_or(head_end);
+        }
+        if rows == super::Rows::FundsOnly {
+            return Some(table);
         }
         let (layout, rows_from) = self.layout(cursor);
         let start_tok = if rows_from == 0 {
