@@ -19,6 +19,40 @@ pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
     )
 }
 
+/// The decimal as text with its scale ("50.80", "-0.05"), as `Display` prints it but faster (reports
+/// print hundreds of figures per check, on every keystroke).
+///
+/// # Example
+/// ```
+/// use juesuan::decimal::text;
+/// assert_eq!(text("50.80".parse().unwrap()), "50.80");
+/// assert_eq!(text("-0.05".parse().unwrap()), "-0.05");
+/// ```
+pub fn text(value: Decimal) -> String {
+    let mantissa = value.mantissa();
+    let scale = value.scale() as usize;
+    // u64 formats faster than u128, and nearly every mantissa fits
+    let magnitude = mantissa.unsigned_abs();
+    let digits = u64::try_from(magnitude).map_or_else(|_| magnitude.to_string(), |m| m.to_string());
+    let mut out = String::with_capacity(digits.len() + scale + 3);
+    if mantissa < 0 {
+        out.push('-');
+    }
+    if scale == 0 {
+        out.push_str(&digits);
+    } else if digits.len() > scale {
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', scale - digits.len()));
+        out.push_str(&digits);
+    }
+    out
+}
+
 /// The smallest number with `dp` decimals that is ≥ `value`.
 pub fn ceil_to(value: Decimal, dp: u32) -> Decimal {
     with_scale(

@@ -296,7 +296,9 @@ impl Preset {
             what: format!("执行率 {rate}% 的得分"),
         };
         let score = match &self.execution {
-            ExecutionRule::Proportional => decimal::mul(weight, capped).and_then(|x| decimal::div(x, hundred)),
+            ExecutionRule::Proportional => {
+                decimal::mul(weight, capped).and_then(|x| decimal::div(x, hundred))
+            }
             ExecutionRule::DeductPerPoint {
                 k,
                 floor,

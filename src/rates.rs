@@ -163,7 +163,9 @@ pub fn percent_of(numerator: Decimal, denominator: Decimal) -> Result<Decimal> {
     };
     decimal::mul(numerator, Decimal::ONE_HUNDRED)
         .and_then(|n| decimal::div(n, denominator))
-        .or_else(|| decimal::div(numerator, denominator).and_then(|q| decimal::mul(q, Decimal::ONE_HUNDRED)))
+        .or_else(|| {
+            decimal::div(numerator, denominator).and_then(|q| decimal::mul(q, Decimal::ONE_HUNDRED))
+        })
         .ok_or_else(overflow)
 }
 

@@ -1,6 +1,7 @@
 //! The serde types every front end shares (CLI JSON, wasm objects). Versioned by `schema`, camelCase, every
 //! decimal a string with its scale ("50.80", never 50.8), so money never travels as a binary float.
 
+use crate::decimal::text;
 use crate::verdict::{Check, Verdict};
 use serde::Serialize;
 
@@ -47,13 +48,11 @@ impl CheckReport {
     /// The report of a check, with `unit` ("%" or "万元" or "") appended in the message.
     pub fn from_check(check: &Check, unit: &str) -> CheckReport {
         CheckReport {
-            stated: check.stated.value.to_string(),
+            stated: text(check.stated.value),
             verdict: check.verdict.name().to_string(),
-            recomputed: check.recomputed.map(|d| d.to_string()),
-            difference: check.difference.map(|d| d.to_string()),
-            interval: check
-                .interval
-                .map(|(lo, hi)| [lo.to_string(), hi.to_string()]),
+            recomputed: check.recomputed.map(text),
+            difference: check.difference.map(text),
+            interval: check.interval.map(|(lo, hi)| [text(lo), text(hi)]),
             message: check_message(check, unit),
         }
     }
@@ -61,19 +60,19 @@ impl CheckReport {
 
 /// The Chinese sentence that explains a verdict.
 pub fn check_message(check: &Check, unit: &str) -> String {
-    let stated = format!("{}{unit}", check.stated.value);
+    let stated = format!("{}{unit}", text(check.stated.value));
     let range = check
         .interval
-        .map(|(lo, hi)| format!("{lo}{unit} ~ {hi}{unit}"))
+        .map(|(lo, hi)| format!("{}{unit} ~ {}{unit}", text(lo), text(hi)))
         .unwrap_or_default();
-    match (check.verdict, check.recomputed, check.difference) {
+    match (check.verdict, check.recomputed.map(text), check.difference) {
         (Verdict::Ok, Some(r), _) => format!("填报 {stated}，重算 {r}{unit}，一致"),
         (Verdict::Rounding, Some(r), Some(d)) => format!(
             "填报 {stated}，重算 {r}{unit}，相差 {}{unit}；输入均为四舍五入后的数，允许范围 {range}，属尾差",
-            d.abs()
+            text(d.abs())
         ),
         (Verdict::Mismatch, Some(r), Some(d)) => {
-            format!("填报 {stated}，重算 {r}{unit}，相差 {}{unit}，超出允许范围 {range}", d.abs())
+            format!("填报 {stated}，重算 {r}{unit}，相差 {}{unit}，超出允许范围 {range}", text(d.abs()))
         }
         _ => {
             let label = check.label.map(|l| l.text()).unwrap_or("无法计算");

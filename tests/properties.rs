@@ -118,3 +118,11 @@ proptest! {
         prop_assert_eq!(f.scale, 2);
     }
 }
+
+proptest! {
+    #[test]
+    fn fast_decimal_text_prints_as_display(m in any::<i64>(), scale in 0u32..=28) {
+        let d = Decimal::new(m, scale);
+        prop_assert_eq!(juesuan::decimal::text(d), d.to_string());
+    }
+}

@@ -3,6 +3,7 @@
 
 use super::clean::CleanText;
 use super::tokens::Token;
+use crate::decimal::text;
 use crate::tables::Span;
 use crate::verdict::Check;
 use rust_decimal::Decimal;
@@ -78,7 +79,7 @@ impl Source {
     pub fn token(text: &CleanText, token: &Token, name: &str) -> Source {
         Source {
             name: name.to_string(),
-            value: token.figure.value.to_string(),
+            value: crate::decimal::text(token.figure.value),
             span: Some(text.span(token.start, token.end)),
         }
     }
@@ -87,7 +88,7 @@ impl Source {
     pub fn derived(name: &str, value: Decimal) -> Source {
         Source {
             name: name.to_string(),
-            value: value.to_string(),
+            value: text(value),
             span: None,
         }
     }
@@ -118,14 +119,12 @@ pub struct Claim {
 impl Claim {
     /// The stated value as written.
     pub fn stated_text(&self) -> String {
-        self.as_written(self.check.stated.value).to_string()
+        text(self.as_written(self.check.stated.value))
     }
 
     /// The recomputed value in the same convention as the stated one.
     pub fn recomputed_text(&self) -> Option<String> {
-        self.check
-            .recomputed
-            .map(|r| self.as_written(r).to_string())
+        self.check.recomputed.map(|r| text(self.as_written(r)))
     }
 
     /// A signed value in the written convention.

@@ -4,6 +4,7 @@
 use super::claim::{Claim, ClaimKind, Source};
 use super::clean::CleanText;
 use super::tokens::{Token, UnitClass};
+use crate::decimal::text;
 use crate::error::Result;
 use crate::figures::Figure;
 use crate::verdict::{check_sum, Check};
@@ -106,7 +107,7 @@ impl<'a> Ctx<'a> {
         inputs.extend(parts.iter().map(|&p| self.source(p, "分项")));
         let terms: Vec<String> = parts
             .iter()
-            .map(|&p| self.tok(p).figure.value.to_string())
+            .map(|&p| text(self.tok(p).figure.value))
             .collect();
         let formula = format!("{} = {}", terms.join(" + "), sum_text(&check));
         self.push(kind, check, span, inputs, formula, unit_of(self.tok(total)));
@@ -145,7 +146,7 @@ impl<'a> Ctx<'a> {
 }
 
 fn sum_text(check: &Check) -> String {
-    check.recomputed.map(|r| r.to_string()).unwrap_or_default()
+    check.recomputed.map(text).unwrap_or_default()
 }
 
 /// The unit a claim's message shows after numbers.

@@ -14,6 +14,7 @@ mod tokens;
 pub use claim::{Claim, ClaimKind, Source};
 pub use clean::CleanText;
 
+use crate::decimal::text;
 use crate::diagnosis;
 use crate::report::{
     check_message, ClaimReport, NamedValues, ProblemReport, SourceReport, Summary, TextReport,
@@ -166,7 +167,7 @@ fn diagnose(ctx: &mut Ctx) {
         let near: Vec<(String, Decimal)> = amounts
             .iter()
             .filter(|(s, _, _)| s.abs_diff(sentence) <= 1)
-            .filter(|(_, _, v)| !claim.inputs.iter().any(|i| i.value == v.to_string()))
+            .filter(|(_, _, v)| !claim.inputs.iter().any(|i| i.value == text(*v)))
             .map(|(_, l, v)| (l.clone(), *v))
             .collect();
         let parts: Vec<(String, Decimal)> = claim
@@ -234,7 +235,7 @@ fn claim_report(c: &Claim) -> ClaimReport {
         verdict: c.check.verdict.name().to_string(),
         stated: c.stated_text(),
         recomputed: c.recomputed_text(),
-        difference: check.difference.map(|d| d.to_string()),
+        difference: check.difference.map(text),
         span: [c.span.0, c.span.1],
         inputs: NamedValues(
             c.inputs
@@ -251,9 +252,7 @@ fn claim_report(c: &Claim) -> ClaimReport {
                 span: i.span.map(|s| [s.0, s.1]),
             })
             .collect(),
-        interval: check
-            .interval
-            .map(|(lo, hi)| [lo.to_string(), hi.to_string()]),
+        interval: check.interval.map(|(lo, hi)| [text(lo), text(hi)]),
         formula: c.formula.clone(),
         message: format!("{}：{}", c.kind.title(), check_message(&check, &c.unit)),
         diagnosis: c.diagnosis.clone(),

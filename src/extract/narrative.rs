@@ -126,8 +126,13 @@ fn list_parts(ctx: &Ctx, first: usize, limit: Decimal) -> Vec<usize> {
     let mut i = first;
     while let Some(t) = ctx.tokens.get(i).filter(|t| t.start < ctx.end) {
         if t.sentence != current {
-            let short =
-                sum < limit.saturating_sub(first_tok.figure.half_width().saturating_mul(Decimal::from(parts.len() + 2)));
+            let short = sum
+                < limit.saturating_sub(
+                    first_tok
+                        .figure
+                        .half_width()
+                        .saturating_mul(Decimal::from(parts.len() + 2)),
+                );
             // an enumeration ("包括：基本工资、…。") can end a sentence in the middle of a list
             let enumerated = !ctx
                 .text

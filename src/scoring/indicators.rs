@@ -17,7 +17,9 @@ fn rule_score(cmp: Comparator, w: Decimal, e: Decimal, t: Decimal) -> Result<Rat
         if t <= Decimal::ZERO {
             return Ok(Rate::NotComputable(Label::NotComputable));
         }
-        let s = decimal::mul(w, num).and_then(|x| decimal::div(x, t)).ok_or_else(err)?;
+        let s = decimal::mul(w, num)
+            .and_then(|x| decimal::div(x, t))
+            .ok_or_else(err)?;
         Ok(Rate::Value(s.max(Decimal::ZERO).min(w)))
     };
     match cmp {
