@@ -55,13 +55,21 @@ fn main() {
         p95.as_secs_f64() * 1e6
     );
 
-    let narrative = SEED.split("部门（单位）整体支出绩效目标自评表").next().unwrap_or(SEED);
+    let narrative = SEED
+        .split("部门（单位）整体支出绩效目标自评表")
+        .next()
+        .unwrap_or(SEED);
     let corpus = vec![narrative; 400].join("\n");
     let t = Instant::now();
-    let n = juesuan::extract::check_text(black_box(&corpus)).claims.len();
+    let n = juesuan::extract::check_text(black_box(&corpus))
+        .claims
+        .len();
     let s = t.elapsed().as_secs_f64();
     let mb = corpus.len() as f64 / 1e6;
-    println!("native  check({mb:.1} MB corpus, {n} claims): {:.1} MB/s ({s:.2} s)", mb / s);
+    println!(
+        "native  check({mb:.1} MB corpus, {n} claims): {:.1} MB/s ({s:.2} s)",
+        mb / s
+    );
 
     let pairs: Vec<(String, String)> = (0..1000)
         .map(|i| {
@@ -81,7 +89,7 @@ fn main() {
     }
     let per = t.elapsed().as_secs_f64() / n as f64;
     println!(
-        "native  calc(variance) × {n}: {:.0} ns each, {:.2} M/s",
+        "native  rate(variance) × {n}: {:.0} ns each, {:.2} M/s",
         per * 1e9,
         1e-6 / per
     );
