@@ -414,7 +414,7 @@ pub struct PresetReport {
     pub description: String,
 }
 
-/// A decimal parameter from a JSON string or number (read from the number's text, not through f64).
+/// A decimal parameter from a JSON string or number (read from the number's text, never through a binary float).
 fn json_decimal(value: Option<&serde_json::Value>, field: &str) -> Result<Option<Decimal>> {
     let text = match value {
         None | Some(serde_json::Value::Null) => return Ok(None),
