@@ -100,8 +100,13 @@ pub fn check_text_with_tables(text: &str, tables: &[Table]) -> TextReport {
         }),
     }
     for t in tables {
+        let name = if t.name.is_empty() {
+            "绩效自评表"
+        } else {
+            t.name.as_str()
+        };
         problems.extend(t.problems.iter().map(|p| ProblemReport {
-            message: format!("{}：{}", t.name, p.message),
+            message: format!("{name}：{}", p.message),
             span: Some([p.span.0, p.span.1]),
         }));
     }
