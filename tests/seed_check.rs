@@ -118,3 +118,26 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
         (2, 4, 1)
     );
 }
+
+/// Two disclosures pasted one after the other are each checked whole: the second one's narrative after the
+/// first one's tables is read too, its tables are counted for its own narrative, and figures of the two are
+/// never compared with each other.
+#[test]
+fn two_disclosures_pasted_together_are_each_checked() {
+    let one = check_text(SEED);
+    let two = check_text(&format!("{SEED}\n{SEED}"));
+    assert_eq!(two.claims.len(), 2 * one.claims.len());
+    assert_eq!((two.summary.mismatch, two.summary.rounding), (2, 4));
+    // another department's 公用经费 differs: no claim compares it with the first one's 63.87
+    let other = SEED.replace("63.87", "50.01");
+    let mixed = check_text(&format!("{SEED}\n{other}"));
+    let crossed = mixed
+        .claims
+        .iter()
+        .filter(|c| c.kind == "same-figure")
+        .any(|c| {
+            let pair = (c.stated.as_str(), c.recomputed.as_deref());
+            pair == ("50.01", Some("63.87")) || pair == ("63.87", Some("50.01"))
+        });
+    assert!(!crossed, "a same-figure claim across two disclosures");
+}

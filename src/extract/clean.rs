@@ -13,6 +13,9 @@ pub struct CleanText {
     origin: Vec<usize>,
     /// Cleaned indices of every 。, for sentence look-ups.
     stops: Vec<usize>,
+    /// Where each narrative segment starts in the original text (chars): the tables of a disclosure lie
+    /// between the segment holding its narrative and the next one.
+    pub segment_starts: Vec<usize>,
 }
 
 /// Chars that are part of a number's spelling.
@@ -37,13 +40,44 @@ impl CleanText {
     /// `1,⏎305`) unless the left part is already a figure with two decimals; then one space keeps two
     /// numbers apart (`5.00 5.00`).
     pub fn new(text: &str) -> CleanText {
+        CleanText::from_segments(text, &[0..text.len()])
+    }
+
+    /// Cleans the byte ranges `segments` of `text` (the narrative between tables) as one text, a sentence
+    /// end between two segments; origins stay offsets into the whole of `text`.
+    pub fn from_segments(text: &str, segments: &[std::ops::Range<usize>]) -> CleanText {
         let mut out = CleanText {
             chars: Vec::with_capacity(text.len() / 2),
             origin: Vec::with_capacity(text.len() / 2),
             stops: Vec::new(),
+            segment_starts: Vec::new(),
         };
+        let mut chars_before = 0;
+        let mut bytes_before = 0;
+        for segment in segments {
+            let Some(part) = text.get(segment.clone()).filter(|p| !p.trim().is_empty()) else {
+                continue;
+            };
+            chars_before += text
+                .get(bytes_before..segment.start)
+                .map_or(0, |t| t.chars().count());
+            bytes_before = segment.end;
+            if !out.chars.is_empty() {
+                out.stops.push(out.chars.len());
+                out.chars.push('。');
+                out.origin.push(chars_before);
+            }
+            out.segment_starts.push(chars_before);
+            out.push_segment(part, chars_before);
+            chars_before += part.chars().count();
+        }
+        out
+    }
+
+    fn push_segment(&mut self, text: &str, first: usize) {
+        let out = self;
         let mut pending_space: Option<usize> = None;
-        for (i, c) in text.chars().enumerate() {
+        for (i, c) in text.chars().enumerate().map(|(i, c)| (i + first, c)) {
             if is_invisible(c) {
                 continue;
             }
@@ -67,7 +101,6 @@ impl CleanText {
             out.chars.push(c);
             out.origin.push(i);
         }
-        out
     }
 
     /// Whether the number ending the cleaned text so far continues with `next` across a line break. It does

@@ -33,11 +33,14 @@ pub struct Ctx<'a> {
     pub lists: Vec<List>,
     /// Cleaned-char limit of the narrative (tables follow).
     pub end: usize,
+    /// Where each disclosure begins ("第一部分"), when several are pasted together.
+    documents: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
     /// A new extraction over the narrative part [0, end).
     pub fn new(text: &'a CleanText, tokens: &'a [Token], end: usize) -> Ctx<'a> {
+        let documents = text.find_all("第一部分", 0, end);
         Ctx {
             text,
             tokens,
@@ -45,7 +48,18 @@ impl<'a> Ctx<'a> {
             used: HashSet::new(),
             lists: Vec::new(),
             end,
+            documents,
         }
+    }
+
+    /// Whether tokens `a` and `b` belong to the same disclosure (no "第一部分" between them): figures of
+    /// two departments pasted together are never compared with each other.
+    pub fn same_document(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (
+            self.tok(a).start.min(self.tok(b).start),
+            self.tok(a).start.max(self.tok(b).start),
+        );
+        !self.documents.iter().any(|&d| d > x && d < y)
     }
 
     /// Token `i`.

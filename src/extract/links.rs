@@ -96,10 +96,11 @@ pub fn same_figures(ctx: &mut Ctx) -> Result<()> {
     for later in ctx.indices().filter(|&i| is_named_level(ctx, i)) {
         let t = ctx.tok(later);
         let earlier = seen.get(t.label.as_str()).and_then(|v| {
-            v.iter()
-                .rev()
-                .copied()
-                .find(|&i| ctx.tok(i).class == t.class && ctx.tok(i).sentence != t.sentence)
+            v.iter().rev().copied().find(|&i| {
+                ctx.tok(i).class == t.class
+                    && ctx.tok(i).sentence != t.sentence
+                    && ctx.same_document(i, later)
+            })
         });
         if let Some(earlier) = earlier {
             pairs.push((earlier, later));

@@ -41,8 +41,9 @@ pub fn check_text(text: &str) -> TextReport {
 
 /// As [`check_text`], with the tables already read from the same text.
 pub fn check_text_with_tables(text: &str, tables: &[Table]) -> TextReport {
-    // Only the narrative is read as sentences; the tables after it are read by the table reader.
-    let clean = CleanText::new(text.get(..first_table_title(text)).unwrap_or(text));
+    // Only the narrative is read as sentences; the tables between its parts are read by the table reader.
+    let segments = narrative_segments(text);
+    let clean = CleanText::from_segments(text, &segments);
     let end = clean.chars.len();
     let mut too_long = Vec::new();
     let tokens = tokens::scan(&clean, end, &mut too_long);
@@ -120,21 +121,66 @@ pub fn check_text_with_tables(text: &str, tables: &[Table]) -> TextReport {
     }
 }
 
-/// Byte offset of the line that holds the first table title ("…自评表（2023 年度）"), or the text's length.
-fn first_table_title(text: &str) -> usize {
+/// The byte ranges of the text that are narrative: everything but the tables. A table runs from its title
+/// line ("…自评表（2023 年度）") to the next line that opens a section of a disclosure ("十二、…",
+/// "第三部分 …") or the next title; several disclosures pasted one after another are each read whole.
+fn narrative_segments(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut segments = Vec::new();
     let mut from = 0;
-    while let Some(p) = text.get(from..).and_then(|rest| rest.find("自评表")) {
-        let at = from + p;
-        let after = text.get(at + "自评表".len()..).unwrap_or("").trim_start();
+    while from < text.len() {
+        let Some(title) = next_table_title(text, from) else {
+            segments.push(from..text.len());
+            break;
+        };
+        if title > from {
+            segments.push(from..title);
+        }
+        let after_title = text
+            .get(title..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |n| title + n + 1);
+        let next_title = next_table_title(text, after_title).unwrap_or(text.len());
+        from = section_start(text, after_title, next_title).unwrap_or(next_title);
+    }
+    segments
+}
+
+/// Byte offset of the line holding the next table title at or after `from`.
+fn next_table_title(text: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(p) = text.get(at..).and_then(|rest| rest.find("自评表")) {
+        let hit = at + p;
+        let after = text.get(hit + "自评表".len()..).unwrap_or("").trim_start();
         if after.starts_with('（') || after.starts_with('(') {
-            return text
-                .get(..at)
+            let line = text
+                .get(..hit)
                 .and_then(|before| before.rfind('\n'))
                 .map_or(0, |n| n + 1);
+            return Some(line.max(from));
         }
-        from = at + "自评表".len();
+        at = hit + "自评表".len();
     }
-    text.len()
+    None
+}
+
+/// The first line in [from, to) that opens a section of a disclosure: "十二、其他需说明的事项",
+/// "第三部分 专业名词解释" — words a table cell never starts with.
+fn section_start(text: &str, from: usize, to: usize) -> Option<usize> {
+    let mut line = from;
+    for piece in text.get(from..to)?.split_inclusive('\n') {
+        let t = piece.trim_start();
+        let numbered = t
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        let heading = (numbered > 0 && t.chars().nth(numbered) == Some('、'))
+            || (t.starts_with('第') && t.chars().take(6).collect::<String>().contains("部分"));
+        if heading {
+            return Some(line);
+        }
+        line += piece.len();
+    }
+    None
 }
 
 /// Names a likely cause for each mismatch, using the figures near it.

@@ -202,9 +202,12 @@ pub fn shares(ctx: &mut Ctx) -> Result<()> {
             continue;
         };
         let whole = match &named_whole {
-            Some(name) => (0..part).rev().find(|&i| {
-                ctx.tok(i).is_level_amount() && ctx.tok(i).label.ends_with(name.as_str())
-            }),
+            Some(name) => (0..part)
+                .rev()
+                .take_while(|&i| ctx.same_document(i, part))
+                .find(|&i| {
+                    ctx.tok(i).is_level_amount() && ctx.tok(i).label.ends_with(name.as_str())
+                }),
             None => ctx
                 .lists
                 .iter()

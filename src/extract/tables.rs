@@ -154,7 +154,19 @@ pub fn narrative_against_tables(ctx: &mut Ctx, tables: &[Table]) -> Result<()> {
         } else {
             continue;
         };
-        let of_kind: Vec<&Table> = tables.iter().filter(|tb| tb.kind == kind).collect();
+        // this disclosure's tables: after the statement, before the next part of narrative
+        let at = ctx.text.span(t.start, t.end).0;
+        let until = ctx
+            .text
+            .segment_starts
+            .iter()
+            .copied()
+            .find(|&s| s > at)
+            .unwrap_or(usize::MAX);
+        let of_kind: Vec<&Table> = tables
+            .iter()
+            .filter(|tb| tb.kind == kind && tb.span.0 > at && tb.span.0 < until)
+            .collect();
         if of_kind.is_empty() {
             continue;
         }
