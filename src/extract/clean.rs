@@ -36,11 +36,11 @@ fn clean_char(c: char) -> char {
 }
 
 impl CleanText {
-    /// White space between two parts of a number is dropped (`1,305.1 7`, `100.0⏎0%`, `1,⏎305`) unless the
-    /// left part is already a figure with two decimals; then one space keeps two numbers apart (`5.00 5.00`).
-    ///
     /// Cleans the byte ranges `segments` of `text` (the narrative between tables) as one text, a sentence
     /// end between two segments; origins stay offsets into the whole of `text`.
+    ///
+    /// White space between two parts of a number is dropped (`1,305.1 7`, `100.0⏎0%`, `1,⏎305`) unless the
+    /// left part is already a figure with two decimals; then one space keeps two numbers apart (`5.00 5.00`).
     pub fn from_segments(text: &str, segments: &[std::ops::Range<usize>]) -> CleanText {
         let mut out = CleanText {
             chars: Vec::with_capacity(text.len() / 2),
