@@ -17,9 +17,10 @@ use serde::Serialize;
 ///
 /// # Example
 /// ```
-/// let r = juesuan::calc::calculate("variance", "993.12", "1497.60", Some("50.80")).unwrap();
+/// let r = juesuan::calc::calculate("variance", "993.12", "1497.60", Some("50.80"))?;
 /// assert_eq!(r.value.as_deref(), Some("50.80"));
-/// assert_eq!(r.check.unwrap().verdict, "ok");
+/// assert_eq!(r.check.map(|c| c.verdict).as_deref(), Some("ok"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn calculate(kind: &str, a: &str, b: &str, stated: Option<&str>) -> Result<CalcReport> {
     let kind = RateKind::parse(kind)?;
@@ -60,8 +61,9 @@ fn inputs(kind: RateKind, a: &str, b: &str) -> Result<(Figure, Figure)> {
 ///
 /// # Example
 /// ```
-/// assert_eq!(juesuan::calc::rate_text("growth", "0.01", "0.00").unwrap(), "新增");
-/// assert_eq!(juesuan::calc::rate_text("variance", "993.12", "1497.60").unwrap(), "50.80");
+/// assert_eq!(juesuan::calc::rate_text("growth", "0.01", "0.00")?, "新增");
+/// assert_eq!(juesuan::calc::rate_text("variance", "993.12", "1497.60")?, "50.80");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn rate_text(kind: &str, a: &str, b: &str) -> Result<String> {
     let kind = RateKind::parse(kind)?;

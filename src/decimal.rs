@@ -8,9 +8,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// ```
 /// use juesuan::decimal::round_half_up;
 /// use rust_decimal::Decimal;
-/// let d: Decimal = "0.125".parse().unwrap();
+/// let d: Decimal = "0.125".parse()?;
 /// assert_eq!(round_half_up(d, 2).to_string(), "0.13");
-/// assert_eq!(round_half_up("50.8".parse().unwrap(), 2).to_string(), "50.80");
+/// assert_eq!(round_half_up("50.8".parse()?, 2).to_string(), "50.80");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
     with_scale(
@@ -25,8 +26,9 @@ pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
 /// # Example
 /// ```
 /// use juesuan::decimal::text;
-/// assert_eq!(text("50.80".parse().unwrap()), "50.80");
-/// assert_eq!(text("-0.05".parse().unwrap()), "-0.05");
+/// assert_eq!(text("50.80".parse()?), "50.80");
+/// assert_eq!(text("-0.05".parse()?), "-0.05");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn text(value: Decimal) -> String {
     let mantissa = value.mantissa();

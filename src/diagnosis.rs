@@ -8,9 +8,10 @@ use rust_decimal::Decimal;
 ///
 /// # Example
 /// ```
-/// let d = |s: &str| s.parse().unwrap();
-/// assert!(juesuan::diagnosis::transposition(d("579.64"), d("579.46")).is_some());
-/// assert!(juesuan::diagnosis::transposition(d("579.64"), d("579.47")).is_none());
+/// let d = |s: &str| s.parse::<rust_decimal::Decimal>();
+/// assert!(juesuan::diagnosis::transposition(d("579.64")?, d("579.46")?).is_some());
+/// assert!(juesuan::diagnosis::transposition(d("579.64")?, d("579.47")?).is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn transposition(stated: Decimal, recomputed: Decimal) -> Option<String> {
     let digits = |d: Decimal| -> Vec<char> {

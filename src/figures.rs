@@ -142,8 +142,9 @@ pub fn parse_cell(text: &str) -> Result<Option<Figure>> {
 /// # Example
 /// ```
 /// use juesuan::figures::parse_figure;
-/// let f = parse_figure("1,305.1 7 万元").unwrap();
+/// let f = parse_figure("1,305.1 7 万元")?;
 /// assert_eq!((f.value.to_string().as_str(), f.scale, f.unit.as_str()), ("1305.17", 2, "万元"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_figure(text: &str) -> Result<Figure> {
     let chars: Vec<char> = text
@@ -250,9 +251,10 @@ fn money_exponent(unit: &str) -> Option<u32> {
 /// # Example
 /// ```
 /// use juesuan::figures::{align_money_units, parse_figure};
-/// let mut f = [parse_figure("10.00 万元").unwrap(), parse_figure("60,000.00 元").unwrap()];
+/// let mut f = [parse_figure("10.00 万元")?, parse_figure("60,000.00 元")?];
 /// align_money_units(&mut f);
 /// assert_eq!((f[1].value.to_string().as_str(), f[1].unit.as_str()), ("6.000000", "万元"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn align_money_units(figures: &mut [Figure]) {
     let exponents: Option<Vec<u32>> = figures.iter().map(|f| money_exponent(&f.unit)).collect();

@@ -158,10 +158,11 @@ impl Preset {
     /// # Example
     /// ```
     /// use juesuan::presets::Preset;
-    /// let p = Preset::from_json(r#"{"name":"my-rule","execution":{"rule":"deduct-per-point","k":"0.25","floor":"0","fullMarksAt":"99.5"}}"#).unwrap();
-    /// let d = |s: &str| s.parse().unwrap();
-    /// assert_eq!(p.execution_score(d("99.87"), d("10")).unwrap().to_string(), "10.00");
-    /// assert_eq!(p.execution_score(d("94.79"), d("10")).unwrap().to_string(), "8.70");
+    /// let p = Preset::from_json(r#"{"name":"my-rule","execution":{"rule":"deduct-per-point","k":"0.25","floor":"0","fullMarksAt":"99.5"}}"#)?;
+    /// let d = |s: &str| s.parse::<rust_decimal::Decimal>();
+    /// assert_eq!(p.execution_score(d("99.87")?, d("10")?)?.to_string(), "10.00");
+    /// assert_eq!(p.execution_score(d("94.79")?, d("10")?)?.to_string(), "8.70");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Preset> {
         let bad = |reason: String| Error::BadPreset { reason };
@@ -284,10 +285,11 @@ impl Preset {
     /// # Example
     /// ```
     /// use juesuan::presets::Preset;
-    /// let d = |s: &str| s.parse().unwrap();
-    /// assert_eq!(Preset::proportional().execution_score(d("94.79"), d("10")).unwrap().to_string(), "9.48");
+    /// let d = |s: &str| s.parse::<rust_decimal::Decimal>();
+    /// assert_eq!(Preset::proportional().execution_score(d("94.79")?, d("10")?)?.to_string(), "9.48");
     /// // 10 − 0.25 × (100 − 94.79) = 8.6975
-    /// assert_eq!(Preset::deduct_per_point(d("0.25")).execution_score(d("94.79"), d("10")).unwrap().to_string(), "8.70");
+    /// assert_eq!(Preset::deduct_per_point(d("0.25")?).execution_score(d("94.79")?, d("10")?)?.to_string(), "8.70");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn execution_score(&self, rate: Decimal, weight: Decimal) -> Result<Decimal> {
         let hundred = Decimal::ONE_HUNDRED;

@@ -134,8 +134,9 @@ impl Rate {
 /// # Example
 /// ```
 /// use juesuan::rates::{rate, RateKind};
-/// let r = rate(RateKind::Variance, "993.12".parse().unwrap(), "1497.60".parse().unwrap()).unwrap();
-/// assert_eq!(r.rounded(2).unwrap().to_string(), "50.80"); // (1497.60 − 993.12) ÷ 993.12 × 100
+/// let r = rate(RateKind::Variance, "993.12".parse()?, "1497.60".parse()?)?;
+/// assert_eq!(r.rounded(2).map(|v| v.to_string()).as_deref(), Some("50.80")); // (1497.60 − 993.12) ÷ 993.12 × 100
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn rate(kind: RateKind, a: Decimal, b: Decimal) -> Result<Rate> {
     let (numerator, denominator) = match kind {

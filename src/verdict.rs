@@ -112,10 +112,11 @@ impl Check {
 /// # Example
 /// ```
 /// use juesuan::{figures::parse_figure, verdict::{check_sum, Verdict}};
-/// let f = |s: &str| parse_figure(s).unwrap();
+/// let f = parse_figure;
 /// // 1511.95 + 298.27 + 0.00 = 1810.22; stated 1810.23 is within ½·0.01·(3+1) = 0.02
-/// let c = check_sum(&f("1,810.23"), &[f("1,511.95"), f("298.27"), f("0.00")]).unwrap();
-/// assert_eq!((c.verdict, c.recomputed.unwrap().to_string()), (Verdict::Rounding, "1810.22".to_string()));
+/// let c = check_sum(&f("1,810.23")?, &[f("1,511.95")?, f("298.27")?, f("0.00")?])?;
+/// assert_eq!((c.verdict, c.recomputed.map(|r| r.to_string())), (Verdict::Rounding, Some("1810.22".to_string())));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn check_sum(total: &Figure, parts: &[Figure]) -> Result<Check> {
     // The parts' true sum lies within Σ ± Σ half-widths; `judge` adds the total's own half-width.
