@@ -33,9 +33,9 @@ fn main() {
         return;
     }
     let (median, p95) = time_runs(2000, || {
-        black_box(juesuan::extract::check_text(black_box(SEED)));
+        black_box(juesuan::review(black_box(SEED), &juesuan::Preset::proportional()));
     });
-    let claims = juesuan::extract::check_text(SEED).claims.len();
+    let claims = juesuan::review(SEED, &juesuan::Preset::proportional()).claims.len();
     println!(
         "native  check(seed, {} chars, {claims} claims): median {:>8.1} µs  p95 {:>8.1} µs",
         SEED.chars().count(),
@@ -44,9 +44,9 @@ fn main() {
     );
 
     let (median, p95) = time_runs(2000, || {
-        black_box(juesuan::scoring::score_text(
+        black_box(juesuan::review(
             black_box(SEED),
-            &juesuan::presets::Preset::proportional(),
+            &juesuan::scoring::preset::Preset::proportional(),
         ));
     });
     println!(
@@ -61,7 +61,7 @@ fn main() {
         .unwrap_or(SEED);
     let corpus = vec![narrative; 400].join("\n");
     let t = Instant::now();
-    let n = juesuan::extract::check_text(black_box(&corpus))
+    let n = juesuan::review(black_box(&corpus), &juesuan::Preset::proportional())
         .claims
         .len();
     let s = t.elapsed().as_secs_f64();

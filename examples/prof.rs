@@ -2,6 +2,6 @@
 fn main() {
     let seed = include_str!("../tests/fixtures/seed/seed.txt");
     for _ in 0..20 {
-        std::hint::black_box(juesuan::extract::check_text(seed));
+        std::hint::black_box(juesuan::review(seed, &juesuan::Preset::proportional()));
     }
 }

@@ -3,12 +3,12 @@
 fn main() {
     let seed = include_str!("../tests/fixtures/seed/seed.txt");
     let score = std::env::args().nth(1).as_deref() == Some("score");
-    let preset = juesuan::presets::Preset::proportional();
+    let preset = juesuan::scoring::preset::Preset::proportional();
     for _ in 0..20 {
         if score {
-            std::hint::black_box(juesuan::scoring::score_text(seed, &preset));
+            std::hint::black_box(juesuan::review(seed, &preset));
         } else {
-            std::hint::black_box(juesuan::tables::read_tables(seed));
+            std::hint::black_box(juesuan::document::Document::read(seed));
         }
     }
 }

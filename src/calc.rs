@@ -2,11 +2,11 @@
 //! the 执行率 score under a preset. Shared by the CLI (`juesuan calc`) and the page.
 
 use crate::error::Result;
-use crate::figures::{align_money_units, parse_input, Figure};
-use crate::presets::{Preset, PresetReport};
-use crate::rates::{rate, Rate, RateKind};
+use crate::num::figure::{align_money_units, parse_input, Figure};
+use crate::scoring::preset::{Preset, PresetReport};
+use crate::num::rates::{rate, Rate, RateKind};
 use crate::report::{CalcReport, CheckReport, SCHEMA};
-use crate::verdict::check_rate;
+use crate::num::verdict::check_rate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -19,7 +19,7 @@ use serde::Serialize;
 /// ```
 /// let r = juesuan::calc::calculate("variance", "993.12", "1497.60", Some("50.80"))?;
 /// assert_eq!(r.value.as_deref(), Some("50.80"));
-/// assert_eq!(r.check.map(|c| c.verdict).as_deref(), Some("ok"));
+/// assert_eq!(r.check.map(|c| c.verdict), Some(juesuan::Verdict::Ok));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn calculate(kind: &str, a: &str, b: &str, stated: Option<&str>) -> Result<CalcReport> {
@@ -89,7 +89,7 @@ pub fn formula(kind: RateKind, a: &Figure, b: &Figure, computed: Rate) -> String
         Rate::Value(v) => format!(
             "{}：{expr} = {}%",
             kind.title(),
-            crate::decimal::round_half_up(v, 2)
+            crate::num::decimal::round_half_up(v, 2)
         ),
         Rate::NotComputable(label) => {
             let (name_a, name_b) = kind.input_names();

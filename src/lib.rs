@@ -1,22 +1,25 @@
 //! juesuan (决算校核计算器): recomputes every figure of a Chinese final-accounts disclosure and its
 //! performance self-evaluation tables exactly, and judges each stated figure: ok, rounding tail, mismatch,
 //! or not computable. Plain Rust over `rust_decimal`; the only JS boundary is `wasm.rs`.
+//!
+//! The one call is [`review`]: the paste read once ([`document`]), every figure judged once ([`rules`]),
+//! the self-evaluation tables scored ([`scoring`]), everything reported as [`report::Review`].
 #![forbid(unsafe_code)]
 
 pub mod calc;
-pub mod decimal;
-pub mod diagnosis;
+pub mod document;
 pub mod error;
-pub mod extract;
-pub mod figures;
-pub mod presets;
-pub mod rates;
+pub mod num;
 pub mod report;
+mod review;
+pub mod rules;
 pub mod scoring;
-pub mod tables;
-pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use error::{Error, Result};
+pub use num::verdict::Verdict;
+pub use report::Review;
+pub use review::review;
+pub use scoring::preset::Preset;

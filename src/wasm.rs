@@ -1,8 +1,8 @@
 //! The one boundary with JavaScript: each export converts strings in, calls the core, serializes out.
 //! Errors are thrown as `Error` objects carrying the core's Chinese message.
 
-use crate::presets::{self, Preset, PresetParts};
-use crate::{calc, extract, scoring};
+use crate::calc;
+use crate::scoring::preset::Preset;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -15,28 +15,56 @@ export interface CheckReport {
   interval: [string, string] | null; message: string;
 }
 export interface CalcReport {
-  schema: 1; kind: RateKind; value: string | null; label: "新增" | "持平" | "无法计算" | null;
+  schema: 2; kind: RateKind; value: string | null; label: "新增" | "持平" | "无法计算" | null;
   formula: string; check: CheckReport | null;
 }
 export interface PresetReport {
-  name: string; rule: "proportional" | "deduct-per-point" | "bands"; k: string | null; floor: string | null;
+  name: string; title: string; rule: "proportional" | "deduct-per-point" | "bands"; k: string | null; floor: string | null;
   fullMarksAt: string | null; bands: [string, string][] | null; allowOver100: boolean; description: string;
 }
 export interface SourceReport { name: string; value: string; span: [number, number] | null; }
+export type ClaimKind = "sum" | "balance" | "share" | "growth" | "difference" | "variance" | "completion"
+  | "execution" | "count" | "same-figure" | "direction";
 export interface ClaimReport {
-  kind: "sum" | "balance" | "share" | "growth" | "variance" | "completion" | "execution" | "count" | "same-figure";
-  title: string; verdict: Verdict; stated: string; recomputed: string | null; difference: string | null;
-  span: [number, number]; inputs: Record<string, string>; sources: SourceReport[];
-  interval: [string, string] | null; formula: string; message: string; diagnosis: string | null;
+  id: number; kind: ClaimKind; title: string; verdict: Verdict; stated: string; recomputed: string | null;
+  difference: string | null; span: [number, number]; table: number | null; inputs: Record<string, string>;
+  sources: SourceReport[]; interval: [string, string] | null; formula: string; message: string;
+  diagnosis: string | null;
 }
-export interface TextReport {
-  schema: 1; claims: ClaimReport[];
-  summary: { claims: number; ok: number; rounding: number; mismatch: number; notComputable: number };
+export interface Counts { total: number; ok: number; rounding: number; mismatch: number; notComputable: number; }
+export interface FindingReport {
+  kind: string; verdict: Verdict; message: string; row: number | null; span: [number, number] | null;
+}
+export interface IndicatorReport {
+  row: number; level1: string; level2: string; indicator: string; target: string; actual: string;
+  weight: string | null; statedScore: string | null; score: string | null; verdict: Verdict; reason: string;
+  message: string; span: [number, number];
+}
+export interface TableReport {
+  name: string; kind: "project" | "department"; span: [number, number];
+  execution: { budget: string | null; executed: string | null; rate: string | null; statedRate: string | null;
+    score: string | null; statedScore: string | null; weight: string | null; verdict: Verdict | null;
+    claim: number | null; message: string };
+  indicators: IndicatorReport[]; weightsTotal: string | null; statedWeightsTotal: string | null;
+  statedTotal: string | null; statedScoresTotal: string | null; total: string | null; grade: string | null;
+  statedGrade: string | null; findings: FindingReport[];
+  problems: { row: number; message: string; span: [number, number] }[];
+}
+export interface Review {
+  schema: 2; preset: PresetReport;
+  sections: { kind: "narrative" | "project" | "department" | "standard"; standard: number | null; title: string;
+    span: [number, number] }[];
+  claims: ClaimReport[]; tables: TableReport[];
+  unchecked: { value: string; unit: string; span: [number, number]; reason: string }[];
   problems: { message: string; span: [number, number] | null }[];
+  summary: { claims: Counts; tables: Counts; all: Counts; figures: number; checked: number };
 }
-export type ScoreReport = { schema: 1; preset: PresetReport; tables: any[] };
+export interface PresetObject {
+  name?: string; execution?: { rule?: "proportional" | "deduct-per-point" | "bands"; k?: string;
+    floor?: string; fullMarksAt?: string; bands?: [string, string][] }; allowOver100?: boolean;
+}
 export interface ExecutionScoreReport {
-  schema: 1; rate: string | null; label: string | null; score: string | null; weight: string;
+  schema: 2; rate: string | null; label: string | null; score: string | null; weight: string;
   preset: PresetReport; formula: string;
 }
 "#;
@@ -97,50 +125,30 @@ pub fn execution_score(
     to_js(&calc::execution_score(budget, executed, weight, &preset).map_err(js_err)?)
 }
 
-/// Finds and checks every claim of a pasted disclosure (and its self-evaluation tables).
-#[wasm_bindgen(unchecked_return_type = "TextReport")]
-pub fn check(text: &str) -> Result<JsValue, JsError> {
-    to_js(&extract::check_text(text))
-}
-
-/// Reads and scores every self-evaluation table of a paste under a built-in preset (`proportional`,
-/// `deduct-per-point` with `k`, default 0.25, or `bands`). Throws on an unusable preset.
-#[wasm_bindgen(unchecked_return_type = "ScoreReport")]
-pub fn score(text: &str, preset: &str, k: Option<String>) -> Result<JsValue, JsError> {
-    let k = calc::parse_param("k", k.as_deref()).map_err(js_err)?;
-    let preset = Preset::named(preset, k).map_err(js_err)?;
-    to_js(&scoring::score_text(text, &preset))
-}
-
-/// Scores under a preset given by its parameters (the npm package flattens a preset object into these;
-/// the JSON is read in JS so the wasm carries no JSON parser). `bands`: `"100:1,80:0.7,60:0.5,0:0"`.
-#[wasm_bindgen(js_name = scoreWith, unchecked_return_type = "ScoreReport")]
-#[allow(clippy::too_many_arguments)]
-pub fn score_with(
+/// Reads the paste once and returns everything: its claims, its self-evaluation tables scored under
+/// `preset` — a built-in name (`"proportional"`, `"deduct-per-point"`, `"bands"`) or a preset object
+/// `{name, execution: {rule, k, floor, fullMarksAt, bands: [[min, share], …]}, allowOver100}` whose numbers
+/// are strings — and the figures it could not check. Throws only for an unusable preset.
+#[wasm_bindgen(unchecked_return_type = "Review")]
+pub fn review(
     text: &str,
-    name: Option<String>,
-    rule: &str,
-    k: Option<String>,
-    floor: Option<String>,
-    full_marks_at: Option<String>,
-    bands: Option<String>,
-    allow_over_100: bool,
+    #[wasm_bindgen(unchecked_param_type = "string | PresetObject")] preset: JsValue,
 ) -> Result<JsValue, JsError> {
-    let param =
-        |field: &str, v: &Option<String>| calc::parse_param(field, v.as_deref()).map_err(js_err);
-    let bands = match bands.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
-        Some(b) => Some(presets::parse_bands(b).map_err(js_err)?),
-        None => None,
-    };
-    let preset = Preset::from_parts(PresetParts {
-        name: name.as_deref(),
-        rule,
-        k: param("k", &k)?,
-        floor: param("floor", &floor)?,
-        full_marks_at: param("fullMarksAt", &full_marks_at)?,
-        bands,
-        allow_over_100,
+    let preset = preset_of(preset)?;
+    to_js(&crate::review(text, &preset))
+}
+
+/// A preset from a name or an object.
+fn preset_of(preset: JsValue) -> Result<Preset, JsError> {
+    if preset.is_undefined() || preset.is_null() {
+        return Ok(Preset::proportional());
+    }
+    if let Some(name) = preset.as_string() {
+        return Preset::named(&name, None).map_err(js_err);
+    }
+    serde_wasm_bindgen::from_value::<Preset>(preset).map_err(|e| {
+        let reason = crate::scoring::preset::chinese_reason(&e.to_string())
+            .unwrap_or_else(|| "评分规则对象的格式不对（数字请写成字符串，如 \"0.25\"）".into());
+        js_err(crate::Error::BadPreset { reason })
     })
-    .map_err(js_err)?;
-    to_js(&scoring::score_text(text, &preset))
 }

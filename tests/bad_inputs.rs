@@ -2,10 +2,13 @@
 //! entry point, each with the expected Chinese message or result — and never a panic, never a lost part.
 
 use juesuan::calc::calculate;
-use juesuan::extract::check_text;
-use juesuan::figures::parse_figure;
-use juesuan::presets::Preset;
-use juesuan::scoring::score_text;
+use juesuan::num::figure::parse_figure;
+use juesuan::scoring::preset::Preset;
+use juesuan::{review, Review};
+
+fn check_text(text: &str) -> Review {
+    review(text, &Preset::proportional())
+}
 use serde_json::Value;
 
 const SEED: &str = include_str!("fixtures/seed/seed.txt");
@@ -98,7 +101,7 @@ fn bad_input_catalogue() {
                     assert_eq!(r.value.as_deref(), case["value"].as_str(), "{name}");
                     assert_eq!(r.label.as_deref(), case["label"].as_str(), "{name}");
                     if let Some(v) = case["verdict"].as_str() {
-                        assert_eq!(r.check.map(|c| c.verdict).as_deref(), Some(v), "{name}");
+                        assert_eq!(r.check.map(|c| c.verdict.name()), Some(v), "{name}");
                     }
                 }
             }
@@ -120,17 +123,17 @@ fn bad_input_catalogue() {
                     );
                 }
                 for (verdict, n) in case["verdicts"].as_object().into_iter().flatten() {
-                    let got = r.claims.iter().filter(|c| c.verdict == *verdict).count() as u64;
+                    let got = r.claims.iter().filter(|c| c.verdict.name() == verdict).count() as u64;
                     assert_eq!(Some(got), n.as_u64(), "{name}: {verdict}");
                 }
                 if let Some(n) = case["problems"].as_u64() {
                     assert_eq!(r.problems.len() as u64, n, "{name}: {:?}", r.problems);
                 }
-                assert_eq!(r.summary.claims, r.claims.len(), "{name}");
+                assert_eq!(r.summary.claims.total, r.claims.len(), "{name}");
                 contains_all(&serde_json::to_string(&r).unwrap_or_default(), case, name);
             }
             Some("score") => {
-                let r = score_text(&text_of(case), &Preset::proportional());
+                let r = check_text(&text_of(case));
                 if let Some(n) = case["tables"].as_u64() {
                     assert_eq!(r.tables.len() as u64, n, "{name}");
                 }

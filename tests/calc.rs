@@ -2,7 +2,7 @@
 //! through the real `juesuan calc` binary.
 
 use juesuan::calc::{calculate, execution_score};
-use juesuan::presets::Preset;
+use juesuan::scoring::preset::Preset;
 use std::process::Command;
 
 #[test]
@@ -29,7 +29,7 @@ fn the_five_rates_with_labels() {
             (value, label),
             "{kind} {a} {b}"
         );
-        assert_eq!(r.schema, 1);
+        assert_eq!(r.schema, 2);
     }
 }
 
@@ -91,7 +91,7 @@ fn cli_prints_one_json_object_and_exits_2_on_bad_input() {
     let (code, out, _) = cli(&["calc", "variance", "993.12", "1497.60", "--stated", "50.80"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["value"], "50.80");
     assert_eq!(v["check"]["verdict"], "ok");
     assert_eq!(

@@ -1,6 +1,6 @@
 //! Table-driven: every form of figure domain.md lists, good and bad, read as a string and compared as strings.
 
-use juesuan::figures::{parse_cell, parse_figure, parse_input};
+use juesuan::num::figure::{parse_cell, parse_figure, parse_input};
 
 /// (input, value, scale, unit, comparator symbol or "")
 const GOOD: &[(&str, &str, u32, &str, &str)] = &[

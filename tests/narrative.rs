@@ -2,16 +2,20 @@
 //! with the expected verdict and values, and it yields no mismatch beyond the expected ones.
 //! Plus: a PDF line break at every position of a number changes nothing.
 
-use juesuan::extract::check_text;
+use juesuan::{review, Preset, Review};
+
+fn check_text(text: &str) -> Review {
+    review(text, &Preset::proportional())
+}
 use serde_json::Value;
 
-fn describe(r: &juesuan::report::TextReport) -> String {
+fn describe(r: &Review) -> String {
     r.claims
         .iter()
         .map(|c| {
             format!(
                 "{} {} {} {:?} | {}",
-                c.kind, c.verdict, c.stated, c.recomputed, c.formula
+                c.kind.name(), c.verdict.name(), c.stated, c.recomputed, c.formula
             )
         })
         .collect::<Vec<_>>()
@@ -32,8 +36,8 @@ fn narrative_catalogue() {
             let (kind, verdict, stated) = (e[0].as_str(), e[1].as_str(), e[2].as_str());
             let recomputed = e[3].as_str();
             let found = r.claims.iter().any(|c| {
-                Some(c.kind.as_str()) == kind
-                    && Some(c.verdict.as_str()) == verdict
+                Some(c.kind.name()) == kind
+                    && Some(c.verdict.name()) == verdict
                     && Some(c.stated.as_str()) == stated
                     && c.recomputed.as_deref() == recomputed
             });
@@ -41,7 +45,7 @@ fn narrative_catalogue() {
         }
         let want_mismatches = expect.iter().filter(|e| e[1] == "mismatch").count();
         assert_eq!(
-            r.summary.mismatch,
+            r.summary.claims.mismatch,
             want_mismatches,
             "{name}: mismatches among\n  {}",
             describe(&r)
@@ -74,7 +78,7 @@ fn a_line_break_anywhere_in_a_number_changes_nothing() {
             .first()
             .unwrap_or_else(|| panic!("{broken:?}: no claim"));
         assert_eq!(
-            (c.kind.as_str(), c.verdict.as_str(), c.stated.as_str()),
+            (c.kind.name(), c.verdict.name(), c.stated.as_str()),
             ("sum", "ok", "1810.23"),
             "{broken:?}"
         );

@@ -3,9 +3,9 @@
 //! of the interval rule: figures that are honest roundings of consistent true values are never a mismatch.
 #![cfg(not(target_arch = "wasm32"))]
 
-use juesuan::figures::{parse_figure, Figure};
-use juesuan::rates::{rate, RateKind};
-use juesuan::verdict::{check_rate, check_sum, Verdict};
+use juesuan::num::figure::{parse_figure, Figure};
+use juesuan::num::rates::{rate, RateKind};
+use juesuan::num::verdict::{check_rate, check_sum, Verdict};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -123,6 +123,6 @@ proptest! {
     #[test]
     fn fast_decimal_text_prints_as_display(m in any::<i64>(), scale in 0u32..=28) {
         let d = Decimal::new(m, scale);
-        prop_assert_eq!(juesuan::decimal::text(d), d.to_string());
+        prop_assert_eq!(juesuan::num::decimal::text(d), d.to_string());
     }
 }

@@ -1,8 +1,9 @@
 //! The seed's 12 自评表 (tests/fixtures/seed/self-evaluations.json), read from each TSV and from the raw seed
 //! text, scored under both presets: every number of the answer key, and exactly the disagreeing rows.
 
-use juesuan::presets::Preset;
-use juesuan::scoring::{score_text, TableReport};
+use juesuan::scoring::preset::Preset;
+use juesuan::report::{FindingKind, TableReport};
+use juesuan::review as score_text;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -118,11 +119,11 @@ fn compare(want: &Value, got: &TableReport, preset: &str, names: bool) -> Vec<St
                 g.score, w["rule_score"]
             ));
         }
-        let agrees = matches!(g.verdict.as_str(), "ok" | "rounding");
+        let agrees = matches!(g.verdict.name(), "ok" | "rounding");
         if Some(agrees) != w["agrees"].as_bool() {
             errs.push(format!(
                 "{at}: verdict {} ({}), want agrees={}",
-                g.verdict, g.message, w["agrees"]
+                g.verdict.name(), g.message, w["agrees"]
             ));
         }
     }
@@ -229,41 +230,29 @@ fn seed_findings_name_the_disagreements() {
     let stated = t1
         .findings
         .iter()
-        .find(|f| f.kind == "stated_total")
+        .find(|f| f.kind == FindingKind::StatedTotal)
         .expect("stated total check");
-    assert_eq!(stated.verdict, "ok");
+    assert_eq!(stated.verdict.name(), "ok");
     let rule = t1
         .findings
         .iter()
-        .find(|f| f.kind == "rule_total")
+        .find(|f| f.kind == FindingKind::RuleTotal)
         .expect("rule total check");
     assert_eq!(
-        (rule.verdict.as_str(), rule.message.as_str()),
+        (rule.verdict.name(), rule.message.as_str()),
         ("mismatch", "表中总分 88 分，按规则总分 85.00 分，不一致")
     );
     let t2 = &report.tables[2];
     let exec = t2
         .findings
         .iter()
-        .find(|f| f.kind == "execution_score")
+        .find(|f| f.kind == FindingKind::ExecutionScore)
         .expect("execution score check");
     assert_eq!(
         exec.message,
-        "执行率得分：按“proportional”规则应得 9.48 分，表中填 8.70 分，不一致"
+        "执行率得分：按“比例计分”规则应得 9.48 分，表中填 8.70 分，不一致"
     );
-    assert_eq!(t2.execution.verdict.as_deref(), Some("ok"));
+    assert_eq!(t2.execution.verdict.map(|v| v.name()), Some("ok"));
     assert_eq!(t2.grade.as_deref(), Some("优"));
     assert_eq!(t2.stated_grade.as_deref(), Some("良"));
-}
-
-#[test]
-fn reading_and_scoring_the_seed_is_fast() {
-    let start = std::time::Instant::now();
-    for _ in 0..20 {
-        let r = score_text(SEED, &Preset::proportional());
-        assert_eq!(r.tables.len(), 12);
-    }
-    eprintln!("read + score the seed: {:?} per run", start.elapsed() / 20);
-    // 20 runs; generous for a debug build on a loaded machine
-    assert!(start.elapsed().as_millis() < 2000, "{:?}", start.elapsed());
 }

@@ -3,7 +3,11 @@
 //! overlapping the quote's location) with the key's verdict and recomputed value, and no claim of our own
 //! is a mismatch the key does not have. The same comparison as ../shared/tools/seedcheck.py, on the core.
 
-use juesuan::extract::check_text;
+use juesuan::{review, Preset, Review};
+
+fn check_text(text: &str) -> Review {
+    review(text, &Preset::proportional())
+}
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -54,10 +58,10 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
             .enumerate()
             .filter(|(i, f)| {
                 !used[*i]
-                    && (f.kind == kind
+                    && (f.kind.name() == kind
                         || (kind == "sum"
                             && ["sum", "count", "same-figure", "balance"]
-                                .contains(&f.kind.as_str())))
+                                .contains(&f.kind.name())))
                     && dec(Some(&f.stated)) == dec(c["stated"].as_str())
             })
             .map(|(i, f)| {
@@ -69,7 +73,7 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
         match best {
             None => failures.push(format!("{id}: missing")),
             Some(((_, _, i), f)) => {
-                if Some(f.verdict.as_str()) == c["verdict"].as_str()
+                if Some(f.verdict.name()) == c["verdict"].as_str()
                     && (want_recomputed.is_none()
                         || dec(f.recomputed.as_deref()) == want_recomputed)
                 {
@@ -77,7 +81,7 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
                 } else {
                     failures.push(format!(
                         "{id}: got {} {:?} ({})",
-                        f.verdict, f.recomputed, f.formula
+                        f.verdict.name(), f.recomputed, f.formula
                     ));
                 }
             }
@@ -87,8 +91,8 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
         .claims
         .iter()
         .zip(&used)
-        .filter(|(f, u)| !**u && f.verdict == "mismatch")
-        .map(|(f, _)| format!("extra mismatch: {} {} ({})", f.kind, f.stated, f.formula))
+        .filter(|(f, u)| !**u && f.verdict.name() == "mismatch")
+        .map(|(f, _)| format!("extra mismatch: {} {} ({})", f.kind.name(), f.stated, f.formula))
         .collect();
     failures.extend(extra);
     assert!(
@@ -103,7 +107,7 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
     let transposed = report
         .claims
         .iter()
-        .find(|f| f.verdict == "mismatch")
+        .find(|f| f.verdict.name() == "mismatch")
         .and_then(|f| f.diagnosis.clone());
     assert!(
         transposed.is_some_and(|d| d.contains("颠倒")),
@@ -111,9 +115,9 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
     );
     assert_eq!(
         (
-            report.summary.rounding,
-            report.summary.not_computable,
-            report.summary.mismatch
+            report.summary.claims.rounding,
+            report.summary.claims.not_computable,
+            report.summary.claims.mismatch
         ),
         (2, 4, 1)
     );
@@ -127,14 +131,14 @@ fn two_disclosures_pasted_together_are_each_checked() {
     let one = check_text(SEED);
     let two = check_text(&format!("{SEED}\n{SEED}"));
     assert_eq!(two.claims.len(), 2 * one.claims.len());
-    assert_eq!((two.summary.mismatch, two.summary.rounding), (2, 4));
+    assert_eq!((two.summary.claims.mismatch, two.summary.claims.rounding), (2, 4));
     // another department's 公用经费 differs: no claim compares it with the first one's 63.87
     let other = SEED.replace("63.87", "50.01");
     let mixed = check_text(&format!("{SEED}\n{other}"));
     let crossed = mixed
         .claims
         .iter()
-        .filter(|c| c.kind == "same-figure")
+        .filter(|c| c.kind.name() == "same-figure")
         .any(|c| {
             let pair = (c.stated.as_str(), c.recomputed.as_deref());
             pair == ("50.01", Some("63.87")) || pair == ("63.87", Some("50.01"))

@@ -2,9 +2,13 @@
 //! 执行率 edge cases, malformed cells, merged cells, split and several pastes, PDF text. Each case names a
 //! fixture in tests/fixtures/tables/, a preset, a JSON pointer into the report and the exact string expected.
 
-use juesuan::presets::Preset;
-use juesuan::scoring::score_text;
-use juesuan::tables::read_tables;
+use juesuan::scoring::preset::Preset;
+use juesuan::review as score_text;
+use juesuan::document::{Document, Table};
+
+fn read_tables(text: &str) -> Vec<Table> {
+    Document::read(text).tables
+}
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -30,6 +34,7 @@ fn report(file: &str, preset_name: &str) -> Value {
 }
 
 /// `/json/pointer`, `finding:KIND/field` (first finding of that kind), `findings:KIND` (their verdicts),
+/// `claims:KIND` (the verdicts of table 0's claims of that kind),
 /// `len:/pointer` (array length).
 fn lookup(report: &Value, path: &str) -> String {
     let show = |v: Option<&Value>| match v {
@@ -50,6 +55,17 @@ fn lookup(report: &Value, path: &str) -> String {
             .cloned()
             .unwrap_or_default()
     };
+    if let Some(kind) = path.strip_prefix("claims:") {
+        // the verdicts of table 0's claims of a kind: its fund rows' sums, its 执行率
+        let v: Vec<String> = report["claims"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|c| c["table"] == 0 && c["kind"] == kind)
+            .map(|c| show(c.get("verdict")))
+            .collect();
+        return v.join(",");
+    }
     if let Some(kind) = path.strip_prefix("findings:") {
         let v: Vec<String> = findings()
             .iter()
@@ -142,9 +158,9 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     // totals and funds
     ("stated_total_mismatch.tsv", "", "finding:stated_total/message", "总分与各项得分之和：填报 95 分，重算 100 分，相差 5 分，超出允许范围 99 分 ~ 101 分"),
     ("stated_total_mismatch.tsv", "", "/tables/0/statedGrade", "优"),
-    ("funds_sum_mismatch.tsv", "", "findings:funds_sum", "mismatch,mismatch,ok"),
+    ("funds_sum_mismatch.tsv", "", "claims:sum", "mismatch,mismatch,ok"),
     ("department.tsv", "", "/tables/0/kind", "department"),
-    ("department.tsv", "", "findings:funds_sum", "ok,mismatch,ok"),
+    ("department.tsv", "", "claims:sum", "ok,mismatch,ok"),
     ("department.tsv", "", "/tables/0/execution/budget", "31.00"),
     ("department.tsv", "", "/tables/0/execution/rate", "96.77"),
     // a malformed cell: the row is reported, the others scored
@@ -370,7 +386,7 @@ fn bad_presets_say_why() {
         ("[]", "评分规则无效：应为一个 JSON 对象"),
         (
             r#"{"execution":{"rule":"magic"}}"#,
-            "评分规则无效：未知的规则“magic”（可选 proportional、deduct-per-point、bands）",
+            "评分规则无效：未知的规则“magic”（可选 proportional 按比例、deduct-per-point 按百分点扣分、bands 分档）",
         ),
         (
             r#"{"execution":{"rule":"deduct-per-point","k":"-1"}}"#,
@@ -378,7 +394,7 @@ fn bad_presets_say_why() {
         ),
         (
             r#"{"execution":{"rule":"deduct-per-point","k":"abc"}}"#,
-            "评分规则无效：“k”不是有效的数字：“abc”",
+            "评分规则无效：不是有效的数字：“abc”",
         ),
         (
             r#"{"execution":{"rule":"bands"}}"#,

@@ -1,9 +1,9 @@
 //! The interval rule at its boundaries: |diff| exactly ½·10⁻ᵈ·(n+1) is a rounding tail, one unit more is a
 //! mismatch; a stated rate whose interval just touches the formula's range is a rounding tail.
 
-use juesuan::figures::{parse_figure, Figure};
-use juesuan::rates::{rate, RateKind};
-use juesuan::verdict::{check_rate, check_sum, Verdict};
+use juesuan::num::figure::{parse_figure, Figure};
+use juesuan::num::rates::{rate, RateKind};
+use juesuan::num::verdict::{check_rate, check_sum, Verdict};
 
 fn fig(s: &str) -> Figure {
     parse_figure(s).unwrap_or_else(|e| panic!("{s}: {e}"))
@@ -194,7 +194,7 @@ fn rounded_inputs_widen_a_rate_into_a_range() {
         let r = juesuan::calc::calculate("share", "1.00", "3.00", Some(stated)).expect("computes");
         let check = r.check.expect("check");
         assert_eq!(
-            (check.verdict.as_str(), check.interval),
+            (check.verdict.name(), check.interval),
             (
                 verdict.name(),
                 Some([interval[0].to_string(), interval[1].to_string()])
@@ -207,7 +207,7 @@ fn rounded_inputs_widen_a_rate_into_a_range() {
 #[test]
 fn rounding_is_half_up_never_bankers() {
     // 0.125 → 0.13 and 0.135 → 0.14 (bankers' would give 0.12 and 0.14); −0.125 → −0.13
-    use juesuan::decimal::round_half_up;
+    use juesuan::num::decimal::round_half_up;
     let d = |s: &str| s.parse().expect("decimal");
     for (x, want) in [
         ("0.125", "0.13"),

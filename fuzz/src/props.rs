@@ -5,11 +5,9 @@
 //! `tests/fuzz_regressions.rs` includes it with `#[path = "../fuzz/src/props.rs"]` to replay saved inputs.
 //! It may depend on `juesuan` and `rust_decimal` only.
 
-use juesuan::extract::check_text;
-use juesuan::figures::{parse_cell, parse_figure, parse_input, Figure};
-use juesuan::presets::Preset;
-use juesuan::scoring::score_text;
-use juesuan::tables::{read_tables, Cell, Span, Table};
+use juesuan::document::{Cell, Document, Span, Table};
+use juesuan::num::figure::{parse_cell, parse_figure, parse_input, Figure};
+use juesuan::{review, Preset, Verdict};
 use rust_decimal::Decimal;
 
 /// The indicator header of a 绩效自评表, as the `tables` target's shaped inputs may start with it.
@@ -61,12 +59,12 @@ fn reparses(input: &str, f: &Figure) {
     );
 }
 
-/// `check`: `check_text` never panics; every span (claim, source, problem) is [start, end) with
-/// start ≤ end ≤ the input's char count; the summary counts the claims and their verdicts.
+/// `check`: `review` never panics; every span (claim, source, unchecked figure, problem) is [start, end)
+/// with start ≤ end ≤ the input's char count; the summary counts the claims and their verdicts.
 pub fn check(data: &[u8]) {
     let s = String::from_utf8_lossy(data);
     let n = s.chars().count();
-    let r = check_text(&s);
+    let r = review(&s, &Preset::proportional());
     for c in &r.claims {
         span_ok(n, c.span[0], c.span[1], "claim");
         for src in &c.sources {
@@ -80,27 +78,31 @@ pub fn check(data: &[u8]) {
             span_ok(n, a, b, "problem");
         }
     }
-    let sm = &r.summary;
-    assert_eq!(sm.claims, r.claims.len(), "summary.claims");
+    for u in &r.unchecked {
+        span_ok(n, u.span[0], u.span[1], "unchecked figure");
+    }
+    assert_eq!(r.summary.checked + r.unchecked.len(), r.summary.figures, "figures counted");
+    let sm = &r.summary.claims;
+    assert_eq!(sm.total, r.claims.len(), "summary.claims");
     assert_eq!(
         sm.ok + sm.rounding + sm.mismatch + sm.not_computable,
-        sm.claims,
+        sm.total,
         "verdict counts do not add up: {sm:?}"
     );
-    let count = |v: &str| r.claims.iter().filter(|c| c.verdict == v).count();
+    let count = |v: Verdict| r.claims.iter().filter(|c| c.verdict == v).count();
     assert_eq!(
         (sm.ok, sm.rounding, sm.mismatch, sm.not_computable),
         (
-            count("ok"),
-            count("rounding"),
-            count("mismatch"),
-            count("not_computable")
+            count(Verdict::Ok),
+            count(Verdict::Rounding),
+            count(Verdict::Mismatch),
+            count(Verdict::NotComputable)
         ),
         "summary counts differ from the claims' verdicts"
     );
 }
 
-/// `score`: `score_text` under the proportional preset and under deduct-per-point 0.25 never panics, and
+/// `score`: `review` under the proportional preset and under deduct-per-point 0.25 never panics, and
 /// every span it reports is within the input.
 pub fn score(data: &[u8]) {
     let s = String::from_utf8_lossy(data);
@@ -109,7 +111,7 @@ pub fn score(data: &[u8]) {
         Preset::proportional(),
         Preset::deduct_per_point(Decimal::new(25, 2)),
     ] {
-        let r = score_text(&s, &preset);
+        let r = review(&s, &preset);
         for t in &r.tables {
             span_ok(n, t.span[0], t.span[1], "table");
             for i in &t.indicators {
@@ -127,13 +129,13 @@ pub fn score(data: &[u8]) {
     }
 }
 
-/// `tables`: `read_tables` never panics and every span (table, funds row, indicator row, cell, problem) is
+/// `tables`: `Document::read` never panics and every span (table, funds row, indicator row, cell, problem) is
 /// within the input. The bytes are read by [`tables_input`], which shapes most inputs as TSV rows.
 pub fn tables(data: &[u8]) {
     let s = tables_input(data);
     let n = s.chars().count();
-    for t in read_tables(&s) {
-        table_spans(n, &t);
+    for t in &Document::read(&s).tables {
+        table_spans(n, t);
     }
 }
 

@@ -86,15 +86,15 @@ fn score(args: &[String]) -> Result<String, String> {
     let option = |name: &str| options.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
     let preset = match option("preset-file") {
         Some(file) => {
-            juesuan::presets::Preset::from_json(&read_input(file)?).map_err(|e| e.to_string())?
+            juesuan::Preset::from_json(&read_input(file)?).map_err(|e| e.to_string())?
         }
         None => {
             let k = juesuan::calc::parse_param("k", option("k")).map_err(|e| e.to_string())?;
-            juesuan::presets::Preset::named(option("preset").unwrap_or("proportional"), k)
+            juesuan::Preset::named(option("preset").unwrap_or("proportional"), k)
                 .map_err(|e| e.to_string())?
         }
     };
-    let report = juesuan::scoring::score_text(&read_input(path)?, &preset);
+    let report = juesuan::review(&read_input(path)?, &preset);
     serde_json::to_string(&report).map_err(|e| e.to_string())
 }
 
@@ -120,7 +120,7 @@ fn check(args: &[String]) -> Result<String, String> {
                 scope.spawn(move || {
                     part.iter()
                         .map(|t| {
-                            serde_json::to_string(&juesuan::extract::check_text(t))
+                            serde_json::to_string(&juesuan::review(t, &juesuan::Preset::proportional()))
                                 .map_err(|e| e.to_string())
                         })
                         .collect::<Vec<_>>()

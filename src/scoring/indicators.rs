@@ -1,13 +1,14 @@
 //! Indicator rows: the proportional rule for quantitative rows, bands for qualitative ones.
 
 use super::{finding, overflow, FindingReport, IndicatorReport};
-use crate::decimal::{self, round_half_up};
+use crate::num::decimal::{self, round_half_up};
 use crate::error::Result;
-use crate::figures::{parse_figure, Comparator, Figure};
-use crate::rates::{Label, Rate};
-use crate::tables::vocab::{self, Achievement};
-use crate::tables::IndicatorRow;
-use crate::verdict::{check_rate, Check, Verdict};
+use crate::num::figure::{parse_figure, Comparator, Figure};
+use crate::num::rates::{Label, Rate};
+use crate::document::vocab::{self, Achievement};
+use crate::document::table::IndicatorRow;
+use crate::report::{wording, FindingKind};
+use crate::num::verdict::{check_rate, Check, Verdict};
 use rust_decimal::Decimal;
 
 /// The exact proportional score of a quantitative row; not computable when the rule divides by a zero target.
@@ -80,7 +81,7 @@ pub(super) fn indicator(
     if let (Some(w), Some(s)) = (weight, stated) {
         if s.value > w {
             findings.push(finding(
-                "score_over_weight",
+                FindingKind::ScoreOverWeight,
                 Verdict::Mismatch,
                 format!(
                     "第 {} 行“{}”得分 {} 分超过分值 {w} 分",
@@ -93,7 +94,7 @@ pub(super) fn indicator(
     }
     if verdict != Verdict::Ok {
         findings.push(finding(
-            "indicator_score",
+            FindingKind::IndicatorScore,
             verdict,
             format!("第 {} 行“{}”：{message}", row.row, row.indicator),
             Some(row.row),
@@ -110,7 +111,7 @@ pub(super) fn indicator(
         weight: weight.map(|w| w.to_string()),
         stated_score: stated.map(|s| s.value.to_string()),
         score: score.map(|s| round_half_up(s, 2).to_string()),
-        verdict: verdict.name().to_string(),
+        verdict,
         reason: row.reason.clone(),
         message,
         span: [row.span.0, row.span.1],
@@ -191,7 +192,7 @@ fn quantitative(
     let message = format!("{head}，{how} {shown} 分，{}", stated_text(stated));
     if cmp == Comparator::Eq && !t.is_zero() && e.value > t {
         findings.push(finding(
-            "over_achievement",
+            FindingKind::OverAchievement,
             Verdict::Ok,
             format!(
                 "第 {} 行“{}”：{head}，超额完成，不扣分，仅作提示",
@@ -212,7 +213,7 @@ fn quantitative(
     (
         Some(exact),
         verdict,
-        format!("{message}，{}", verdict.title()),
+        format!("{message}，{}", wording::verdict_title(verdict)),
     )
 }
 

@@ -3,59 +3,52 @@
 //! Indicator rows follow the national proportional rule (财预〔2020〕10号): `≥ t` met → w, else w × E / t;
 //! `≤ t` met → w, over → w × (1 − (E − t) / t), 0 from 2t; `= 0` full only if E ≤ 0, other `= t` as `≥ t`;
 //! qualitative rows by band (达成 80–100%, 部分达成 60–80%, 未达成 0–60% of w). The 执行率 row follows the
-//! preset. Every stated figure is judged with [`check_rate`](crate::verdict::check_rate) /
-//! [`check_sum`](crate::verdict::check_sum), so verdicts mean what they mean everywhere else in the crate.
+//! preset. Every stated figure is judged with [`check_rate`](crate::num::verdict::check_rate) /
+//! [`check_sum`](crate::num::verdict::check_sum), so verdicts mean what they mean everywhere else in the crate.
 //!
-//! The report types are in [`reports`]; the 执行率 row in `execution`, indicator rows in `indicators`,
-//! and the table-wide sums (funds, 分值, 总分) in `totals`.
+//! The report types are in `report`; the 执行率 row in `execution`, indicator rows in `indicators`,
+//! and the table-wide sums of points (分值, 总分) in `totals`. The table's own arithmetic — its 执行率 and
+//! fund rows — is judged by the rules (`rules::self_eval`); scoring only adds points and refers to those
+//! claims.
 
-use crate::decimal::{self, round_half_up};
+use crate::document::table::{Cell, Span, Table};
 use crate::error::Error;
-use crate::presets::Preset;
-use crate::report::SCHEMA;
-use crate::tables::{read_tables, Cell, Span, Table};
-use crate::verdict::Verdict;
+use crate::num::decimal::{self, round_half_up};
+use crate::num::verdict::Verdict;
+use crate::report::{
+    ExecutionReport, FindingKind, FindingReport, IndicatorReport, ScoreProblemReport, TableReport,
+};
+use crate::rules::Claim;
+use preset::Preset;
 use rust_decimal::Decimal;
 
 mod execution;
 mod indicators;
-pub mod reports;
+pub mod preset;
 mod totals;
 
-pub use reports::{
-    ExecutionReport, FindingReport, IndicatorReport, ProblemReport, ScoreReport, TableReport,
-};
-
-/// Reads every table in `text` and scores it under `preset`. Never panics.
+/// Scores table `index` of a document under `preset`. The table's own arithmetic (its 执行率, its fund
+/// rows) was judged by the rules; `claims` are those, and the report refers to them. Arithmetic that
+/// overflows exact decimal range leaves the figure null.
 ///
 /// # Example
 /// ```
-/// use juesuan::{presets::Preset, scoring::score_text};
+/// use juesuan::{review, Preset};
 /// let text = "项目名称\t快递费\r\n\
 ///     项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\r\n\
 ///     \t年度资金总额\t239.00\t239.00\t226.54\t10\t94.79%\t8.70\r\n\
 ///     一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\r\n\
 ///     产出指标\t数量指标\t开展培训次数\t>=1 次\t=0 次\t6\t6\r\n";
-/// let report = score_text(text, &Preset::proportional());
+/// let report = review(text, &Preset::proportional());
 /// let t = &report.tables[0];
 /// assert_eq!(t.execution.rate.as_deref(), Some("94.79"));
 /// assert_eq!(t.execution.score.as_deref(), Some("9.48")); // 10 × 94.79%
 /// assert_eq!(t.indicators[0].score.as_deref(), Some("0.00")); // 6 × 0 ÷ 1
-/// assert_eq!(t.indicators[0].verdict, "mismatch");
+/// assert_eq!(t.indicators[0].verdict, juesuan::Verdict::Mismatch);
 /// ```
-pub fn score_text(text: &str, preset: &Preset) -> ScoreReport {
-    let tables = read_tables(text);
-    ScoreReport {
-        schema: SCHEMA,
-        preset: preset.to_report(),
-        tables: tables.iter().map(|t| score_table(t, preset)).collect(),
-    }
-}
-
-/// Scores one table. Arithmetic that overflows exact decimal range leaves the figure null.
-pub fn score_table(table: &Table, preset: &Preset) -> TableReport {
+pub fn score_table(table: &Table, index: usize, preset: &Preset, claims: &[Claim]) -> TableReport {
     let mut findings = Vec::new();
-    let (execution, exec_score) = execution::execution(table, preset, &mut findings);
+    let (execution, exec_score) = execution::execution(table, index, preset, claims, &mut findings);
     let mut indicators = Vec::with_capacity(table.indicators.len());
     let mut rule_sum = Some(Decimal::ZERO);
     for row in &table.indicators {
@@ -72,7 +65,6 @@ pub fn score_table(table: &Table, preset: &Preset) -> TableReport {
         _ => None,
     }
     .map(|t| round_half_up(t, 2));
-    totals::funds_sums(table, &mut findings);
     let weights_total = totals::weights(table, &mut findings);
     let stated_scores_total = totals::stated_totals(table, total, &mut findings);
     let grade = total.map(grade_of);
@@ -83,7 +75,7 @@ pub fn score_table(table: &Table, preset: &Preset) -> TableReport {
     if let (Some(g), Some(s), Some(c)) = (grade, stated_grade, &table.stated_total) {
         if g != s {
             findings.push(finding(
-                "grade",
+                FindingKind::Grade,
                 Verdict::Mismatch,
                 format!(
                     "表中总分 {} 为“{s}”，按规则总分 {} 应为“{g}”",
@@ -97,7 +89,7 @@ pub fn score_table(table: &Table, preset: &Preset) -> TableReport {
     }
     TableReport {
         name: table.name.clone(),
-        kind: table.kind.name().to_string(),
+        kind: table.kind.name(),
         span: [table.span.0, table.span.1],
         execution,
         indicators,
@@ -112,7 +104,7 @@ pub fn score_table(table: &Table, preset: &Preset) -> TableReport {
         problems: table
             .problems
             .iter()
-            .map(|p| ProblemReport {
+            .map(|p| ScoreProblemReport {
                 row: p.row,
                 message: p.message.clone(),
                 span: [p.span.0, p.span.1],
@@ -139,15 +131,15 @@ fn text_of(cell: &Option<Cell>) -> Option<String> {
 }
 
 fn finding(
-    kind: &str,
+    kind: FindingKind,
     verdict: Verdict,
     message: String,
     row: Option<usize>,
     span: Option<Span>,
 ) -> FindingReport {
     FindingReport {
-        kind: kind.to_string(),
-        verdict: verdict.name().to_string(),
+        kind,
+        verdict,
         message,
         row,
         span: span.map(|(s, e)| [s, e]),

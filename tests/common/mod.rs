@@ -19,7 +19,7 @@ fn text_of(obj: &JsValue, path: &str) -> Option<String> {
 #[wasm_bindgen_test]
 fn variance_is_computed_and_judged() {
     let r = wasm::calc("variance", "993.12", "1497.60", Some("50.80".into())).expect("computes");
-    assert_eq!(field(&r, "schema").as_f64(), Some(1.0));
+    assert_eq!(field(&r, "schema").as_f64(), Some(2.0));
     assert_eq!(text_of(&r, "value").as_deref(), Some("50.80"));
     assert_eq!(text_of(&r, "check.verdict").as_deref(), Some("ok"));
     assert_eq!(text_of(&r, "check.interval.0").as_deref(), Some("50.80"));
@@ -80,11 +80,15 @@ fn malformed_input_throws_a_chinese_message_and_does_not_panic() {
     assert!(wasm::execution_score("1", "1", "10", "no-such-rule", None).is_err());
 }
 
+fn review(text: &str, preset: JsValue) -> JsValue {
+    wasm::review(text, preset).expect("reviews")
+}
+
 #[wasm_bindgen_test]
-fn check_finds_claims_with_spans_in_chars() {
+fn review_finds_claims_with_spans_in_chars() {
     let text = "本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.01 万元。";
-    let r = wasm::check(text).expect("checks");
-    assert_eq!(field(&r, "schema").as_f64(), Some(1.0));
+    let r = review(text, JsValue::from_str("proportional"));
+    assert_eq!(field(&r, "schema").as_f64(), Some(2.0));
     assert_eq!(text_of(&r, "claims.0.verdict").as_deref(), Some("rounding"));
     assert_eq!(text_of(&r, "claims.0.recomputed").as_deref(), Some("10.01"));
     assert_eq!(field(&r, "claims.0.span.0").as_f64(), Some(0.0));
@@ -93,14 +97,38 @@ fn check_finds_claims_with_spans_in_chars() {
         text_of(&r, "claims.0.inputs.基本支出").as_deref(),
         Some("6.00")
     );
-    assert_eq!(field(&r, "summary.rounding").as_f64(), Some(1.0));
+    assert_eq!(field(&r, "summary.claims.rounding").as_f64(), Some(1.0));
 }
 
 #[wasm_bindgen_test]
-fn check_of_the_seed_finds_the_transposed_total() {
-    let r = wasm::check(include_str!("../fixtures/seed/seed.txt")).expect("checks");
-    assert!(field(&r, "summary.claims").as_f64().unwrap_or(0.0) >= 70.0);
-    assert_eq!(field(&r, "summary.rounding").as_f64(), Some(2.0));
-    assert_eq!(field(&r, "summary.mismatch").as_f64(), Some(1.0));
-    assert_eq!(field(&r, "summary.notComputable").as_f64(), Some(4.0));
+fn review_of_the_seed_finds_the_transposed_total_and_scores_its_tables() {
+    let r = review(include_str!("../fixtures/seed/seed.txt"), JsValue::UNDEFINED);
+    assert_eq!(field(&r, "summary.claims.total").as_f64(), Some(130.0));
+    assert_eq!(field(&r, "summary.claims.rounding").as_f64(), Some(2.0));
+    assert_eq!(field(&r, "summary.claims.mismatch").as_f64(), Some(1.0));
+    assert_eq!(field(&r, "summary.claims.notComputable").as_f64(), Some(4.0));
+    assert_eq!(field(&r, "tables.length").as_f64(), Some(12.0));
+    assert_eq!(text_of(&r, "preset.title").as_deref(), Some("比例计分"));
+}
+
+#[wasm_bindgen_test]
+fn a_preset_object_with_string_numbers_scores_and_a_float_is_refused() {
+    let tsv = "项目名称\t快递费\r\n项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\r\n\
+               \t年度资金总额\t192.23\t192.23\t127.56\t10\t66.36%\t1.59\r\n";
+    let preset = js_sys::JSON::parse(
+        r#"{"name":"本地规则","execution":{"rule":"deduct-per-point","k":"0.25"}}"#,
+    )
+    .expect("json");
+    let r = review(tsv, preset);
+    assert_eq!(text_of(&r, "tables.0.execution.score").as_deref(), Some("1.59"));
+    assert_eq!(text_of(&r, "preset.title").as_deref(), Some("本地规则"));
+    let float = js_sys::JSON::parse(r#"{"execution":{"rule":"deduct-per-point","k":0.25}}"#)
+        .expect("json");
+    let err = wasm::review(tsv, float).err().map(JsValue::from);
+    let message = err
+        .as_ref()
+        .and_then(|e| Reflect::get(e, &JsValue::from_str("message")).ok())
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    assert!(message.starts_with("评分规则无效"), "{message}");
 }

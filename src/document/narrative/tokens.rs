@@ -1,0 +1,285 @@
+//! The figures of a cleaned text: every number with its unit class, the direction word before it
+//! (增加/减少…), the noun phrase that names it (its label), and the sentence it sits in.
+
+use super::clean::CleanText;
+use crate::num::figure::Figure;
+use rust_decimal::Decimal;
+
+/// What a number measures, from the unit written after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitClass {
+    /// 元, 万元, 亿元 (the unit is kept in the figure).
+    Amount,
+    /// A percentage.
+    Percent,
+    /// A whole count with its unit (人, 辆, 个 …): exact, no rounding tolerance.
+    Count(String),
+    /// A year, a date, a list number, a phone number: not a checkable figure.
+    Other,
+}
+
+/// Sign of a change, from the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// 增加, 增长, 上升, 提高
+    Up,
+    /// 减少, 下降, 降低
+    Down,
+}
+
+impl Direction {
+    /// +1 or −1.
+    pub fn sign(self) -> Decimal {
+        match self {
+            Direction::Up => Decimal::ONE,
+            Direction::Down => Decimal::NEGATIVE_ONE,
+        }
+    }
+}
+
+/// One number of the text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// First cleaned char of the number (its sign, if any).
+    pub start: usize,
+    /// End of the number and its unit, in cleaned chars.
+    pub end: usize,
+    /// The figure as written (value, scale, unit).
+    pub figure: Figure,
+    /// What it measures.
+    pub class: UnitClass,
+    /// The direction word written right before it, if any.
+    pub direction: Option<(Direction, &'static str)>,
+    /// The noun phrase before it (`本年收入合计`), cleaned of years and headings.
+    pub label: String,
+    /// Where the label starts, in cleaned chars.
+    pub label_start: usize,
+    /// Index of the sentence (split at 。) it sits in.
+    pub sentence: usize,
+}
+
+impl Token {
+    /// Whether this is a money amount that is not a change (`增加 3.52 万元` is a change).
+    pub fn is_level_amount(&self) -> bool {
+        self.class == UnitClass::Amount && self.direction.is_none()
+    }
+}
+
+const UP: [&str; 5] = ["增加", "增长", "上升", "提高", "多"];
+const DOWN: [&str; 4] = ["减少", "下降", "降低", "少"];
+const COUNT_UNITS: [&str; 31] = [
+    "人次",
+    "批次",
+    "平方米",
+    "小时",
+    "万条",
+    "万人",
+    "人",
+    "辆",
+    "个",
+    "次",
+    "台",
+    "套",
+    "批",
+    "项",
+    "家",
+    "件",
+    "份",
+    "条",
+    "张",
+    "篇",
+    "部",
+    "株",
+    "期",
+    "天",
+    "户",
+    "所",
+    "名",
+    "位",
+    "处",
+    "间",
+    "支",
+];
+/// Chars that end a label when scanning back from a number.
+const LABEL_STOPS: &str = "，,。；;：:、）)（(“”\"' %";
+
+/// Finds every number in the cleaned text before `end`. A number too long to hold exactly is not read
+/// (never a wrong number): its cleaned span goes into `too_long`.
+pub fn scan(text: &CleanText, end: usize, too_long: &mut Vec<(usize, usize)>) -> Vec<Token> {
+    let chars = text
+        .chars
+        .get(..end.min(text.chars.len()))
+        .unwrap_or_default();
+    let mut tokens = Vec::new();
+    let mut sentence = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '。' {
+            sentence += 1;
+        }
+        if !c.is_ascii_digit()
+            || chars
+                .get(i.wrapping_sub(1))
+                .is_some_and(|p| p.is_ascii_digit() || *p == '.')
+        {
+            i += 1;
+            continue;
+        }
+        let negative = i > 0
+            && chars.get(i - 1) == Some(&'-')
+            && !chars
+                .get(i.wrapping_sub(2))
+                .is_some_and(char::is_ascii_digit);
+        let (digits, scale, after) = read_digits(chars, i);
+        let start = if negative { i - 1 } else { i };
+        let (class, unit, unit_end) = read_unit(text, after);
+        let mut spelled = String::with_capacity(digits.len() + 1);
+        if negative {
+            spelled.push('-');
+        }
+        spelled.push_str(&digits);
+        let parsed = Decimal::from_str_exact(&spelled);
+        if parsed.is_err() {
+            too_long.push((start, after));
+        }
+        if let Ok(value) = parsed {
+            let figure = Figure {
+                value,
+                scale,
+                unit,
+                comparator: None,
+                exact: matches!(class, UnitClass::Count(_)) && scale == 0,
+            };
+            let direction = direction_before(text, start);
+            let (label, label_start) = label_before(text, start);
+            tokens.push(Token {
+                start,
+                end: unit_end,
+                figure,
+                class,
+                direction,
+                label,
+                label_start,
+                sentence,
+            });
+        }
+        i = after.max(i + 1);
+    }
+    tokens
+}
+
+/// Reads `1,305.17` from `at`: the digits without separators, the number of decimals, the index after.
+fn read_digits(chars: &[char], at: usize) -> (String, u32, usize) {
+    let mut digits = String::new();
+    let mut i = at;
+    while let Some(&c) = chars.get(i) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            i += 1;
+        } else if c == ',' && thousands_group_follows(chars, i + 1) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let mut scale = 0;
+    if chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+        digits.push('.');
+        i += 1;
+        while let Some(&c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+            digits.push(c);
+            scale += 1;
+            i += 1;
+        }
+    }
+    (digits, scale, i)
+}
+
+/// A thousands separator is followed by exactly three digits.
+fn thousands_group_follows(chars: &[char], at: usize) -> bool {
+    (at..at + 3).all(|j| chars.get(j).is_some_and(char::is_ascii_digit))
+        && !chars.get(at + 3).is_some_and(char::is_ascii_digit)
+}
+
+fn read_unit(text: &CleanText, at: usize) -> (UnitClass, String, usize) {
+    let chars = &text.chars;
+    if chars.get(at) == Some(&'%') {
+        return (UnitClass::Percent, "%".into(), at + 1);
+    }
+    for unit in ["万元", "亿元", "元"] {
+        if text.starts_with_at(at, unit) {
+            let end = at + unit.chars().count();
+            if chars.get(end) == Some(&'/') {
+                return (UnitClass::Other, unit.into(), end);
+            }
+            return (UnitClass::Amount, unit.into(), end);
+        }
+    }
+    if ["年", "月", "日", "号", "时", "."]
+        .iter()
+        .any(|u| text.starts_with_at(at, u))
+    {
+        return (UnitClass::Other, String::new(), at);
+    }
+    for unit in COUNT_UNITS {
+        if text.starts_with_at(at, unit) {
+            return (
+                UnitClass::Count(unit.into()),
+                unit.into(),
+                at + unit.chars().count(),
+            );
+        }
+    }
+    (UnitClass::Other, String::new(), at)
+}
+
+fn direction_before(text: &CleanText, at: usize) -> Option<(Direction, &'static str)> {
+    // every direction word ends in one of these: skip the word comparisons for all other numbers
+    let last = text.chars.get(at.checked_sub(1)?)?;
+    if !"加长升高多少降低".contains(*last) {
+        return None;
+    }
+    UP.iter()
+        .map(|w| (Direction::Up, *w))
+        .chain(DOWN.iter().map(|w| (Direction::Down, *w)))
+        .find(|(_, w)| text.ends_with_at(at, w))
+}
+
+/// The noun phrase right before a number, without a leading year (`2023年度`), heading (`…情况说明`),
+/// `其中`, or a trailing `为`/`是`.
+fn label_before(text: &CleanText, at: usize) -> (String, usize) {
+    let mut start = at;
+    while start > 0 {
+        let c = text.chars[start - 1];
+        if LABEL_STOPS.contains(c) || c.is_ascii_digit() || c == '-' || c == ' ' {
+            break;
+        }
+        start -= 1;
+        if at - start > 40 {
+            break;
+        }
+    }
+    let mut label = text.slice(start, at);
+    for heading_end in ["说明", "情况"] {
+        if let Some(p) = label.rfind(heading_end) {
+            let rest = &label[p + heading_end.len()..];
+            if !rest.is_empty() {
+                start += label[..p + heading_end.len()].chars().count();
+                label = rest.to_string();
+            }
+        }
+    }
+    for prefix in ["年度", "年", "其中"] {
+        if let Some(rest) = label.strip_prefix(prefix) {
+            start += prefix.chars().count();
+            label = rest.to_string();
+        }
+    }
+    for suffix in ["为", "是", "达"] {
+        if let Some(rest) = label.strip_suffix(suffix) {
+            label = rest.to_string();
+        }
+    }
+    (label, start)
+}

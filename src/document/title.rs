@@ -1,0 +1,121 @@
+//! The one rule that says where a table begins: every reader (narrative, Excel cells, PDF text) cuts the
+//! paste where this rule says, so no two readers can disagree about what is a table.
+//!
+//! A title is a short line that *is* a table's name — "项目支出绩效自评表", "部门（单位）整体支出绩效目标自评表
+//! （2023 年度）", "收入支出决算总表" — not a sentence that mentions one ("附绩效自评表及自评报告。",
+//! "整体支出绩效自评表 1 个，…"), and not a table of contents line ("一、《收入支出决算总表》").
+
+use super::table::TableKind;
+
+/// What a title line names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// A 绩效自评表 (project or 部门整体).
+    SelfEvaluation(TableKind),
+    /// One of the nine standard 部门决算 tables (公开01–09表), numbered 1–9 in the national order.
+    Standard(u8),
+}
+
+/// The nine standard tables by the words their names end with, most specific first; variants by year and
+/// province share these endings (docs/standard-tables.md §1).
+const STANDARD: [(&str, u8); 12] = [
+    ("一般公共预算财政拨款基本支出决算明细表", 6),
+    ("一般公共预算财政拨款基本支出决算表", 6),
+    ("一般公共预算财政拨款支出决算表", 5),
+    ("“三公”经费支出决算表", 7),
+    ("\"三公\"经费支出决算表", 7),
+    ("政府性基金预算财政拨款收入支出决算表", 8),
+    ("国有资本经营预算财政拨款收入支出决算表", 9),
+    ("国有资本经营预算财政拨款支出决算表", 9),
+    ("财政拨款收入支出决算总表", 4),
+    ("收入支出决算总表", 1),
+    ("收入决算表", 2),
+    ("支出决算表", 3),
+];
+
+/// Longest title, in chars, once white space is removed: a name with its year and a table number.
+const LONGEST: usize = 48;
+
+/// The kind of table a line is the title of, or None when it is not a title.
+///
+/// # Example
+/// ```
+/// use juesuan::document::title::{title_kind, TitleKind};
+/// use juesuan::document::TableKind;
+/// assert_eq!(title_kind(" 项目支出绩效自评表"), Some(TitleKind::SelfEvaluation(TableKind::Project)));
+/// assert_eq!(title_kind("部门（单位）整体支出绩效目标自评表（2023 年度）"),
+///            Some(TitleKind::SelfEvaluation(TableKind::Department)));
+/// assert_eq!(title_kind("具体项目自评情况附绩效自评表及自评报告。"), None);
+/// assert_eq!(title_kind("整体支出绩效自评表 1 个，全年预算总额 1,810.22 万元，"), None);
+/// assert_eq!(title_kind("公开01表 收入支出决算总表"), Some(TitleKind::Standard(1)));
+/// assert_eq!(title_kind("一、《收入支出决算总表》"), None);
+/// ```
+pub fn title_kind(line: &str) -> Option<TitleKind> {
+    // Cheap refusals first: this runs on every line of every paste.
+    if line.len() > LONGEST * 4 + 64 || !line.contains('表') {
+        return None;
+    }
+    let compact: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && !crate::num::figure::is_invisible(*c))
+        .collect();
+    if compact.is_empty() || compact.chars().count() > LONGEST {
+        return None;
+    }
+    let name = strip_year(&compact);
+    if name.ends_with("自评表") {
+        let kind = if name.contains("整体") {
+            TableKind::Department
+        } else {
+            TableKind::Project
+        };
+        return Some(TitleKind::SelfEvaluation(kind));
+    }
+    // A contents line quotes the name (《…》) or ends in a page number; a title stands alone.
+    if name.contains('《') || name.contains('。') || name.contains('，') {
+        return None;
+    }
+    STANDARD
+        .iter()
+        .find(|(ending, _)| name.ends_with(ending))
+        .map(|&(_, n)| TitleKind::Standard(n))
+}
+
+/// Whether a line is only the year a title gives on its own line: "（2023 年度）", "(2023年)".
+pub fn is_year_line(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = compact
+        .strip_prefix(['（', '('])
+        .and_then(|s| s.strip_suffix(['）', ')']));
+    inner.is_some_and(|s| {
+        let digits = s.chars().take_while(char::is_ascii_digit).count();
+        digits == 4 && matches!(&s[digits..], "年" | "年度")
+    })
+}
+
+/// The name without a year in brackets at its end: "…自评表（2023年度）" → "…自评表".
+fn strip_year(compact: &str) -> &str {
+    match compact.rfind(['（', '(']) {
+        Some(open) if is_year_line(&compact[open..]) => &compact[..open],
+        _ => compact,
+    }
+}
+
+/// Whether a line opens a section of a disclosure ("十二、其他需说明的事项", "第三部分 专业名词解释"): a table
+/// of 绩效自评表 ends there, since no cell of one starts with a numbered heading.
+pub fn is_section_heading(line: &str) -> bool {
+    let t = line.trim_start();
+    let numbered = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    (numbered > 0 && t.chars().nth(numbered) == Some('、'))
+        || (t.starts_with('第') && t.chars().take(6).collect::<String>().contains("部分"))
+}
+
+/// Whether a line opens a part of a disclosure ("第三部分 …"): the only heading that ends a standard
+/// table, whose rows themselves start "一、一般公共预算财政拨款收入".
+pub fn is_part_heading(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('第') && t.chars().take(6).collect::<String>().contains("部分")
+}

@@ -1,0 +1,162 @@
+//! Every sentence a report says about a figure, in one place, so the wording stays consistent: verdict
+//! messages, claim titles, formulas, likely causes, and the scoring's explanations. (Readers' messages about
+//! cells they cannot read, and `Error`'s, are in `document` and `error`.)
+
+use crate::num::decimal::text;
+use crate::num::rates::Label;
+use crate::num::verdict::{Check, Verdict};
+use crate::rules::ClaimKind;
+use rust_decimal::Decimal;
+
+/// The verdict in Chinese, as the page shows it beside its symbol.
+pub fn verdict_title(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Ok => "一致",
+        Verdict::Rounding => "尾差",
+        Verdict::Mismatch => "不一致",
+        Verdict::NotComputable => "无法计算",
+    }
+}
+
+/// The claim kind in Chinese.
+pub fn kind_title(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Sum => "合计",
+        ClaimKind::Balance => "收支平衡",
+        ClaimKind::Share => "占比",
+        ClaimKind::Growth => "增长率",
+        ClaimKind::Difference => "增减额",
+        ClaimKind::Variance => "预决算差异率",
+        ClaimKind::Completion => "完成预算比例",
+        ClaimKind::Execution => "执行率",
+        ClaimKind::Count => "个数",
+        ClaimKind::SameFigure => "前后一致",
+        ClaimKind::Direction => "增减方向",
+    }
+}
+
+/// The Chinese sentence that explains a verdict; `unit` ("%", "万元", "") follows every number.
+///
+/// The allowed range is shown at the precision that decides the verdict: the finer of the stated figure's
+/// and its inputs' (a sum of 536.07 stated as 536.1 shows 536.01 ~ 536.13, not 536.1 ~ 536.1).
+pub fn check_message(check: &Check, unit: &str) -> String {
+    let stated = format!("{}{unit}", text(check.stated.value));
+    let range = check
+        .interval
+        .map(|(lo, hi)| format!("{}{unit} ~ {}{unit}", text(lo), text(hi)))
+        .unwrap_or_default();
+    match (check.verdict, check.recomputed.map(text), check.difference) {
+        (Verdict::Ok, Some(r), _) => format!("填报 {stated}，重算 {r}{unit}，一致"),
+        (Verdict::Rounding, Some(r), Some(d)) => format!(
+            "填报 {stated}，重算 {r}{unit}，相差 {}{unit}；输入均为四舍五入后的数，允许范围 {range}，属尾差",
+            text(d.abs())
+        ),
+        (Verdict::Mismatch, Some(r), Some(d)) => {
+            format!(
+                "填报 {stated}，重算 {r}{unit}，相差 {}{unit}，超出允许范围 {range}",
+                text(d.abs())
+            )
+        }
+        _ => match check.label {
+            Some(label @ (Label::New | Label::Flat)) => format!(
+                "上年数为 0，增长率无法计算（{}）；填报 {stated} 无从核对",
+                label.text()
+            ),
+            _ => format!("分母为 0，无法计算；填报 {stated} 无从核对"),
+        },
+    }
+}
+
+/// The formula of a claim with its numbers, from its kind and inputs (in the order the rule gave them).
+pub fn formula(kind: ClaimKind, values: &[Decimal], recomputed: Option<Decimal>) -> String {
+    let v = |i: usize| values.get(i).map(|d| text(*d)).unwrap_or_default();
+    let r = recomputed.map(text).unwrap_or_else(|| "—".into());
+    match kind {
+        ClaimKind::Sum | ClaimKind::Count => {
+            let parts: Vec<String> = values.iter().skip(1).map(|d| text(*d)).collect();
+            format!("{} = {r}", parts.join(" + "))
+        }
+        ClaimKind::Balance | ClaimKind::SameFigure => format!("{} 与 {} 应相等", v(0), v(1)),
+        ClaimKind::Share => format!("{} ÷ {} × 100%", v(0), v(1)),
+        ClaimKind::Growth => format!("{} ÷ ({} − {}) × 100%", v(1), v(0), v(1)),
+        ClaimKind::Difference => format!("{} − {} = {r}", v(0), v(1)),
+        ClaimKind::Variance => format!("({} − {}) ÷ {} × 100%", v(1), v(0), v(0)),
+        ClaimKind::Completion | ClaimKind::Execution => format!("{} ÷ {} × 100%", v(1), v(0)),
+        ClaimKind::Direction => format!("{} 与 {} 比较", v(0), v(1)),
+    }
+}
+
+/// "579.64" for "579.46": one adjacent pair of digits swapped.
+pub fn transposition(stated: Decimal, recomputed: Decimal, pair: &str, swapped: &str) -> String {
+    format!(
+        "疑似数字顺序颠倒：填报 {}，应为 {}（“{pair}”与“{swapped}”互换）",
+        text(stated),
+        text(recomputed)
+    )
+}
+
+/// The stated percentage is an amount of the same sentence typed again.
+pub fn repeated_amount(stated: Decimal, name: &str, amount: Decimal) -> String {
+    format!(
+        "疑似把金额当作百分比：填报的 {}% 与{name} {} 相同",
+        text(stated),
+        text(amount)
+    )
+}
+
+/// A total exceeds its parts by exactly a figure stated nearby.
+pub fn missing_part(difference: Decimal, name: &str, value: Decimal) -> String {
+    format!(
+        "合计比各项之和多 {}，恰等于“{name}” {}：疑似漏列此项",
+        text(difference),
+        text(value)
+    )
+}
+
+/// The parts exceed their total by exactly one of them.
+pub fn duplicated_part(excess: Decimal, name: &str, value: Decimal) -> String {
+    format!(
+        "各项之和比合计多 {}，恰等于分项“{name}” {}：疑似重复计入",
+        text(excess),
+        text(value)
+    )
+}
+
+/// A direction word the numbers contradict.
+pub fn direction_word(written: &str, fits_increase: bool) -> String {
+    let fits = if fits_increase {
+        "增加/增长"
+    } else {
+        "减少/下降"
+    };
+    format!("疑似方向词有误：文中写“{written}”，但数字只符合{fits}")
+}
+
+/// A rate whose sign is the opposite of the recomputed one.
+pub fn sign_flip() -> String {
+    "疑似正负号有误：数值相符但符号相反（预算与决算的先后是否写反）".to_string()
+}
+
+/// A claim's message: its title, then the verdict sentence.
+pub fn claim_message(kind: ClaimKind, check: &Check, unit: &str) -> String {
+    format!("{}：{}", kind_title(kind), check_message(check, unit))
+}
+
+/// A yes/no relation (大于/小于/持平) judged against two figures.
+pub fn direction_message(word: &str, holds: bool, a: Decimal, b: Decimal) -> String {
+    if holds {
+        format!("文中称“{word}”，{} 与 {} 相符", text(a), text(b))
+    } else {
+        format!("文中称“{word}”，但 {} 与 {} 不符", text(a), text(b))
+    }
+}
+
+/// Why a figure of the narrative was not checked.
+pub fn unchecked_reason(is_change: bool, is_percent: bool) -> String {
+    match (is_change, is_percent) {
+        (true, true) => "未找到与之对应的本年数和增减额，无法核对".into(),
+        (true, false) => "未找到与之对应的本年数和上年数，无法核对".into(),
+        (false, true) => "未找到与之对应的部分和总数，无法核对".into(),
+        (false, false) => "未找到对应的合计、分项或比较对象，无法核对".into(),
+    }
+}

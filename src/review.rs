@@ -1,0 +1,146 @@
+//! The one call a front end makes per edit: [`review`] reads the paste once ([`Document::read`]), judges
+//! every claim once ([`rules::check`]), scores every self-evaluation table under the preset (scoring refers
+//! to the claims that judged the table's arithmetic), and lists the figures nothing checked.
+
+use crate::document::narrative::UnitClass;
+use crate::document::Document;
+use crate::num::decimal::text;
+use crate::report::{
+    wording, ClaimReport, Counts, Dec, NamedValues, Review, SectionReport, SourceReport, Summary,
+    UncheckedReport, SCHEMA,
+};
+use crate::rules::{self, Claim};
+use crate::scoring::{self, preset::Preset};
+use std::collections::HashSet;
+
+/// Reviews a paste: narrative claims, table arithmetic and scores, unchecked figures. Never panics.
+///
+/// # Example
+/// ```
+/// use juesuan::{review, Preset};
+/// let r = review("本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.01 万元。", &Preset::proportional());
+/// assert_eq!(r.claims[0].verdict, juesuan::Verdict::Rounding);
+/// assert_eq!(r.claims[0].recomputed.as_deref(), Some("10.01"));
+/// ```
+pub fn review(text: &str, preset: &Preset) -> Review {
+    let doc = Document::read(text);
+    let checked = rules::check(&doc);
+    let claims: Vec<ClaimReport> = checked
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(id, c)| claim_report(id, c))
+        .collect();
+    let tables: Vec<_> = doc
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| scoring::score_table(t, i, preset, &checked.claims))
+        .collect();
+    let (unchecked, figures) = unchecked(&doc, &checked.claims);
+    let claim_counts = Counts::of(claims.iter().map(|c| c.verdict));
+    let table_counts = Counts::of(tables.iter().flat_map(|t| {
+        t.findings
+            .iter()
+            .map(|f| f.verdict)
+            .chain(t.indicators.iter().map(|r| r.verdict))
+    }));
+    let summary = Summary {
+        claims: claim_counts,
+        tables: table_counts,
+        all: claim_counts.plus(table_counts),
+        figures,
+        checked: figures - unchecked.len(),
+    };
+    Review {
+        schema: SCHEMA,
+        preset: preset.to_report(),
+        sections: doc
+            .sections
+            .iter()
+            .map(|s| SectionReport::new(s.kind, &s.title, s.span))
+            .collect(),
+        claims,
+        tables,
+        unchecked,
+        problems: checked.problems,
+        summary,
+    }
+}
+
+/// The report of one claim.
+fn claim_report(id: usize, c: &Claim) -> ClaimReport {
+    let mut check = c.check.clone();
+    check.stated.value = c.as_written(check.stated.value);
+    check.recomputed = check.recomputed.map(|r| c.as_written(r));
+    check.difference = check.difference.map(|d| c.as_written(d));
+    check.interval = check.interval.map(|(lo, hi)| {
+        if c.written_negated {
+            (-hi, -lo)
+        } else {
+            (lo, hi)
+        }
+    });
+    let values: Vec<_> = c.inputs.iter().map(|i| i.value).collect();
+    let formula = wording::formula(c.kind, &values, c.check.recomputed);
+    ClaimReport {
+        id,
+        kind: c.kind,
+        title: wording::kind_title(c.kind),
+        verdict: c.check.verdict,
+        stated: text(check.stated.value),
+        recomputed: check.recomputed.map(text),
+        difference: check.difference.map(text),
+        span: [c.span.0, c.span.1],
+        table: c.table,
+        inputs: NamedValues(c.inputs.iter().map(|i| (i.name.clone(), i.value)).collect()),
+        sources: c
+            .inputs
+            .iter()
+            .map(|i| SourceReport {
+                name: i.name.clone(),
+                value: Dec(i.value),
+                span: i.span.map(|s| [s.0, s.1]),
+            })
+            .collect(),
+        interval: check.interval.map(|(lo, hi)| [text(lo), text(hi)]),
+        formula: match &c.context {
+            Some(context) => format!("{context}：{formula}"),
+            None => formula,
+        },
+        message: c
+            .message
+            .clone()
+            .unwrap_or_else(|| wording::claim_message(c.kind, &check, &c.unit)),
+        diagnosis: c.diagnosis.clone(),
+    }
+}
+
+/// The narrative's figures (amounts, percentages, counts) that no claim used, and how many there are.
+fn unchecked(doc: &Document, claims: &[Claim]) -> (Vec<UncheckedReport>, usize) {
+    let used: HashSet<usize> = claims
+        .iter()
+        .flat_map(|c| c.inputs.iter().filter_map(|i| i.span.map(|s| s.0)))
+        .chain(claims.iter().map(|c| c.check_span_start()))
+        .collect();
+    let narrative = &doc.narrative;
+    let mut figures = 0;
+    let mut out = Vec::new();
+    for t in &narrative.tokens {
+        if t.class == UnitClass::Other {
+            continue;
+        }
+        figures += 1;
+        let (start, end) = narrative.clean.span(t.start, t.end);
+        if used.contains(&start) {
+            continue;
+        }
+        out.push(UncheckedReport {
+            value: Dec(t.figure.value),
+            unit: t.figure.unit.clone(),
+            span: [start, end],
+            reason: wording::unchecked_reason(t.direction.is_some(), t.class == UnitClass::Percent),
+        });
+    }
+    (out, figures)
+}

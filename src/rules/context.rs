@@ -1,0 +1,162 @@
+//! What every extractor shares: the cleaned text, its figures, the claims found so far, and which
+//! figures a claim has already consumed (a share inside a 类 list is not checked again as a loose share).
+
+use super::claim::{Claim, ClaimKind, Source};
+use crate::document::narrative::{CleanText, Token, UnitClass};
+use crate::error::Result;
+use crate::num::figure::Figure;
+use crate::num::verdict::{check_sum, Check};
+use std::collections::HashSet;
+
+/// A total and its parts found in the text (a 其中 list, a 类 list).
+#[derive(Debug, Clone)]
+pub struct List {
+    /// Token index of the total.
+    pub total: usize,
+    /// Token indices of the parts.
+    pub parts: Vec<usize>,
+}
+
+/// The state of one extraction.
+pub struct Ctx<'a> {
+    /// The cleaned text.
+    pub text: &'a CleanText,
+    /// Its figures.
+    pub tokens: &'a [Token],
+    /// Claims found so far.
+    pub claims: Vec<Claim>,
+    /// Token indices of stated figures already judged.
+    pub used: HashSet<usize>,
+    /// Totals with their parts, for shares that name no whole.
+    pub lists: Vec<List>,
+    /// Cleaned-char limit of the narrative (tables follow).
+    pub end: usize,
+    /// Where each disclosure begins ("第一部分"), when several are pasted together.
+    documents: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A new extraction over the narrative part [0, end).
+    pub fn new(text: &'a CleanText, tokens: &'a [Token], end: usize) -> Ctx<'a> {
+        let documents = text.find_all("第一部分", 0, end);
+        Ctx {
+            text,
+            tokens,
+            claims: Vec::new(),
+            used: HashSet::new(),
+            lists: Vec::new(),
+            end,
+            documents,
+        }
+    }
+
+    /// Whether tokens `a` and `b` belong to the same disclosure (no "第一部分" between them): figures of
+    /// two departments pasted together are never compared with each other.
+    pub fn same_document(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (
+            self.tok(a).start.min(self.tok(b).start),
+            self.tok(a).start.max(self.tok(b).start),
+        );
+        !self.documents.iter().any(|&d| d > x && d < y)
+    }
+
+    /// Token `i`.
+    pub fn tok(&self, i: usize) -> &'a Token {
+        &self.tokens[i]
+    }
+
+    /// Indices of the narrative's tokens.
+    pub fn indices(&self) -> impl Iterator<Item = usize> + 'a {
+        let end = self.end;
+        self.tokens
+            .iter()
+            .enumerate()
+            .take_while(move |(_, t)| t.start < end)
+            .map(|(i, _)| i)
+    }
+
+    /// The first narrative token starting at or after cleaned index `at`.
+    pub fn first_at(&self, at: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.start < at);
+        (i < self.tokens.len() && self.tokens[i].start < self.end).then_some(i)
+    }
+
+    /// The span in the original text from token `a`'s label to token `b`'s end.
+    pub fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
+        let (ta, tb) = (self.tok(a), self.tok(b));
+        let from = ta.label_start.min(ta.start).min(tb.start);
+        self.text.span(from, ta.end.max(tb.end))
+    }
+
+    /// A source for token `i`, named by its label or `fallback`.
+    pub fn source(&self, i: usize, fallback: &str) -> Source {
+        let t = self.tok(i);
+        let name = if t.label.is_empty() {
+            fallback
+        } else {
+            t.label.as_str()
+        };
+        Source::token(self.text, t, name)
+    }
+
+    /// Adds a total-against-parts claim.
+    pub fn push_sum(
+        &mut self,
+        kind: ClaimKind,
+        total: usize,
+        parts: &[usize],
+        span: (usize, usize),
+    ) -> Result<()> {
+        let mut figures: Vec<Figure> = [total]
+            .iter()
+            .chain(parts)
+            .map(|&i| self.tok(i).figure.clone())
+            .collect();
+        crate::num::figure::align_money_units(&mut figures);
+        let total_figure = figures.remove(0);
+        let check = check_sum(&total_figure, &figures)?;
+        let mut inputs = vec![self.source(total, "合计")];
+        inputs.extend(parts.iter().map(|&p| self.source(p, "分项")));
+        let unit = unit_of(self.tok(total));
+        self.push(kind, check, span, inputs, &unit);
+        self.used.insert(total);
+        Ok(())
+    }
+
+    /// The tokens' figures, in one unit of money when they mix 元 and 万元 (see `align_money_units`).
+    pub fn aligned<const N: usize>(&self, tokens: [usize; N]) -> [Figure; N] {
+        let mut figures = tokens.map(|i| self.tok(i).figure.clone());
+        crate::num::figure::align_money_units(&mut figures);
+        figures
+    }
+
+    /// Records token `i` as the stated figure of the last claim.
+    pub fn set_stated(&mut self, i: usize) {
+        let t = self.tok(i);
+        let span = self.text.span(t.start, t.end);
+        if let Some(c) = self.claims.last_mut() {
+            c.stated_span = Some(span);
+        }
+    }
+
+    /// Adds a claim.
+    pub fn push(
+        &mut self,
+        kind: ClaimKind,
+        check: Check,
+        span: (usize, usize),
+        inputs: Vec<Source>,
+        unit: &str,
+    ) {
+        self.claims.push(Claim::new(kind, check, span, inputs, unit));
+    }
+}
+
+/// The unit a claim's message shows after numbers.
+pub fn unit_of(token: &Token) -> String {
+    match &token.class {
+        UnitClass::Percent => "%".into(),
+        UnitClass::Amount | UnitClass::Count(_) => token.figure.unit.clone(),
+        UnitClass::Other => String::new(),
+    }
+}

@@ -1,0 +1,224 @@
+//! Figures that must agree across the text: 收入总计 = 支出总计, the same figure stated in two places,
+//! "A 3 辆，与 B 无差异", and a stated count against the things listed ("下设 9 个处室，分别是：…").
+
+use super::claim::{ClaimKind, Source};
+use super::context::Ctx;
+use crate::document::narrative::UnitClass;
+use crate::error::Result;
+use crate::num::figure::Figure;
+use crate::num::verdict::{check_sum, Check, Verdict};
+use rust_decimal::Decimal;
+
+/// Labels too generic to identify a figure (the 三公 budget lines all say 全年预算数).
+const GENERIC: [&str; 12] = [
+    "预算数",
+    "决算数",
+    "执行数",
+    "价值",
+    "合计",
+    "总计",
+    "金额",
+    "支出",
+    "收入",
+    "原值",
+    "总额",
+    "数",
+];
+
+/// Two statements of one figure: the same precision must agree exactly (a true value rounds one way);
+/// different precisions must overlap as intervals.
+pub fn check_same(stated: &Figure, other: &Figure) -> Result<Check> {
+    if stated.scale != other.scale || stated.exact != other.exact {
+        return check_sum(stated, std::slice::from_ref(other));
+    }
+    let mut check = check_sum(&stated.clone().into_exact(), &[other.clone().into_exact()])?;
+    check.stated = stated.clone();
+    if check.verdict == Verdict::Ok {
+        check.interval = Some((other.value, other.value));
+    }
+    Ok(check)
+}
+
+fn push_same(
+    ctx: &mut Ctx,
+    kind: ClaimKind,
+    earlier: usize,
+    later: usize,
+    what: &str,
+) -> Result<()> {
+    let tl = ctx.tok(later);
+    let [fl, fe] = ctx.aligned([later, earlier]);
+    let check = check_same(&fl, &fe)?;
+    let inputs = vec![ctx.source(later, "后文"), ctx.source(earlier, "前文")];
+    let unit = super::context::unit_of(tl);
+    let span = ctx.text.span(tl.label_start.min(tl.start), tl.end);
+    ctx.push(kind, check, span, inputs, &unit);
+    if let Some(c) = ctx.claims.last_mut() {
+        c.context = Some(what.to_string());
+    }
+    Ok(())
+}
+
+/// 收入总计 = 支出总计 (and 财政拨款收入总计 = 财政拨款支出总计): each 支出总计 against the 收入总计 with the
+/// same prefix stated before it.
+pub fn balances(ctx: &mut Ctx) -> Result<()> {
+    // the latest 收入总计 per prefix, so each 支出总计 finds its partner without a scan back
+    let mut incomes: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut pairs = Vec::new();
+    for i in ctx.indices() {
+        let t = ctx.tok(i);
+        if !t.is_level_amount() {
+            continue;
+        }
+        if let Some(prefix) = t.label.strip_suffix("收入总计") {
+            incomes.insert(prefix.to_string(), i);
+        } else if let Some(prefix) = t.label.strip_suffix("支出总计") {
+            if let Some(&earlier) = incomes.get(prefix) {
+                pairs.push((earlier, i));
+            }
+        }
+    }
+    for (earlier, later) in pairs {
+        push_same(
+            ctx,
+            ClaimKind::Balance,
+            earlier,
+            later,
+            "收入总计应等于支出总计",
+        )?;
+    }
+    Ok(())
+}
+
+/// One figure named the same way twice ("公用经费 63.87 万元" in 六 and 十), and "A n，与 B 无差异/一致".
+pub fn same_figures(ctx: &mut Ctx) -> Result<()> {
+    // label → the figures named by it so far, so each figure finds its earlier namesake without a scan
+    let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut pairs = Vec::new();
+    for later in ctx.indices().filter(|&i| is_named_level(ctx, i)) {
+        let t = ctx.tok(later);
+        let earlier = seen.get(t.label.as_str()).and_then(|v| {
+            v.iter().rev().copied().find(|&i| {
+                ctx.tok(i).class == t.class
+                    && ctx.tok(i).sentence != t.sentence
+                    && ctx.same_document(i, later)
+            })
+        });
+        if let Some(earlier) = earlier {
+            pairs.push((earlier, later));
+        }
+        seen.entry(t.label.as_str()).or_default().push(later);
+    }
+    for (earlier, later) in pairs {
+        push_same(
+            ctx,
+            ClaimKind::SameFigure,
+            earlier,
+            later,
+            "同一数字前后出现",
+        )?;
+    }
+    // "固定资产车辆 3 辆，与公务用车保有量差异原因是：…无差异"
+    let idx: Vec<usize> = ctx.indices().collect();
+    for &later in &idx {
+        let t = ctx.tok(later);
+        if !matches!(t.class, UnitClass::Amount | UnitClass::Count(_))
+            || !ctx.text.starts_with_at(t.end, "，与")
+        {
+            continue;
+        }
+        let from = t.end + 2;
+        let Some(stop) = (from..(from + 20).min(ctx.end)).find(|&j| {
+            ctx.text.starts_with_at(j, "差异")
+                || ctx.text.starts_with_at(j, "一致")
+                || ctx.text.starts_with_at(j, "相符")
+        }) else {
+            continue;
+        };
+        let name = ctx.text.slice(from, stop);
+        let name = name.trim_end_matches("无").trim_end_matches("的");
+        if name.chars().count() < 2 {
+            continue;
+        }
+        // within the last few sentences: "与 X 差异" names a figure stated just before
+        let earlier = (0..later)
+            .rev()
+            .take_while(|&i| ctx.tok(i).sentence + 3 >= t.sentence)
+            .find(|&i| ctx.tok(i).label.ends_with(name) && ctx.tok(i).class == t.class);
+        if let Some(earlier) = earlier {
+            push_same(ctx, ClaimKind::SameFigure, earlier, later, "与前文应一致")?;
+            let span = ctx.span_of(earlier, later);
+            if let Some(claim) = ctx.claims.last_mut() {
+                claim.span = span;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A level figure whose label can identify it (long enough, not a generic measure word).
+fn is_named_level(ctx: &Ctx, i: usize) -> bool {
+    let t = ctx.tok(i);
+    let n = t.label.chars().count();
+    matches!(t.class, UnitClass::Amount | UnitClass::Count(_))
+        && t.direction.is_none()
+        && n >= 4
+        && !GENERIC
+            .iter()
+            .any(|g| t.label.ends_with(g) && n <= g.chars().count() + 2)
+        && !t.label.ends_with("预算数")
+        && !t.label.ends_with("决算数")
+        && !t.label.ends_with("决算数为")
+        && !t.label.contains("比上年")
+}
+
+/// "下设 9 个处室，分别是：A、B、…。": the stated count against the items listed.
+pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
+    let idx: Vec<usize> = ctx.indices().collect();
+    for i in idx {
+        let t = ctx.tok(i);
+        if !matches!(t.class, UnitClass::Count(_)) || t.figure.scale != 0 {
+            continue;
+        }
+        let Some(colon) = (t.end..(t.end + 12).min(ctx.end)).find(|&j| {
+            ctx.text.starts_with_at(j, "分别是") || ctx.text.starts_with_at(j, "分别为")
+        }) else {
+            continue;
+        };
+        let from = colon + 4;
+        let Some(stop) =
+            (from..ctx.end).find(|&j| matches!(ctx.text.chars.get(j), Some('。' | '；')))
+        else {
+            continue;
+        };
+        let items: Vec<String> = ctx
+            .text
+            .slice(from, stop)
+            .split('、')
+            .map(str::to_string)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if items.len() < 2 {
+            continue;
+        }
+        let stated = t.figure.clone().into_exact();
+        let ones: Vec<Figure> = items
+            .iter()
+            .map(|_| Figure::from_decimal(Decimal::ONE).into_exact())
+            .collect();
+        let check = check_sum(&stated, &ones)?;
+        let mut inputs = vec![ctx.source(i, "个数")];
+        inputs.extend(items.iter().map(|s| Source {
+            name: s.clone(),
+            value: Decimal::ONE,
+            span: None,
+        }));
+        let span = ctx.text.span(t.label_start.min(t.start), stop);
+        let unit = t.figure.unit.clone();
+        ctx.push(ClaimKind::Count, check, span, inputs, &unit);
+        if let Some(c) = ctx.claims.last_mut() {
+            c.context = Some(format!("列出 {} 项", items.len()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,98 @@
+//! Every judgement of a figure, made once: the narrative's claims (totals and their parts, shares, growth,
+//! named rates, the 类/项 lists, balances, the same figure twice, counted lists) and the self-evaluation
+//! tables' own arithmetic (their 执行率 and fund rows). Scoring adds points; it does not judge these again.
+
+mod claim;
+mod classes;
+mod context;
+pub mod diagnosis;
+mod links;
+mod narrative;
+mod self_eval;
+
+pub use claim::{Claim, ClaimKind, Source};
+pub use self_eval::{execution_rate, TableRate};
+
+use crate::document::Document;
+use crate::report::ProblemReport;
+use context::Ctx;
+
+/// The claims of a document, in text order, and what could not be checked.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// Every claim.
+    pub claims: Vec<Claim>,
+    /// Parts of the text that could not be checked, and why.
+    pub problems: Vec<ProblemReport>,
+}
+
+/// Checks every claim of a document. Never panics; a step that fails (an overflow on absurd figures) is
+/// reported as a problem and the other steps still run.
+///
+/// # Example
+/// ```
+/// use juesuan::{document::Document, rules};
+/// let doc = Document::read("本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.01 万元。");
+/// let checked = rules::check(&doc);
+/// assert_eq!(checked.claims[0].check.verdict, juesuan::num::verdict::Verdict::Rounding);
+/// ```
+pub fn check(doc: &Document) -> Checked {
+    let narrative = &doc.narrative;
+    let mut ctx = Ctx::new(&narrative.clean, &narrative.tokens, narrative.clean.chars.len());
+    let mut problems: Vec<ProblemReport> = narrative
+        .too_long
+        .iter()
+        .map(|&(from, to)| ProblemReport {
+            message: crate::Error::TooManyDigits {
+                text: narrative.clean.slice(from, to),
+            }
+            .to_string(),
+            span: Some(span_array(narrative.clean.span(from, to))),
+        })
+        .collect();
+    type Step = fn(&mut Ctx) -> crate::Result<()>;
+    let steps: [(&str, Step); 8] = [
+        ("类/项", classes::classes),
+        ("其中", narrative::sums),
+        ("收支平衡", links::balances),
+        ("占比", narrative::shares),
+        ("增长率", narrative::growth),
+        ("差异率/执行率", narrative::named_rates),
+        ("前后一致", links::same_figures),
+        ("列举个数", links::counted_lists),
+    ];
+    for (name, step) in steps {
+        if let Err(e) = step(&mut ctx) {
+            problems.push(ProblemReport {
+                message: format!("{name}：{e}"),
+                span: None,
+            });
+        }
+    }
+    if let Err(e) = self_eval::narrative_against_tables(&mut ctx, &doc.tables) {
+        problems.push(ProblemReport {
+            message: format!("自评表汇总：{e}"),
+            span: None,
+        });
+    }
+    diagnosis::diagnose(&mut ctx);
+    let mut claims = std::mem::take(&mut ctx.claims);
+    match self_eval::table_claims(&doc.tables) {
+        Ok(mut more) => {
+            for c in &mut more {
+                diagnosis::diagnose_numbers(c);
+            }
+            claims.extend(more);
+        }
+        Err(e) => problems.push(ProblemReport {
+            message: format!("自评表：{e}"),
+            span: None,
+        }),
+    }
+    claims.sort_by_key(|c| (c.span.0, c.span.1));
+    Checked { claims, problems }
+}
+
+fn span_array((a, b): (usize, usize)) -> [usize; 2] {
+    [a, b]
+}
