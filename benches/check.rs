@@ -33,9 +33,14 @@ fn main() {
         return;
     }
     let (median, p95) = time_runs(2000, || {
-        black_box(juesuan::review(black_box(SEED), &juesuan::Preset::proportional()));
+        black_box(juesuan::review(
+            black_box(SEED),
+            &juesuan::Preset::proportional(),
+        ));
     });
-    let claims = juesuan::review(SEED, &juesuan::Preset::proportional()).claims.len();
+    let claims = juesuan::review(SEED, &juesuan::Preset::proportional())
+        .claims
+        .len();
     println!(
         "native  check(seed, {} chars, {claims} claims): median {:>8.1} µs  p95 {:>8.1} µs",
         SEED.chars().count(),

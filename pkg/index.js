@@ -10,29 +10,46 @@ export default function init(input) {
   return ready;
 }
 
-/** Finds and checks every claim of a pasted disclosure (and its self-evaluation tables). Never throws. */
-export function check(text, _options = {}) {
-  return core.check(String(text));
-}
-
 /**
- * Reads and scores every self-evaluation table of a paste.
+ * Reads a paste once and returns the whole Review: every claim of its text and tables, every
+ * self-evaluation table scored, the figures it could not check.
  * `options.preset`: "proportional" (default) | "deduct-per-point" | "bands", or a preset object (or its JSON
  * text) such as {name, execution: {rule, k, floor, fullMarksAt, bands: [[min, share], …]}, allowOver100};
  * `options.k`: points per percentage point for deduct-per-point (default "0.25").
  * Numbers may be given as strings (exact) or numbers (read from their text, never rounded).
+ * Throws an Error with a Chinese message only for an unusable preset.
  */
+export function review(text, options = {}) {
+  return core.review(String(text), presetOf(options));
+}
+
+/** The same Review as `review` (its `claims` are the text's checks); kept for callers of the first API. */
+export function check(text, options = {}) {
+  return review(text, options);
+}
+
+/** The same Review as `review` (its `tables` are the scored tables); kept for callers of the first API. */
 export function score(text, options = {}) {
+  return review(text, options);
+}
+
+/**
+ * The preset as the core takes it: a built-in name, or the preset's JSON text, which the core reads with
+ * the same reader as the command line's --preset-file (a number is read from its text: 0.25 is "0.25").
+ */
+function presetOf(options) {
   const preset = options.preset ?? 'proportional';
+  const k = options.k == null ? null : String(options.k);
   if (typeof preset === 'string' && !preset.trim().startsWith('{')) {
-    return core.score(String(text), preset, options.k == null ? null : String(options.k));
+    if (preset.trim() === 'deduct-per-point' && k !== null) {
+      return JSON.stringify({ name: 'deduct-per-point', execution: { rule: 'deduct-per-point', k } });
+    }
+    return preset;
   }
+  if (k === null) return typeof preset === 'string' ? preset : JSON.stringify(preset);
   const top = typeof preset === 'string' ? JSON.parse(preset) : preset;
-  const exec = top.execution ?? top;
-  const str = (v) => (v == null ? null : String(v));
-  const bands = Array.isArray(exec.bands) ? exec.bands.map(([min, share]) => `${min}:${share}`).join(',') : null;
-  return core.scoreWith(String(text), str(top.name), String(exec.rule ?? 'proportional'), str(exec.k ?? options.k),
-    str(exec.floor), str(exec.fullMarksAt), bands, Boolean(top.allowOver100 ?? exec.allowOver100));
+  const exec = top?.execution ?? {};
+  return JSON.stringify({ ...top, execution: { ...exec, k: exec.k ?? k } });
 }
 
 /** One quick-calculator rate; throws an Error with a Chinese message on malformed input. */

@@ -24,19 +24,43 @@ export async function bundlePage(dist) {
     entryPoints: [join(dist, 'main.js')], bundle: true, format: 'esm', minify: true, write: false, legalComments: 'none',
   });
   writeFileSync(join(dist, 'main.js'), js.outputFiles[0].text);
-  const css = await esbuild.build({
-    entryPoints: [join(dist, 'style.css')], bundle: true, minify: true, write: false, loader: { '.css': 'css' },
-  });
-  writeFileSync(join(dist, 'style.css'), css.outputFiles[0].text);
   return ['index.html', 'style.css', 'main.js', 'juesuan_bg.wasm', 'sw.js'];
 }
 
-/** dist/juesuan-element.js: the custom element and everything it imports in one module, for portals. */
-export async function bundleElement(dist) {
-  const out = await esbuild.build({
-    entryPoints: [join(dist, 'juesuan-element.js')], bundle: true, format: 'esm', minify: true, write: false, legalComments: 'none',
+/**
+ * The stylesheets, both from www/css/: the page's style.css (tokens + components + page, its @imports
+ * bundled) and the element's element-style.js (element + tokens + components, as a string for a
+ * constructable stylesheet). One source, so the two cannot drift apart.
+ */
+export async function buildStyles(dist) {
+  const page = await esbuild.build({
+    entryPoints: [join(dist, 'style.css')], bundle: true, minify: true, write: false, loader: { '.css': 'css' },
   });
-  writeFileSync(join(dist, 'juesuan-element.js'), out.outputFiles[0].text);
+  writeFileSync(join(dist, 'style.css'), page.outputFiles[0].text);
+  const source = ['element.css', 'tokens.css', 'components.css']
+    .map((f) => readFileSync(join(dist, 'css', f), 'utf8'))
+    .join('\n');
+  const element = await esbuild.transform(source, { loader: 'css', minify: true });
+  writeFileSync(join(dist, 'element-style.js'), `export const css = ${JSON.stringify(element.code)};\n`);
+  rmSync(join(dist, 'css'), { recursive: true, force: true });
+}
+
+/**
+ * The custom element for portals: dist/juesuan-checker.js holds the class and everything it imports in one
+ * module (no side effect); dist/juesuan-element.js imports it and registers <juesuan-checker>.
+ */
+export async function bundleElement(dist) {
+  const bundle = async (entry, external = []) => {
+    const out = await esbuild.build({
+      entryPoints: [join(dist, entry)], bundle: true, format: 'esm', minify: true, write: false,
+      legalComments: 'none', external,
+    });
+    return out.outputFiles[0].text;
+  };
+  const checker = await bundle('juesuan-checker.js');
+  const element = await bundle('juesuan-element.js', ['./juesuan-checker.js']);
+  writeFileSync(join(dist, 'juesuan-checker.js'), checker);
+  writeFileSync(join(dist, 'juesuan-element.js'), element);
 }
 
 /** Writes the cache version (a hash of the files a visit needs) and that file list into dist/sw.js. */
@@ -102,7 +126,7 @@ export function buildNpmPackage(root, dist, version) {
   const out = join(dist, 'npm');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  for (const f of ['juesuan.js', 'juesuan.d.ts', 'juesuan_bg.wasm', 'juesuan_bg.wasm.d.ts', 'juesuan-element.js']) {
+  for (const f of ['juesuan.js', 'juesuan.d.ts', 'juesuan_bg.wasm', 'juesuan_bg.wasm.d.ts', 'juesuan-element.js', 'juesuan-checker.js']) {
     try {
       cpSync(join(dist, f), join(out, f));
     } catch {
@@ -123,12 +147,14 @@ export function buildNpmPackage(root, dist, version) {
       '.': { types: './index.d.ts', default: './index.js' },
       './core': { types: './juesuan.d.ts', default: './juesuan.js' },
       './element': './juesuan-element.js',
+      './checker': './juesuan-checker.js',
       './juesuan_bg.wasm': './juesuan_bg.wasm',
       './package.json': './package.json',
     },
     files: ['*.js', '*.d.ts', '*.wasm'],
-    sideEffects: false,
+    // importing the element registers <juesuan-checker>: that module must not be tree-shaken away
+    sideEffects: ['./juesuan-element.js'],
   };
   writeFileSync(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
-  writeFileSync(join(out, 'README.md'), '# juesuan\n\n决算校核计算器的计算核心。用法见项目 README 的 “JS API” 一节。\n\n```js\nimport init, { check, score, calc } from \'juesuan\';\nawait init();\ncalc(\'variance\', \'993.12\', \'1497.60\').value; // "50.80"\n```\n');
+  writeFileSync(join(out, 'README.md'), '# juesuan\n\n决算校核计算器的计算核心。用法见项目 README 的 “JS API” 一节。\n\n```js\nimport init, { review, calc } from \'juesuan\';\nawait init();\ncalc(\'variance\', \'993.12\', \'1497.60\').value; // "50.80"\nreview(text, { preset: \'deduct-per-point\', k: \'0.25\' }).claims;\n```\n');
 }

@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildKiosk, buildNpmPackage, bundleElement, bundlePage, filesBelow, versionServiceWorker } from './artefacts.mjs';
+import { buildKiosk, buildNpmPackage, buildStyles, bundleElement, bundlePage, filesBelow, versionServiceWorker } from './artefacts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -64,6 +64,7 @@ writeFileSync(join(dist, 'example.js'), `export default ${JSON.stringify(seed)};
 
 // 7. The kiosk file (from the unbundled modules), the bundled page, the element, the offline copy, the
 //    npm package.
+await buildStyles(dist);
 await buildKiosk(dist);
 const firstLoad = await bundlePage(dist);
 if (existsSync(join(dist, 'juesuan-element.js'))) await bundleElement(dist);

@@ -45,13 +45,13 @@ class Fig:
 
 
 def align(figs):
-    """Expresses money figures in the largest unit among them (only when some carry a unit)."""
-    exps = [f.exp for f in figs if f.exp is not None]
-    if not exps:
+    """Expresses money figures in the largest unit among them (only when some carry a unit); a bare figure
+    is in the document's unit, 万元. Moving to a larger unit only moves the decimal point left: exact."""
+    if all(f.exp is None for f in figs):
         return
+    exps = [4 if f.exp is None else f.exp for f in figs]
     target = max(exps)
-    for f in figs:
-        e = 4 if f.exp is None else f.exp  # a bare figure is in the document's unit (万元)
+    for f, e in zip(figs, exps):
         if e != target:
             f.value /= 10 ** (target - e)
             f.scale += target - e
@@ -191,7 +191,12 @@ def squeeze(s):
 
 
 def figures_in(text):
-    return [m.group(0).replace(",", "") for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", squeeze(text))]
+    """The figures of a quote, read both with white space as a separator (table cells side by side) and
+    with it removed (a number broken by a PDF line break)."""
+    pattern = r"\d[\d,]*(?:\.\d+)?"
+    spaced = re.sub(r"\s+", " ", text)
+    found = [m.group(0).replace(",", "") for m in re.finditer(pattern, spaced)]
+    return found + [m.group(0).replace(",", "") for m in re.finditer(pattern, squeeze(text))]
 
 
 def check_doc(stem, meta, text, problems):
@@ -211,7 +216,7 @@ def check_doc(stem, meta, text, problems):
             q = squeeze(c["quote"])
             if q not in flat:
                 raise ValueError(f"quote not in text: {c['quote'][:40]}…")
-            if c["kind"] != "direction" and Fig(c["stated"]).text.lstrip("-+") not in figures_in(q):
+            if c["kind"] != "direction" and Fig(c["stated"]).text.lstrip("-+") not in figures_in(c["quote"]):
                 raise ValueError(f"stated {c['stated']} not a figure of its quote")
             v, rec = recompute(c)
             if v != c["verdict"]:

@@ -20,6 +20,16 @@ else
   say "wasm32-unknown-unknown" "installed"
 fi
 
+# 1b. clippy and rustfmt (the house rules run in npm test)
+for component in clippy rustfmt; do
+  if rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    say "$component" "present"
+  else
+    rustup component add "$component" >/dev/null
+    say "$component" "installed"
+  fi
+done
+
 # 2. wasm-bindgen CLI, same version as the wasm-bindgen crate in Cargo.lock
 if [ ! -f Cargo.lock ]; then
   cargo generate-lockfile

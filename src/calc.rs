@@ -3,10 +3,10 @@
 
 use crate::error::Result;
 use crate::num::figure::{align_money_units, parse_input, Figure};
-use crate::scoring::preset::{Preset, PresetReport};
 use crate::num::rates::{rate, Rate, RateKind};
-use crate::report::{CalcReport, CheckReport, SCHEMA};
 use crate::num::verdict::check_rate;
+use crate::report::{CalcReport, CheckReport, SCHEMA};
+use crate::scoring::preset::{Preset, PresetReport};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

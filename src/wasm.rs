@@ -59,6 +59,7 @@ export interface Review {
   problems: { message: string; span: [number, number] | null }[];
   summary: { claims: Counts; tables: Counts; all: Counts; figures: number; checked: number };
 }
+/** A preset as `review` takes it (after JSON.stringify). */
 export interface PresetObject {
   name?: string; execution?: { rule?: "proportional" | "deduct-per-point" | "bands"; k?: string;
     floor?: string; fullMarksAt?: string; bands?: [string, string][] }; allowOver100?: boolean;
@@ -126,29 +127,16 @@ pub fn execution_score(
 }
 
 /// Reads the paste once and returns everything: its claims, its self-evaluation tables scored under
-/// `preset` — a built-in name (`"proportional"`, `"deduct-per-point"`, `"bands"`) or a preset object
-/// `{name, execution: {rule, k, floor, fullMarksAt, bands: [[min, share], …]}, allowOver100}` whose numbers
-/// are strings — and the figures it could not check. Throws only for an unusable preset.
+/// `preset` — a built-in name (`"proportional"`, `"deduct-per-point"`, `"bands"`) or a preset as JSON text
+/// `{"name", "execution": {"rule", "k", "floor", "fullMarksAt", "bands": [[min, share], …]}, "allowOver100"}`
+/// (the page and the npm package pass `JSON.stringify(object)`; numbers are read from their text) — and the
+/// figures it could not check. Throws only for an unusable preset.
 #[wasm_bindgen(unchecked_return_type = "Review")]
-pub fn review(
-    text: &str,
-    #[wasm_bindgen(unchecked_param_type = "string | PresetObject")] preset: JsValue,
-) -> Result<JsValue, JsError> {
-    let preset = preset_of(preset)?;
+pub fn review(text: &str, preset: Option<String>) -> Result<JsValue, JsError> {
+    let preset = match preset.as_deref().map(str::trim) {
+        None | Some("") => Preset::proportional(),
+        Some(json) if json.starts_with('{') => Preset::from_json(json).map_err(js_err)?,
+        Some(name) => Preset::named(name, None).map_err(js_err)?,
+    };
     to_js(&crate::review(text, &preset))
-}
-
-/// A preset from a name or an object.
-fn preset_of(preset: JsValue) -> Result<Preset, JsError> {
-    if preset.is_undefined() || preset.is_null() {
-        return Ok(Preset::proportional());
-    }
-    if let Some(name) = preset.as_string() {
-        return Preset::named(&name, None).map_err(js_err);
-    }
-    serde_wasm_bindgen::from_value::<Preset>(preset).map_err(|e| {
-        let reason = crate::scoring::preset::chinese_reason(&e.to_string())
-            .unwrap_or_else(|| "评分规则对象的格式不对（数字请写成字符串，如 \"0.25\"）".into());
-        js_err(crate::Error::BadPreset { reason })
-    })
 }

@@ -15,7 +15,11 @@ fn describe(r: &Review) -> String {
         .map(|c| {
             format!(
                 "{} {} {} {:?} | {}",
-                c.kind.name(), c.verdict.name(), c.stated, c.recomputed, c.formula
+                c.kind.name(),
+                c.verdict.name(),
+                c.stated,
+                c.recomputed,
+                c.formula
             )
         })
         .collect::<Vec<_>>()

@@ -1,9 +1,9 @@
 //! The seed's 12 自评表 (tests/fixtures/seed/self-evaluations.json), read from each TSV and from the raw seed
 //! text, scored under both presets: every number of the answer key, and exactly the disagreeing rows.
 
-use juesuan::scoring::preset::Preset;
 use juesuan::report::{FindingKind, TableReport};
 use juesuan::review as score_text;
+use juesuan::scoring::preset::Preset;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -123,7 +123,9 @@ fn compare(want: &Value, got: &TableReport, preset: &str, names: bool) -> Vec<St
         if Some(agrees) != w["agrees"].as_bool() {
             errs.push(format!(
                 "{at}: verdict {} ({}), want agrees={}",
-                g.verdict.name(), g.message, w["agrees"]
+                g.verdict.name(),
+                g.message,
+                w["agrees"]
             ));
         }
     }

@@ -8,35 +8,13 @@ use juesuan::{review, Preset, Review};
 fn check_text(text: &str) -> Review {
     review(text, &Preset::proportional())
 }
-use rust_decimal::Decimal;
 use serde_json::Value;
 
 const SEED: &str = include_str!("fixtures/seed/seed.txt");
 
-fn dec(s: Option<&str>) -> Option<Decimal> {
-    s.and_then(|s| s.replace([',', '%'], "").trim().parse().ok())
-}
+mod matching;
 
-/// The char span of `quote` in `text`, ignoring white space on both sides.
-fn quote_span(text: &[char], quote: &str) -> Option<(usize, usize)> {
-    let q: Vec<char> = quote.chars().filter(|c| !c.is_whitespace()).collect();
-    let first = *q.first()?;
-    (0..text.len())
-        .filter(|&i| text[i] == first)
-        .find_map(|start| {
-            let mut i = start;
-            for &c in &q {
-                while text.get(i).is_some_and(|t| t.is_whitespace()) {
-                    i += 1;
-                }
-                if text.get(i) != Some(&c) {
-                    return None;
-                }
-                i += 1;
-            }
-            Some((start, i))
-        })
-}
+use matching::dec;
 
 #[test]
 fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
@@ -49,39 +27,22 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
     let key = key["claims"].as_array().expect("claims");
     for c in key {
         let id = c["id"].as_str().unwrap_or("?");
-        let kind = c["kind"].as_str().unwrap_or("");
-        let span = quote_span(&chars, c["quote"].as_str().unwrap_or(""));
-        let want_recomputed = dec(c["recomputed"].as_str());
-        let best = report
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(i, f)| {
-                !used[*i]
-                    && (f.kind.name() == kind
-                        || (kind == "sum"
-                            && ["sum", "count", "same-figure", "balance"]
-                                .contains(&f.kind.name())))
-                    && dec(Some(&f.stated)) == dec(c["stated"].as_str())
-            })
-            .map(|(i, f)| {
-                let overlap = span.is_some_and(|(s, e)| f.span[0] < e && f.span[1] > s);
-                let same = dec(f.recomputed.as_deref()) == want_recomputed;
-                ((!overlap, !same, i), f)
-            })
-            .min_by_key(|(rank, _)| *rank);
+        let want_recomputed = c["recomputed"].as_str().and_then(dec);
+        let best = matching::find(c, &chars, &report.claims, &used).map(|i| (i, &report.claims[i]));
         match best {
             None => failures.push(format!("{id}: missing")),
-            Some(((_, _, i), f)) => {
+            Some((i, f)) => {
                 if Some(f.verdict.name()) == c["verdict"].as_str()
                     && (want_recomputed.is_none()
-                        || dec(f.recomputed.as_deref()) == want_recomputed)
+                        || f.recomputed.as_deref().and_then(dec) == want_recomputed)
                 {
                     used[i] = true;
                 } else {
                     failures.push(format!(
                         "{id}: got {} {:?} ({})",
-                        f.verdict.name(), f.recomputed, f.formula
+                        f.verdict.name(),
+                        f.recomputed,
+                        f.formula
                     ));
                 }
             }
@@ -92,7 +53,14 @@ fn every_keyed_claim_of_the_seed_is_found_with_its_verdict() {
         .iter()
         .zip(&used)
         .filter(|(f, u)| !**u && f.verdict.name() == "mismatch")
-        .map(|(f, _)| format!("extra mismatch: {} {} ({})", f.kind.name(), f.stated, f.formula))
+        .map(|(f, _)| {
+            format!(
+                "extra mismatch: {} {} ({})",
+                f.kind.name(),
+                f.stated,
+                f.formula
+            )
+        })
         .collect();
     failures.extend(extra);
     assert!(
@@ -131,7 +99,10 @@ fn two_disclosures_pasted_together_are_each_checked() {
     let one = check_text(SEED);
     let two = check_text(&format!("{SEED}\n{SEED}"));
     assert_eq!(two.claims.len(), 2 * one.claims.len());
-    assert_eq!((two.summary.claims.mismatch, two.summary.claims.rounding), (2, 4));
+    assert_eq!(
+        (two.summary.claims.mismatch, two.summary.claims.rounding),
+        (2, 4)
+    );
     // another department's 公用经费 differs: no claim compares it with the first one's 63.87
     let other = SEED.replace("63.87", "50.01");
     let mixed = check_text(&format!("{SEED}\n{other}"));

@@ -1,14 +1,13 @@
-// Full-text check: on every edit of the paste box, ask the core for a TextReport and show it as a
-// summary, the marked-up text and the findings list. Synchronous: results are on screen in the same frame.
-import { call } from './wasm-call.js';
+// Full-text check: show a review's claims as a summary, the marked-up text and the findings list. The caller
+// makes the one core call per edit and hands the result here.
 import { codePointIndex, spanOf } from './codepoints.js';
 import { download, findingsCsv, reportJson } from './export.js';
 import { applyFilter, renderFindings, renderProblems, renderSummary } from './findings.js';
 import { markCurrent, renderMarkedText } from './highlight.js';
 import { scrollTextareaTo } from './textarea-scroll.js';
 
-/** Wire the check views to the textarea; returns `update()` to re-check its current text. */
-export function setupCheck(root, js, input) {
+/** Wire the check views to the textarea; returns `show(result, text)` to render a review of `text`. */
+export function setupCheck(root, input) {
   const $ = (selector) => root.querySelector(selector);
   const status = $('#app-status');
   const summary = $('#summary');
@@ -45,9 +44,7 @@ export function setupCheck(root, js, input) {
     }
   }
 
-  function update() {
-    const text = input.value;
-    const result = call(js.check, text);
+  function show(result, text) {
     if (result.status === 'error') {
       status.textContent = result.error;
       current = { report: null, index: codePointIndex('') };
@@ -68,5 +65,5 @@ export function setupCheck(root, js, input) {
     for (const b of exportButtons) b.disabled = claims.length === 0;
   }
 
-  return update;
+  return show;
 }

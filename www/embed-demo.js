@@ -11,9 +11,9 @@ function settled(checker) {
 }
 
 function showReport(checker, report) {
-  const s = report.summary;
+  const s = report.summary.claims;
   lastEvent.textContent =
-    `${checker.id}：共 ${s.claims} 处数字声明，✓ 一致 ${s.ok}，≈ 尾差 ${s.rounding}，` +
+    `${checker.id}：共 ${s.total} 处数字声明，✓ 一致 ${s.ok}，≈ 尾差 ${s.rounding}，` +
     `✗ 不一致 ${s.mismatch}，— 无法计算 ${s.notComputable}`;
   settled(checker);
 }

@@ -11,13 +11,14 @@ export function sortedClaims(claims) {
     .sort((x, y) => severity(x.claim.verdict) - severity(y.claim.verdict) || x.start - y.start || x.i - y.i);
 }
 
-/** "共 N 处数字声明：✓ 一致 a，≈ 尾差 b，✗ 不一致 c，— 无法计算 d" */
+/** "共 N 处数字声明：✓ 一致 a，≈ 尾差 b，✗ 不一致 c，— 无法计算 d" (the claims of the text). */
 export function summaryText(summary) {
+  const c = summary?.claims;
   const n = (v) => shown(v);
   return (
-    `共 ${n(summary?.claims)} 处数字声明：${verdictText('ok')} ${n(summary?.ok)}，` +
-    `${verdictText('rounding')} ${n(summary?.rounding)}，${verdictText('mismatch')} ${n(summary?.mismatch)}，` +
-    `${verdictText('not_computable')} ${n(summary?.notComputable)}`
+    `共 ${n(c?.total)} 处数字声明：${verdictText('ok')} ${n(c?.ok)}，` +
+    `${verdictText('rounding')} ${n(c?.rounding)}，${verdictText('mismatch')} ${n(c?.mismatch)}，` +
+    `${verdictText('not_computable')} ${n(c?.notComputable)}`
   );
 }
 

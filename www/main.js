@@ -8,6 +8,7 @@ import { setupCheck } from './check-view.js';
 import { kioskSettings, setupKiosk } from './kiosk.js';
 import { forgetInput, restoreInput, saveInput } from './persist.js';
 import { renderScore, setupPresetPicker } from './tables-view.js';
+import { review } from './review.js';
 import { call } from './wasm-call.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -24,17 +25,16 @@ async function start() {
   const version = call(js.version);
   $('#version').textContent = version.status === 'ok' ? `版本 ${version.value}` : '版本未知';
 
-  const check = setupCheck(document, js, input);
+  const show = setupCheck(document, input);
   const tables = $('#tables');
-  const score = () => {
-    const { preset, k } = presetOf();
-    renderScore(tables, call(js.score, input.value, preset, k));
-  };
-  const presetOf = setupPresetPicker(tables, score);
+  // One core call per edit (and per change of the preset): both views render its one result.
   const update = () => {
-    check();
-    score();
+    const text = input.value;
+    const result = review(text, presetOf());
+    show(result, text);
+    renderScore(tables, result);
   };
+  const presetOf = setupPresetPicker(tables, update);
   const replaceText = (text) => {
     input.value = text;
     saveInput(text);

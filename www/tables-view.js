@@ -37,7 +37,7 @@ export function setupPresetPicker(root, onChange) {
   };
 }
 
-/** Show a call(js.score …) result in the section. */
+/** Show the tables of a review result in the section (an error is the preset's). */
 export function renderScore(root, result) {
   const error = root.querySelector('#preset-error');
   const k = root.querySelector('#preset-k');

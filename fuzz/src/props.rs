@@ -81,7 +81,11 @@ pub fn check(data: &[u8]) {
     for u in &r.unchecked {
         span_ok(n, u.span[0], u.span[1], "unchecked figure");
     }
-    assert_eq!(r.summary.checked + r.unchecked.len(), r.summary.figures, "figures counted");
+    assert_eq!(
+        r.summary.checked + r.unchecked.len(),
+        r.summary.figures,
+        "figures counted"
+    );
     let sm = &r.summary.claims;
     assert_eq!(sm.total, r.claims.len(), "summary.claims");
     assert_eq!(

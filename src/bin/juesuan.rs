@@ -85,9 +85,7 @@ fn score(args: &[String]) -> Result<String, String> {
     };
     let option = |name: &str| options.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
     let preset = match option("preset-file") {
-        Some(file) => {
-            juesuan::Preset::from_json(&read_input(file)?).map_err(|e| e.to_string())?
-        }
+        Some(file) => juesuan::Preset::from_json(&read_input(file)?).map_err(|e| e.to_string())?,
         None => {
             let k = juesuan::calc::parse_param("k", option("k")).map_err(|e| e.to_string())?;
             juesuan::Preset::named(option("preset").unwrap_or("proportional"), k)
@@ -120,8 +118,11 @@ fn check(args: &[String]) -> Result<String, String> {
                 scope.spawn(move || {
                     part.iter()
                         .map(|t| {
-                            serde_json::to_string(&juesuan::review(t, &juesuan::Preset::proportional()))
-                                .map_err(|e| e.to_string())
+                            serde_json::to_string(&juesuan::review(
+                                t,
+                                &juesuan::Preset::proportional(),
+                            ))
+                            .map_err(|e| e.to_string())
                         })
                         .collect::<Vec<_>>()
                 })

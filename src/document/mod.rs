@@ -147,7 +147,11 @@ fn lines(text: &str) -> Vec<Line> {
 /// holds a header ("年初预算数", "一级指标") up to the first line without a tab.
 fn sections(text: &str) -> Vec<Section> {
     let lines = lines(text);
-    let at = |i: usize| lines.get(i).map_or("", |l| text.get(l.start..l.end).unwrap_or(""));
+    let at = |i: usize| {
+        lines
+            .get(i)
+            .map_or("", |l| text.get(l.start..l.end).unwrap_or(""))
+    };
     let mut cuts: Vec<(usize, SectionKind, String)> = Vec::new();
     let mut open: Option<SectionKind> = None;
     let mut i = 0;
@@ -172,7 +176,11 @@ fn sections(text: &str) -> Vec<Section> {
                     || (tabbed && starts_untitled(line) && table_has_rows(&cuts, i, &at));
                 if ends {
                     if tabbed && starts_untitled(line) {
-                        cuts.push((i, SectionKind::SelfEvaluation(TableKind::Project), String::new()));
+                        cuts.push((
+                            i,
+                            SectionKind::SelfEvaluation(TableKind::Project),
+                            String::new(),
+                        ));
                     } else {
                         cuts.push((i, SectionKind::Narrative, String::new()));
                         open = None;
@@ -187,7 +195,11 @@ fn sections(text: &str) -> Vec<Section> {
             }
             Some(SectionKind::Narrative) | None => {
                 if tabbed && starts_untitled(line) {
-                    cuts.push((i, SectionKind::SelfEvaluation(TableKind::Project), String::new()));
+                    cuts.push((
+                        i,
+                        SectionKind::SelfEvaluation(TableKind::Project),
+                        String::new(),
+                    ));
                     open = Some(SectionKind::SelfEvaluation(TableKind::Project));
                 }
             }
@@ -220,7 +232,10 @@ fn title_at<'t>(
             // a piece of a title: short, no figure, no punctuation of a sentence; and the next line is
             // not a title by itself
             let piece = |s: &str| {
-                short(s) && !s.chars().any(|c| c.is_ascii_digit() || "。，；：:,;\t".contains(c))
+                short(s)
+                    && !s
+                        .chars()
+                        .any(|c| c.is_ascii_digit() || "。，；：:,;\t".contains(c))
             };
             if i + 1 >= lines.len() || !piece(line) || !short(next) || title_kind(next).is_some() {
                 return None;
@@ -256,7 +271,9 @@ fn starts_untitled(line: &str) -> bool {
         .find(|c| !c.is_empty())
         .unwrap_or("");
     first.starts_with("项目名称")
-        || line.split('\t').any(|c| c.trim() == "年初预算数" || c.trim() == "一级指标")
+        || line
+            .split('\t')
+            .any(|c| c.trim() == "年初预算数" || c.trim() == "一级指标")
 }
 
 /// Whether the table begun at the last cut already has rows, so that a new header starts another table
@@ -270,7 +287,11 @@ fn table_has_rows<'t>(
         return false;
     };
     at(i).split('\t').any(|c| c.trim().starts_with("项目名称"))
-        && (*from..i).any(|j| at(j).split('\t').any(|c| c.trim() == "一级指标" || c.trim().starts_with("总分")))
+        && (*from..i).any(|j| {
+            at(j)
+                .split('\t')
+                .any(|c| c.trim() == "一级指标" || c.trim().starts_with("总分"))
+        })
 }
 
 /// Whether a line without a tab, inside Excel cells, means the cells have ended: a sentence of narrative
@@ -295,9 +316,10 @@ fn push_section(
         return;
     };
     let end_byte = lines.get(to).map_or(text.len(), |l| l.start);
-    let end_char = lines
-        .get(to)
-        .map_or_else(|| b.char_start + text.get(b.start..).map_or(0, |t| t.chars().count()), |l| l.char_start);
+    let end_char = lines.get(to).map_or_else(
+        || b.char_start + text.get(b.start..).map_or(0, |t| t.chars().count()),
+        |l| l.char_start,
+    );
     // Adjacent narrative pieces (a heading that did not end anything) are one section.
     if let Some(last) = out.last_mut() {
         if last.kind == *kind && *kind == SectionKind::Narrative {

@@ -73,7 +73,12 @@ pub struct Funds {
 impl Funds {
     /// Takes a funds row's 分值 / 执行率 / 得分 cells where none was read yet: the 执行率 row's figures
     /// are those on the first row that states them (the total row), not on the rows below it.
-    pub(crate) fn keep_first_stated(&mut self, weight: Option<Cell>, rate: Option<Cell>, score: Option<Cell>) {
+    pub(crate) fn keep_first_stated(
+        &mut self,
+        weight: Option<Cell>,
+        rate: Option<Cell>,
+        score: Option<Cell>,
+    ) {
         if self.weight.is_none() {
             self.weight = weight;
         }
@@ -213,7 +218,11 @@ impl Table {
         for p in &mut self.problems {
             mv(&mut p.span);
             p.row += lines;
-            p.message = p.message.replacen(&format!("第 {} 行", p.row - lines), &format!("第 {} 行", p.row), 1);
+            p.message = p.message.replacen(
+                &format!("第 {} 行", p.row - lines),
+                &format!("第 {} 行", p.row),
+                1,
+            );
         }
     }
 
@@ -260,7 +269,12 @@ pub(crate) fn merge_continuations(tables: Vec<Table>) -> Vec<Table> {
 }
 
 /// Reads one cell as a figure: `Ok(None)` when empty or `—`; the error names the column (`field`) and row.
-pub(crate) fn read_cell(field: &str, text: &str, span: Span, row: usize) -> Result<Option<Cell>, Problem> {
+pub(crate) fn read_cell(
+    field: &str,
+    text: &str,
+    span: Span,
+    row: usize,
+) -> Result<Option<Cell>, Problem> {
     let problem = |message: String| Problem {
         row,
         message: format!("第 {row} 行“{field}”无法识别：{message}"),

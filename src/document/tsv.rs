@@ -1,8 +1,8 @@
 //! Cells as Excel/WPS copy them: one line per row, tab-separated, CRLF, a merged cell as its value then
 //! empty cells. Columns are found by their header words, so extra or missing columns do not shift values.
 
-use super::title::{title_kind, TitleKind};
 use super::table::{read_cell, Cell, FundsRow, IndicatorRow, Problem, Span, Table, TableKind};
+use super::title::{title_kind, TitleKind};
 
 /// One cell: trimmed text and its span.
 struct TsvCell {

@@ -4,8 +4,8 @@
 //! A figure keeps its value, its scale (decimals as written: `50.80` is 2, `100` is 0), its unit and any
 //! comparator, because the scale is what a verdict's tolerance is made of.
 
-use crate::num::decimal::half_ulp;
 use crate::error::{Error, Result};
+use crate::num::decimal::half_ulp;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

@@ -1,8 +1,8 @@
 //! The five rates of a disclosure, computed exactly. Each has an explicit "cannot compute" outcome for a
 //! zero denominator, with the conventional label, instead of a number or a panic.
 
-use crate::num::decimal::{self, round_half_up};
 use crate::error::{Error, Result};
+use crate::num::decimal::{self, round_half_up};
 use rust_decimal::Decimal;
 
 /// Which rate.

@@ -5,8 +5,8 @@
 //! 1.1); a stated rate holds when its own interval meets the range of the formula over the inputs' intervals,
 //! found at the corners (each formula here is monotone in each input on a box that avoids a zero denominator).
 
-use crate::num::decimal::{ceil_to, floor_to, round_half_up};
 use crate::error::Result;
+use crate::num::decimal::{ceil_to, floor_to, round_half_up};
 use crate::num::figure::Figure;
 use crate::num::rates::{add, sub, Label, Rate};
 use rust_decimal::Decimal;
@@ -67,7 +67,15 @@ impl Check {
     }
 
     /// Verdict from the exact recomputed value and the range [lo, hi] the formula can take over the inputs.
-    fn judge(stated: &Figure, exact: Decimal, lo: Decimal, hi: Decimal) -> Result<Check> {
+    /// `shown` is the precision the accepted range is shown at: the stated figure's, or finer when the
+    /// inputs are finer (a total stated as 536.1 of parts summing to 536.07 shows 536.01 ~ 536.13).
+    fn judge(
+        stated: &Figure,
+        exact: Decimal,
+        lo: Decimal,
+        hi: Decimal,
+        shown: u32,
+    ) -> Result<Check> {
         let d = stated.scale;
         let h = stated.half_width();
         let recomputed = round_half_up(exact, d);
@@ -81,8 +89,8 @@ impl Check {
         };
         // Saturating: an unbounded range (a corner with a zero denominator) has no finite edge to widen.
         let interval = (
-            ceil_to(lo.saturating_sub(h), d),
-            floor_to(hi.saturating_add(h), d),
+            ceil_to(lo.saturating_sub(h), shown.max(d)),
+            floor_to(hi.saturating_add(h), shown.max(d)),
         );
         Ok(Check {
             verdict,
@@ -117,7 +125,14 @@ pub fn check_sum(total: &Figure, parts: &[Figure]) -> Result<Check> {
         sum = add(sum, p.value)?;
         tolerance = add(tolerance, p.half_width())?;
     }
-    Check::judge(total, sum, sub(sum, tolerance)?, add(sum, tolerance)?)
+    let shown = parts.iter().map(|p| p.scale).max().unwrap_or(total.scale);
+    Check::judge(
+        total,
+        sum,
+        sub(sum, tolerance)?,
+        add(sum, tolerance)?,
+        shown,
+    )
 }
 
 /// Checks a stated rate computed by `formula` from two input figures.
@@ -156,10 +171,10 @@ fn check_rate_dyn(
                 // A corner with a zero denominator: the formula is unbounded there, so any stated value
                 // is consistent with some true inputs. Only reachable for inputs written as 0 at their scale.
                 Rate::NotComputable(_) => {
-                    return Check::judge(stated, exact, Decimal::MIN, Decimal::MAX)
+                    return Check::judge(stated, exact, Decimal::MIN, Decimal::MAX, stated.scale)
                 }
             }
         }
     }
-    Check::judge(stated, exact, lo, hi)
+    Check::judge(stated, exact, lo, hi, stated.scale)
 }

@@ -115,7 +115,13 @@ pub struct Claim {
 
 impl Claim {
     /// A claim with no diagnosis, context or table.
-    pub fn new(kind: ClaimKind, check: Check, span: Span, inputs: Vec<Source>, unit: &str) -> Claim {
+    pub fn new(
+        kind: ClaimKind,
+        check: Check,
+        span: Span,
+        inputs: Vec<Source>,
+        unit: &str,
+    ) -> Claim {
         Claim {
             kind,
             check,

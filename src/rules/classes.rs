@@ -143,7 +143,11 @@ fn check_group(ctx: &mut Ctx, classes: &[ClassStatement], items: &[ItemStatement
         let stated = Figure::from_decimal(hundred).into_exact();
         let check = check_sum(&stated, &figures)?;
         let mut inputs = vec![crate::rules::Source::derived("合计", hundred)];
-        inputs.extend(shares.iter().map(|&(c, s)| ctx.source(s, &ctx.tok(c).label)));
+        inputs.extend(
+            shares
+                .iter()
+                .map(|&(c, s)| ctx.source(s, &ctx.tok(c).label)),
+        );
         ctx.push(ClaimKind::Sum, check, list_span, inputs, "%");
         if let Some(c) = ctx.claims.last_mut() {
             c.context = Some("各类占比之和应为 100%".into());

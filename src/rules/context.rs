@@ -148,7 +148,8 @@ impl<'a> Ctx<'a> {
         inputs: Vec<Source>,
         unit: &str,
     ) {
-        self.claims.push(Claim::new(kind, check, span, inputs, unit));
+        self.claims
+            .push(Claim::new(kind, check, span, inputs, unit));
     }
 }
 

@@ -38,7 +38,11 @@ pub struct Checked {
 /// ```
 pub fn check(doc: &Document) -> Checked {
     let narrative = &doc.narrative;
-    let mut ctx = Ctx::new(&narrative.clean, &narrative.tokens, narrative.clean.chars.len());
+    let mut ctx = Ctx::new(
+        &narrative.clean,
+        &narrative.tokens,
+        narrative.clean.chars.len(),
+    );
     let mut problems: Vec<ProblemReport> = narrative
         .too_long
         .iter()

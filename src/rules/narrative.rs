@@ -201,12 +201,22 @@ pub fn shares(ctx: &mut Ctx) -> Result<()> {
         let Some(part) = level_before(ctx, p) else {
             continue;
         };
+        let named =
+            |i: usize, name: &str| ctx.tok(i).is_level_amount() && ctx.tok(i).label.ends_with(name);
         let whole = match &named_whole {
+            // the whole named before the share, else in the next two sentences ("…占本年支出合计的
+            // 82.73%。本年支出合计 1,810.23 万元。")
             Some(name) => (0..part)
                 .rev()
                 .take_while(|&i| ctx.same_document(i, part))
-                .find(|&i| {
-                    ctx.tok(i).is_level_amount() && ctx.tok(i).label.ends_with(name.as_str())
+                .find(|&i| named(i, name))
+                .or_else(|| {
+                    let sentence = ctx.tok(p).sentence;
+                    (p + 1..ctx.tokens.len())
+                        .take_while(|&i| {
+                            ctx.tok(i).start < ctx.end && ctx.tok(i).sentence <= sentence + 2
+                        })
+                        .find(|&i| named(i, name))
                 }),
             None => ctx
                 .lists

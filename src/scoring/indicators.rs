@@ -1,14 +1,14 @@
 //! Indicator rows: the proportional rule for quantitative rows, bands for qualitative ones.
 
 use super::{finding, overflow, FindingReport, IndicatorReport};
-use crate::num::decimal::{self, round_half_up};
+use crate::document::table::IndicatorRow;
+use crate::document::vocab::{self, Achievement};
 use crate::error::Result;
+use crate::num::decimal::{self, round_half_up};
 use crate::num::figure::{parse_figure, Comparator, Figure};
 use crate::num::rates::{Label, Rate};
-use crate::document::vocab::{self, Achievement};
-use crate::document::table::IndicatorRow;
-use crate::report::{wording, FindingKind};
 use crate::num::verdict::{check_rate, Check, Verdict};
+use crate::report::{wording, FindingKind};
 use rust_decimal::Decimal;
 
 /// The exact proportional score of a quantitative row; not computable when the rule divides by a zero target.

@@ -24,7 +24,9 @@ use rust_decimal::Decimal;
 
 mod execution;
 mod indicators;
+mod json;
 pub mod preset;
+mod spec;
 mod totals;
 
 /// Scores table `index` of a document under `preset`. The table's own arithmetic (its 执行率, its fund

@@ -7,8 +7,9 @@
 //!
 //! The score is computed from the 执行率 as tables state it, rounded to 2 dp, then rounded half-up to 2 dp.
 
-use crate::num::decimal::{self, round_half_up};
+use super::spec::{Exact, ExecutionSpec, PresetSpec};
 use crate::error::{Error, Result};
+use crate::num::decimal::{self, round_half_up};
 use crate::num::rates::sub;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -109,7 +110,8 @@ impl Preset {
         }
     }
 
-    /// Reads a preset from its JSON form (the CLI's `--preset-file`): `{"name", "execution": {"rule", "k",
+    /// Reads a preset from its JSON form (the CLI's `--preset-file`, the page's preset object as
+    /// `JSON.stringify` gives it): `{"name", "execution": {"rule", "k",
     /// "floor", "fullMarksAt", "bands": [[min, share], …]}, "allowOver100"}`, or the flat form of the report
     /// (`rule`, `k`, … at the top). Numbers may be strings or JSON numbers; a JSON number is read from its
     /// text, never through a binary float.
@@ -128,86 +130,8 @@ impl Preset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Preset> {
-        serde_json::from_str(json).map_err(|e| {
-            let message = e.to_string();
-            let reason = match chinese_reason(&message) {
-                Some(ours) => ours,
-                None if e.is_syntax() || e.is_eof() => {
-                    format!("不是有效的 JSON（第 {} 行第 {} 列）", e.line(), e.column())
-                }
-                None if message.contains("expected a boolean") => {
-                    "“allowOver100”应为 true 或 false".to_string()
-                }
-                None if e.column() <= 2 => "应为一个 JSON 对象".to_string(),
-                None => format!("格式不对（第 {} 行第 {} 列）", e.line(), e.column()),
-            };
-            Error::BadPreset { reason }
-        })
-    }
-
-    /// Builds and checks a preset from what was written: the one place a preset's parameters are
-    /// validated (JSON presets, JS objects and the built-in names all come through here).
-    fn from_spec(spec: PresetSpec) -> Result<Preset> {
-        let bad = |reason: String| Error::BadPreset { reason };
-        let exec = spec.execution.unwrap_or_default().or(spec.flat);
-        let rule_text = exec.rule.unwrap_or_default();
-        let rule = rule_text.trim();
-        let execution = match rule {
-            "" | "proportional" => ExecutionRule::Proportional,
-            "deduct-per-point" => {
-                let k = exec.k.map_or(Decimal::new(25, 2), |e| e.0);
-                let floor = exec.floor.map_or(Decimal::ZERO, |e| e.0);
-                let full_marks_at = exec.full_marks_at.map(|e| e.0);
-                if k.is_sign_negative() || floor.is_sign_negative() {
-                    return Err(bad(format!(
-                        "k 与 floor 不能为负数：k = {k}，floor = {floor}"
-                    )));
-                }
-                if full_marks_at.is_some_and(|t| t.is_sign_negative() || t > Decimal::ONE_HUNDRED) {
-                    return Err(bad("fullMarksAt 应在 0 到 100 之间".into()));
-                }
-                ExecutionRule::DeductPerPoint {
-                    k,
-                    floor,
-                    full_marks_at,
-                }
-            }
-            "bands" => {
-                let mut bands: Vec<Band> = exec
-                    .bands
-                    .filter(|b| !b.is_empty())
-                    .ok_or_else(|| bad("分档规则需要“bands”：[[执行率下限, 得分比例], …]".into()))?
-                    .into_iter()
-                    .map(|(min, share)| Band {
-                        min_rate: min.0,
-                        share: share.0,
-                    })
-                    .collect();
-                if let Some(b) = bands
-                    .iter()
-                    .find(|b| b.share.is_sign_negative() || b.share > Decimal::ONE)
-                {
-                    return Err(bad(format!("得分比例应在 0 到 1 之间：{}", b.share)));
-                }
-                bands.sort_by_key(|b| std::cmp::Reverse(b.min_rate));
-                ExecutionRule::Bands(bands)
-            }
-            other => {
-                return Err(bad(format!(
-                    "未知的规则“{other}”（可选 proportional 按比例、deduct-per-point 按百分点扣分、bands 分档）"
-                )))
-            }
-        };
-        let name = spec
-            .name
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .unwrap_or(if rule.is_empty() { "proportional" } else { rule });
-        Ok(Preset {
-            name: name.to_string(),
-            execution,
-            allow_over_100: spec.allow_over_100.or(exec.allow_over_100).unwrap_or(false),
+        super::json::from_str(json).map_err(|e| Error::BadPreset {
+            reason: e.0.trim_start_matches("评分规则无效：").to_string(),
         })
     }
 
@@ -364,125 +288,4 @@ pub struct PresetReport {
     pub allow_over_100: bool,
     /// The rule in Chinese.
     pub description: String,
-}
-
-
-impl TryFrom<PresetSpec> for Preset {
-    type Error = Error;
-    fn try_from(spec: PresetSpec) -> Result<Preset> {
-        Preset::from_spec(spec)
-    }
-}
-
-/// A preset as written: `{"name", "execution": {…}, "allowOver100"}`, or flat (the 执行率 rule's fields
-/// at the top, as the report gives them).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PresetSpec {
-    /// The preset's name.
-    pub name: Option<String>,
-    /// The 执行率 rule.
-    pub execution: Option<ExecutionSpec>,
-    /// Whether 执行率 above 100% passes without a finding.
-    #[serde(rename = "allowOver100")]
-    pub allow_over_100: Option<bool>,
-    /// The flat form: the rule's fields at the top.
-    #[serde(flatten)]
-    pub flat: ExecutionSpec,
-}
-
-/// The 执行率 rule as written.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ExecutionSpec {
-    /// `proportional`, `deduct-per-point` or `bands`.
-    pub rule: Option<String>,
-    /// Points per percentage point (deduct-per-point, default 0.25).
-    pub k: Option<Exact>,
-    /// Lowest score (deduct-per-point, default 0).
-    pub floor: Option<Exact>,
-    /// Full marks from this 执行率, percent (deduct-per-point).
-    pub full_marks_at: Option<Exact>,
-    /// `[[min rate %, share of the weight], …]` (bands).
-    pub bands: Option<Vec<(Exact, Exact)>>,
-    /// As the top-level field, for the flat form.
-    #[serde(rename = "allowOver100")]
-    pub allow_over_100: Option<bool>,
-}
-
-impl ExecutionSpec {
-    /// This rule, or `other` when this one names no rule at all.
-    fn or(self, other: ExecutionSpec) -> ExecutionSpec {
-        if self.rule.is_some() || self.k.is_some() || self.bands.is_some() {
-            self
-        } else {
-            other
-        }
-    }
-}
-
-/// An exact decimal parameter: a string (`"0.25"`, `"80%"`), an integer, or a JSON number read from its
-/// text. A binary floating-point number (a JS number) is refused rather than rounded: JS callers pass
-/// strings (the npm package and the page convert).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Exact(pub Decimal);
-
-impl<'de> Deserialize<'de> for Exact {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Exact, D::Error> {
-        d.deserialize_any(ExactVisitor)
-    }
-}
-
-struct ExactVisitor;
-
-/// The key serde_json (with `arbitrary_precision`) gives a number's text under.
-const JSON_NUMBER: &str = "$serde_json::private::Number";
-
-impl<'de> serde::de::Visitor<'de> for ExactVisitor {
-    type Value = Exact;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("数字（请写成字符串，如 \"0.25\"）")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Exact, E> {
-        let t = v.trim();
-        let t = t.strip_suffix('%').unwrap_or(t).trim();
-        Decimal::from_str_exact(t)
-            .map(Exact)
-            .map_err(|_| E::custom(format!("不是有效的数字：“{v}”")))
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Exact, E> {
-        Ok(Exact(Decimal::from(v)))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Exact, E> {
-        Ok(Exact(Decimal::from(v)))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Exact, A::Error> {
-        match map.next_key::<String>()? {
-            Some(k) if k == JSON_NUMBER => {
-                let text: String = map.next_value()?;
-                self.visit_str(&text)
-            }
-            _ => Err(serde::de::Error::custom("应为数字")),
-        }
-    }
-}
-
-/// A serde error's reason when it is already one of ours (Chinese), without serde's position suffix.
-pub fn chinese_reason(message: &str) -> Option<String> {
-    message
-        .chars()
-        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        .then(|| {
-            message
-                .split(" at line")
-                .next()
-                .unwrap_or(message)
-                .trim_start_matches("评分规则无效：")
-                .to_string()
-        })
 }

@@ -2,12 +2,12 @@
 //! the rule. (The funds rows' sums are the rules' claims, judged once there.)
 
 use super::{finding, FindingReport};
+use crate::document::table::Table;
 use crate::num::decimal::{self, round_half_up};
 use crate::num::figure::Figure;
+use crate::num::verdict::{check_sum, Verdict};
 use crate::report::wording::check_message;
 use crate::report::FindingKind;
-use crate::document::table::Table;
-use crate::num::verdict::{check_sum, Verdict};
 use rust_decimal::Decimal;
 
 /// Σ 分值 including the 执行率 row; must be 100, and must equal the 总分 row's 分值.

@@ -80,14 +80,14 @@ fn malformed_input_throws_a_chinese_message_and_does_not_panic() {
     assert!(wasm::execution_score("1", "1", "10", "no-such-rule", None).is_err());
 }
 
-fn review(text: &str, preset: JsValue) -> JsValue {
-    wasm::review(text, preset).expect("reviews")
+fn review(text: &str, preset: Option<&str>) -> JsValue {
+    wasm::review(text, preset.map(str::to_string)).expect("reviews")
 }
 
 #[wasm_bindgen_test]
 fn review_finds_claims_with_spans_in_chars() {
     let text = "本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.01 万元。";
-    let r = review(text, JsValue::from_str("proportional"));
+    let r = review(text, Some("proportional"));
     assert_eq!(field(&r, "schema").as_f64(), Some(2.0));
     assert_eq!(text_of(&r, "claims.0.verdict").as_deref(), Some("rounding"));
     assert_eq!(text_of(&r, "claims.0.recomputed").as_deref(), Some("10.01"));
@@ -102,33 +102,42 @@ fn review_finds_claims_with_spans_in_chars() {
 
 #[wasm_bindgen_test]
 fn review_of_the_seed_finds_the_transposed_total_and_scores_its_tables() {
-    let r = review(include_str!("../fixtures/seed/seed.txt"), JsValue::UNDEFINED);
+    let r = review(include_str!("../fixtures/seed/seed.txt"), None);
     assert_eq!(field(&r, "summary.claims.total").as_f64(), Some(130.0));
     assert_eq!(field(&r, "summary.claims.rounding").as_f64(), Some(2.0));
     assert_eq!(field(&r, "summary.claims.mismatch").as_f64(), Some(1.0));
-    assert_eq!(field(&r, "summary.claims.notComputable").as_f64(), Some(4.0));
+    assert_eq!(
+        field(&r, "summary.claims.notComputable").as_f64(),
+        Some(4.0)
+    );
     assert_eq!(field(&r, "tables.length").as_f64(), Some(12.0));
     assert_eq!(text_of(&r, "preset.title").as_deref(), Some("比例计分"));
 }
 
 #[wasm_bindgen_test]
-fn a_preset_object_with_string_numbers_scores_and_a_float_is_refused() {
+fn a_preset_given_as_json_scores_and_a_bad_one_throws_a_chinese_message() {
     let tsv = "项目名称\t快递费\r\n项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\r\n\
                \t年度资金总额\t192.23\t192.23\t127.56\t10\t66.36%\t1.59\r\n";
-    let preset = js_sys::JSON::parse(
-        r#"{"name":"本地规则","execution":{"rule":"deduct-per-point","k":"0.25"}}"#,
-    )
-    .expect("json");
-    let r = review(tsv, preset);
-    assert_eq!(text_of(&r, "tables.0.execution.score").as_deref(), Some("1.59"));
+    // JSON.stringify of {name, execution: {rule, k: 0.25}}: the number is read from its text
+    let r = review(
+        tsv,
+        Some(r#"{"name":"本地规则","execution":{"rule":"deduct-per-point","k":0.25}}"#),
+    );
+    assert_eq!(
+        text_of(&r, "tables.0.execution.score").as_deref(),
+        Some("1.59")
+    );
     assert_eq!(text_of(&r, "preset.title").as_deref(), Some("本地规则"));
-    let float = js_sys::JSON::parse(r#"{"execution":{"rule":"deduct-per-point","k":0.25}}"#)
-        .expect("json");
-    let err = wasm::review(tsv, float).err().map(JsValue::from);
+    let err = wasm::review(tsv, Some(r#"{"execution":{"rule":"magic"}}"#.into()))
+        .err()
+        .map(JsValue::from);
     let message = err
         .as_ref()
         .and_then(|e| Reflect::get(e, &JsValue::from_str("message")).ok())
         .and_then(|m| m.as_string())
         .unwrap_or_default();
-    assert!(message.starts_with("评分规则无效"), "{message}");
+    assert!(
+        message.starts_with("评分规则无效：未知的规则“magic”"),
+        "{message}"
+    );
 }

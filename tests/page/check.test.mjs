@@ -160,9 +160,9 @@ test('CSV export: BOM, Chinese header, one CRLF line per finding; JSON export is
   const [jsonDownload] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#export-json')]);
   assert.equal(jsonDownload.suggestedFilename(), 'juesuan-findings.json');
   const report = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
-  assert.equal(report.schema, 1);
+  assert.equal(report.schema, 2);
   assert.equal(report.claims.length, count);
-  assert.equal(report.summary.claims, count);
+  assert.equal(report.summary.claims.total, count);
   assertClean(s);
   await s.page.close();
 });
@@ -251,6 +251,23 @@ test('10.tsv: the five disagreeing rows are marked; 执行率 and totals read st
   assert.match(foot, /规则总分\D*94\.64/);
   mkdirSync(shots, { recursive: true });
   await section.screenshot({ path: join(shots, 'tables.png') });
+  assertClean(s);
+  await s.page.close();
+});
+
+test('one core call per edit: a keystroke, a paste and a preset change each review the text once', async () => {
+  const s = await harness.open();
+  const reviews = () => s.page.evaluate(() => Number(document.documentElement.dataset.reviews));
+  const before = await reviews();
+  assert.ok(before >= 1, 'the example was reviewed on load');
+  await s.page.focus('#input');
+  await s.page.keyboard.press('End');
+  await s.page.keyboard.type('。');
+  assert.equal(await reviews(), before + 1, 'one keystroke, one review');
+  await paste(s.page, SMALL);
+  assert.equal(await reviews(), before + 2, 'one paste, one review');
+  await s.page.selectOption('#preset', 'bands');
+  assert.equal(await reviews(), before + 3, 'one preset change, one review');
   assertClean(s);
   await s.page.close();
 });

@@ -26,11 +26,11 @@ test('npm pack → install the tarball into a fresh Vite project → build → t
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { juesuan: `file:${tarball}` } }, null, 2));
   writeFileSync(join(app, 'index.html'), '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><link rel="icon" href="data:,"><title>消费者</title><p id="out">…</p><script type="module" src="/main.js"></script></html>\n');
   const tsv = readFileSync(join(repoRoot, 'tests', 'fixtures', 'seed', 'tables', '10.tsv'), 'utf8');
-  writeFileSync(join(app, 'main.js'), `import init, { calc, check, score } from 'juesuan';
+  writeFileSync(join(app, 'main.js'), `import init, { calc, review } from 'juesuan';
 await init();
 const r = calc('variance', '993.12', '1497.60', '50.80');
-const c = check('本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.01 万元。');
-const s = score(${JSON.stringify(tsv)}, { preset: { name: '地方规则', execution: { rule: 'deduct-per-point', k: 0.25 } } });
+const c = review('本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.01 万元。');
+const s = review(${JSON.stringify(tsv)}, { preset: { name: '地方规则', execution: { rule: 'deduct-per-point', k: 0.25 } } });
 document.querySelector('#out').textContent =
   [r.value + '%', r.check.verdict, c.claims[0].verdict, s.preset.name, s.tables[0].execution.score].join(' ');
 `);

@@ -1,8 +1,8 @@
 //! The tokens between two rows' values: the previous row's 偏差原因 (or the rest of its name), category
 //! labels (一级 / 二级指标, possibly broken over lines), and the next row's name.
 
-use super::super::vocab::{self, LabelKind};
 use super::super::table::{read_cell, IndicatorRow, Problem};
+use super::super::vocab::{self, LabelKind};
 use super::rows::Found;
 use super::{Layout, Piece, Region};
 

@@ -1,0 +1,120 @@
+//! Matching hand-built keys to reported claims, shared by the seed test and the corpus measurement.
+//!
+//! A key claim is found when a reported claim has the same kind (a keyed `sum` may be reported as count,
+//! balance or same-figure: all say "these figures must add up / agree"), the same stated value, a span that
+//! (or one of whose figures) overlaps the key's quote in the text, and the same input figures: for sums and equalities exactly the
+//! key's figures, for rates at least the key's (a rate may add a derived 上年数). Two keys can therefore
+//! never match each other's claims.
+
+use juesuan::report::ClaimReport;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// A decimal from a keyed or reported figure ("1,810.23", "50.80%", "60000.00元").
+pub fn dec(s: &str) -> Option<Decimal> {
+    let t = s.replace([',', '%'], "");
+    let t = t
+        .trim()
+        .trim_end_matches("万元")
+        .trim_end_matches("亿元")
+        .trim_end_matches('元');
+    t.trim().parse().ok()
+}
+
+/// The char span of `quote` in `text`, ignoring white space on both sides.
+pub fn quote_span(text: &[char], quote: &str) -> Option<(usize, usize)> {
+    let q: Vec<char> = quote.chars().filter(|c| !c.is_whitespace()).collect();
+    let first = *q.first()?;
+    (0..text.len())
+        .filter(|&i| text[i] == first)
+        .find_map(|start| {
+            let mut i = start;
+            for &c in &q {
+                while text.get(i).is_some_and(|t| t.is_whitespace()) {
+                    i += 1;
+                }
+                if text.get(i) != Some(&c) {
+                    return None;
+                }
+                i += 1;
+            }
+            Some((start, i))
+        })
+}
+
+const SUM_LIKE: [&str; 4] = ["sum", "count", "same-figure", "balance"];
+
+/// Whether a reported kind answers a keyed kind.
+pub fn kind_matches(keyed: &str, reported: &str) -> bool {
+    keyed == reported || (SUM_LIKE.contains(&keyed) && SUM_LIKE.contains(&reported))
+}
+
+/// The absolute values of a key's inputs (a list of parts flattened; `relation` and such words skipped).
+pub fn key_values(inputs: &Value) -> Vec<Decimal> {
+    let mut out = Vec::new();
+    let mut push = |v: &Value| {
+        if let Some(d) = v.as_str().and_then(dec) {
+            out.push(d.abs().normalize());
+        }
+    };
+    for v in inputs.as_object().into_iter().flat_map(|o| o.values()) {
+        match v {
+            Value::Array(items) => items.iter().for_each(&mut push),
+            v => push(v),
+        }
+    }
+    out
+}
+
+/// The absolute values of a reported claim's inputs.
+pub fn claim_values(c: &ClaimReport) -> Vec<Decimal> {
+    c.sources
+        .iter()
+        .map(|s| s.value.0.abs().normalize())
+        .collect()
+}
+
+/// Whether a reported claim used the keyed figures: the same multiset for sum-like kinds (parts of 0, which
+/// keys often leave out, aside), a subset for rates.
+pub fn inputs_match(keyed_kind: &str, key: &[Decimal], got: &[Decimal]) -> bool {
+    let sum_like = SUM_LIKE.contains(&keyed_kind);
+    let mut rest: Vec<Decimal> = got
+        .iter()
+        .copied()
+        .filter(|g| !(sum_like && g.is_zero()))
+        .collect();
+    for k in key.iter().filter(|k| !(sum_like && k.is_zero())) {
+        match rest.iter().position(|g| g == k) {
+            Some(i) => {
+                rest.swap_remove(i);
+            }
+            None => return false,
+        }
+    }
+    !sum_like || rest.is_empty()
+}
+
+/// Whether a claim is at the quote: its span, or the span of one of its figures, overlaps it (a 类 list's
+/// sum is reported over the list, its total keyed where it was stated).
+fn overlaps(c: &ClaimReport, (s, e): (usize, usize)) -> bool {
+    let at = |a: usize, b: usize| a < e && b > s;
+    at(c.span[0], c.span[1])
+        || c.sources
+            .iter()
+            .any(|src| src.span.is_some_and(|[a, b]| at(a, b)))
+}
+
+/// The reported claim (index) that answers a key claim, among those not yet used.
+pub fn find(key: &Value, text: &[char], claims: &[ClaimReport], used: &[bool]) -> Option<usize> {
+    let kind = key["kind"].as_str().unwrap_or("");
+    let stated = key["stated"].as_str().and_then(dec);
+    let span = quote_span(text, key["quote"].as_str().unwrap_or(""))?;
+    let values = key_values(&key["inputs"]);
+    claims.iter().enumerate().position(|(i, c)| {
+        !used[i]
+            && kind_matches(kind, c.kind.name())
+            && (kind == "direction" || dec(&c.stated) == stated)
+            && overlaps(c, span)
+            && inputs_match(kind, &values, &claim_values(c))
+    })
+}
