@@ -13,6 +13,7 @@ pub mod presets;
 pub mod rates;
 pub mod report;
 pub mod scoring;
+pub mod standard;
 pub mod tables;
 pub mod verdict;
 
