@@ -232,30 +232,32 @@ pub(crate) fn sum_finding(
         .map(|f| f.half_width())
         .chain([stated_fig.half_width()])
         .try_fold(Decimal::ZERO, |a, h| a.checked_add(h));
-    let terms: Vec<String> = parts
-        .iter()
-        .enumerate()
-        .map(|(i, (t, s))| {
-            let op = match (i, *s < 0) {
-                (0, false) => "",
-                (0, true) => "− ",
-                (_, false) => "+ ",
-                (_, true) => "− ",
-            };
-            format!("{op}{}", t.show())
-        })
-        .collect();
+    let mut terms: Vec<String> = Vec::new();
+    let mut blanks = 0;
+    for (t, sign) in &parts {
+        if t.is_blank() && t.fig.exact && parts.len() > 1 {
+            blanks += 1;
+            continue;
+        }
+        let op = match (terms.is_empty(), *sign < 0) {
+            (true, false) => "",
+            (_, true) => "− ",
+            (false, false) => "+ ",
+        };
+        terms.push(format!("{op}{}", t.show()));
+    }
+    let shown = if terms.is_empty() {
+        "0".to_string()
+    } else {
+        terms.join(" ")
+    };
+    let shown = if blanks > 0 {
+        format!("{shown}（另有 {blanks} 项为空）")
+    } else {
+        shown
+    };
     let expected_text = expected.map_or_else(|| "无法计算（溢出）".to_string(), show);
-    let formula = format!(
-        "{what}：{} = {} = {}",
-        stated.show(),
-        if terms.is_empty() {
-            "0".to_string()
-        } else {
-            terms.join(" ")
-        },
-        expected_text
-    );
+    let formula = format!("{what}：{} = {shown} = {expected_text}", stated.show());
     let mut cells: Vec<CellRef> = stated.cell.clone().into_iter().collect();
     cells.extend(parts.iter().filter_map(|(t, _)| t.cell.clone()));
     let (severity, difference) = judge(rule, check.as_ref(), stated.fig.value, expected);
@@ -306,7 +308,7 @@ fn message(
     band: Option<Decimal>,
 ) -> String {
     let d = difference.map(|d| show(d.abs())).unwrap_or_default();
-    let b = band.map(show).unwrap_or_default();
+    let b = band.map(|b| show(b.normalize())).unwrap_or_default();
     match severity {
         Severity::Ok => format!("一致：填列 {stated}，应为 {expected}"),
         Severity::Rounding => format!(

@@ -14,6 +14,7 @@ mod finding;
 mod frame;
 mod infer;
 mod kinds;
+mod kit;
 mod lex;
 mod lines;
 mod model;
