@@ -1,6 +1,5 @@
 //! Findings as an audit report: rule id, formula with the numbers, the cells used, and a severity.
 
-use super::infer::half;
 use super::kinds::{Col, StandardKind};
 use super::model::{Amount, Span};
 use super::num::{
@@ -155,7 +154,7 @@ impl Term {
         self.fig.value.is_zero()
     }
 
-    fn show(&self) -> String {
+    pub(crate) fn show(&self) -> String {
         if self.is_blank() && self.fig.exact {
             format!("{} 0（空）", self.label)
         } else {
@@ -412,10 +411,4 @@ pub(crate) fn combine(mut results: Vec<TableFinding>, assumption: &str) -> Optio
         );
     }
     Some(f)
-}
-
-/// The band 0.005·(n+1) for n two-decimal parts, as text (for formulas).
-pub(crate) fn band_text(n: usize) -> String {
-    let n = u32::try_from(n).unwrap_or(u32::MAX).saturating_add(1);
-    show(half(2) * Decimal::from(n))
 }

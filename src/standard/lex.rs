@@ -42,13 +42,6 @@ pub(crate) struct LexLine {
     pub cells: bool,
 }
 
-impl LexLine {
-    /// The line's first token is text starting with one of `prefixes`.
-    pub fn starts_with_any(&self, prefixes: &[&str]) -> bool {
-        prefixes.iter().any(|p| self.squashed.starts_with(p))
-    }
-}
-
 /// Splits the paste into lines and tokens; `offset` is the paste position of `text`'s first char.
 pub(crate) fn lex(text: &str, offset: usize, problems: &mut Vec<String>) -> Vec<LexLine> {
     let orig: Vec<char> = text.chars().collect();

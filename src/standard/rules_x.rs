@@ -284,7 +284,7 @@ fn same_codes(t2: &StandardTable, t3: &StandardTable) -> TableFinding {
 
 fn t6_t7(t6: &StandardTable, t7: &StandardTable, out: &mut Vec<TableFinding>) {
     let Some(row) = t7.rows.first() else { return };
-    let assumption = t7.assumptions.first().cloned().unwrap_or_default();
+    let assumption = super::sangong::assumed_text(t7);
     for (c, name, item) in [
         ("30212", "因公出国（境）费用", SgItem::Abroad),
         ("30217", "公务接待费", SgItem::Reception),

@@ -236,3 +236,27 @@ fn rank(row: &Row, reading: &[Col]) -> (usize, u32) {
         .sum();
     (overspent, rarity)
 }
+
+/// The assumed reading of T7 in a few words ("合计·预算数、公务接待费·预算数"), for findings that depend
+/// on it; empty when nothing was assumed.
+pub(crate) fn assumed_text(t: &StandardTable) -> String {
+    let Some(row) = t.rows.first().filter(|r| r.assumed) else {
+        return String::new();
+    };
+    let cols: Vec<String> = row
+        .readings
+        .first()
+        .map(|r| {
+            r.iter()
+                .zip(row.values.iter())
+                .filter(|(_, v)| v.as_ref().is_some_and(|a| !a.value.is_zero()))
+                .map(|(c, _)| c.title())
+                .collect()
+        })
+        .unwrap_or_default();
+    format!(
+        "假设“三公”经费表的数在 {} 列，另有 {} 种可能",
+        cols.join("、"),
+        row.readings.len().saturating_sub(1)
+    )
+}
