@@ -164,7 +164,25 @@ fn prune_family(rows: &mut [Row], fam: &Family, cols: &[Col]) -> bool {
         .collect();
     let mut chosen = vec![0usize; members.len()];
     let mut budget = BUDGET;
-    let found = search(rows, &members, cols, 0, &mut chosen, &mut used, &mut budget);
+    let nonneg = members.iter().all(|&m| {
+        rows[m]
+            .values
+            .iter()
+            .flatten()
+            .all(|a| !a.value.is_sign_negative())
+    });
+    let slack = Decimal::new(1, 2) * Decimal::from(members.len());
+    let prune = nonneg.then_some(slack);
+    let found = search(
+        rows,
+        &members,
+        cols,
+        0,
+        &mut chosen,
+        &mut used,
+        &mut budget,
+        prune,
+    );
     if budget == 0 || !found {
         return false;
     }
@@ -185,6 +203,7 @@ fn prune_family(rows: &mut [Row], fam: &Family, cols: &[Col]) -> bool {
     changed
 }
 
+#[allow(clippy::too_many_arguments)]
 fn search(
     rows: &[Row],
     members: &[usize],
@@ -193,9 +212,15 @@ fn search(
     chosen: &mut Vec<usize>,
     used: &mut Vec<Vec<bool>>,
     budget: &mut usize,
+    prune: Option<Decimal>,
 ) -> bool {
     if *budget == 0 {
         return false;
+    }
+    if let Some(slack) = prune {
+        if k >= 2 && overshoots(rows, members, cols, &chosen[..k], slack) {
+            return false;
+        }
     }
     if k == members.len() {
         *budget -= 1;
@@ -210,12 +235,39 @@ fn search(
     let mut any = false;
     for r in 0..rows[members[k]].readings.len() {
         chosen[k] = r;
-        any |= search(rows, members, cols, k + 1, chosen, used, budget);
+        any |= search(rows, members, cols, k + 1, chosen, used, budget, prune);
         if *budget == 0 {
             return false;
         }
     }
     any
+}
+
+/// With no negative values, a partial choice whose children already add up to more than the parent in
+/// some column cannot become consistent.
+fn overshoots(
+    rows: &[Row],
+    members: &[usize],
+    cols: &[Col],
+    chosen: &[usize],
+    slack: Decimal,
+) -> bool {
+    cols.iter().any(|&col| {
+        let (p, _) = value_of(
+            &rows[members[0]],
+            &rows[members[0]].readings[chosen[0]],
+            col,
+        );
+        let mut s = Decimal::ZERO;
+        for (k, &m) in members.iter().enumerate().take(chosen.len()).skip(1) {
+            let (v, _) = value_of(&rows[m], &rows[m].readings[chosen[k]], col);
+            match add(s, v) {
+                Some(x) => s = x,
+                None => return false,
+            }
+        }
+        sub(s, p).is_some_and(|d| d > slack)
+    })
 }
 
 fn consistent(rows: &[Row], members: &[usize], chosen: &[usize], cols: &[Col]) -> bool {

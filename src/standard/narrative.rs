@@ -98,21 +98,27 @@ impl Clean {
     /// Whether `needle` is at clean index `i`.
     pub fn at(&self, i: usize, needle: &str) -> bool {
         let n: Vec<char> = needle.chars().collect();
-        self.chars.get(i..i + n.len()) == Some(&n[..])
+        self.at_chars(i, &n)
+    }
+
+    fn at_chars(&self, i: usize, n: &[char]) -> bool {
+        i.checked_add(n.len())
+            .and_then(|e| self.chars.get(i..e))
+            .is_some_and(|s| s == n)
     }
 
     /// Every clean index in [from, to) where `needle` starts.
     pub fn find_all(&self, needle: &str, from: usize, to: usize) -> Vec<usize> {
-        let n = needle.chars().count();
+        let n: Vec<char> = needle.chars().collect();
         (from..to.min(self.len()))
-            .filter(|&i| i + n <= self.len() && self.at(i, needle))
+            .filter(|&i| self.at_chars(i, &n))
             .collect()
     }
 
     /// The first index ≥ from where `needle` starts, before `to`.
     pub fn find(&self, needle: &str, from: usize, to: usize) -> Option<usize> {
-        let n = needle.chars().count();
-        (from..to.min(self.len())).find(|&i| i + n <= self.len() && self.at(i, needle))
+        let n: Vec<char> = needle.chars().collect();
+        (from..to.min(self.len())).find(|&i| self.at_chars(i, &n))
     }
 
     /// The last index < to (and ≥ from) where `needle` starts.

@@ -190,7 +190,8 @@ fn near(a: Decimal, b: Decimal) -> bool {
     sub(a, b).is_some_and(|d| d.abs() <= Decimal::new(1, 2))
 }
 
-/// Keeps the readings of the 合计 row that agree (within 0.01) with linked values, then re-propagates.
+/// Keeps the readings of the 合计 row that agree with linked values: first which columns are blank
+/// (robust to a wrong amount in either table), then the amounts within 0.01; then re-propagates.
 fn anchor_total(t: &mut StandardTable, known: &[(Col, Decimal)]) {
     let cols = t.columns.clone();
     let Some(i) = t
@@ -200,10 +201,19 @@ fn anchor_total(t: &mut StandardTable, known: &[(Col, Decimal)]) {
     else {
         return;
     };
-    let changed = restrict(&mut t.rows[i], |r, reading| {
+    let known: Vec<(Col, Decimal)> = known
+        .iter()
+        .copied()
+        .filter(|(c, _)| cols.contains(c))
+        .collect();
+    let mut changed = restrict(&mut t.rows[i], |r, reading| {
         known
             .iter()
-            .filter(|(c, _)| cols.contains(c))
+            .all(|(c, v)| value_of(r, reading, *c).0.is_zero() == v.is_zero())
+    });
+    changed |= restrict(&mut t.rows[i], |r, reading| {
+        known
+            .iter()
             .all(|(c, v)| near(value_of(r, reading, *c).0, *v))
     });
     if changed {

@@ -407,13 +407,11 @@ fn general_budget(ctx: &mut Ctx<'_>) {
                 RateForm::Ratio,
             );
         }
-        let other = match (ctx.t(StandardKind::T4), ctx.t(StandardKind::T1)) {
-            (Some(t4), _) if t4.columns.contains(&Col::GeneralBudget) => {
-                Some(tagged(class_line(t4, &cl, Col::GeneralBudget), "T4"))
-            }
-            (_, Some(t1)) => Some(tagged(class_line(t1, &cl, Col::Amount), "T1")),
-            _ => None,
-        };
+        // T4's 一般公共预算 column has the same scope as T5; T1 (all funds) does not, so it is not used
+        let other = ctx
+            .t(StandardKind::T4)
+            .filter(|t4| t4.columns.contains(&Col::GeneralBudget))
+            .map(|t4| tagged(class_line(t4, &cl, Col::GeneralBudget), "T4"));
         if let Some(o) = other {
             ctx.eq(
                 rule("N-06x", H),

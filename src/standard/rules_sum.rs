@@ -129,18 +129,13 @@ fn check_t4(t: &StandardTable, out: &mut Vec<TableFinding>) {
             .collect();
         push_sum(out, rule("T4-1"), "财政拨款收入支出决算总表 本年收入合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款", line(t, Line::IncomeTotal, a), parts);
     }
-    if cols.contains(&Col::Total) && !funds.is_empty() {
+    if cols.first() == Some(&Col::Total) && !funds.is_empty() {
         for r in t
             .rows
             .iter()
             .filter(|r| r.line == Some(Line::ExpClass) && r.has_numbers())
         {
-            let parts = funds.iter().map(|c| (get(t, r, *c), 1)).collect();
-            let what = format!(
-                "支出行 {}：合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
-                r.label()
-            );
-            push_sum(out, rule("T4-2"), &what, get(t, r, Col::Total), parts);
+            out.extend(super::rules_t::row_rule(t, rule("T4-2"), r));
         }
     }
     if has(t, Line::ExpenseTotal) {

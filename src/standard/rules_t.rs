@@ -62,7 +62,7 @@ pub(crate) fn check(set: &TableSet) -> Vec<TableFinding> {
 }
 
 /// 合计 = Σ the other columns, for one row of T2/T3/T5.
-fn row_rule(t: &StandardTable, r: Rule, row: &Row) -> Option<TableFinding> {
+pub(crate) fn row_rule(t: &StandardTable, r: Rule, row: &Row) -> Option<TableFinding> {
     let total = *t.columns.first()?;
     let what = |cols: &str| {
         format!(
