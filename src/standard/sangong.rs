@@ -83,7 +83,7 @@ pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
         .collect();
     let budget = header.contains("预算") || header.is_empty();
     let actual = header.contains("决算") || header.is_empty() || !budget;
-    let subtotal = header.contains("小计") || header.is_empty();
+    let subtotal = header.contains("小计") || !header.contains("公务用车");
     let mut cols = Vec::new();
     for item in SgItem::ALL {
         if item == SgItem::CarSubtotal && !subtotal {

@@ -80,7 +80,8 @@ impl Collector<'_> {
         let cap = line_columns(self.kind, last.line.unwrap_or(Line::ExpClass), self.right).len();
         if last.values.len() < cap {
             last.values.push(tok.amount.clone());
-        } else {
+        } else if tok.kind != Kind::Blank || !cells {
+            // an empty cell past a full label is padding, not a value of the next label
             self.pending.push(tok.amount.clone());
         }
     }
