@@ -1,12 +1,11 @@
 //! Getting the terms of a rule out of the tables: a cell's value, a blank, or "undecided" (the paste leaves
 //! the column open), and turning a formula over those into a finding or a 未核对.
 
-use super::finding::{
-    cell_ref, le_finding, not_checked, sum_finding, CellRef, Rule, TableFinding, Term,
-};
+use super::finding::{cell_ref, sum_finding, CellRef, Rule, TableFinding, Term};
 use super::kinds::Col;
 use super::lines::Line;
 use super::model::{Lookup, Row, StandardTable};
+use super::outcome::{le_finding, not_checked};
 
 /// A term, or the cell that could not be decided.
 #[derive(Debug, Clone)]

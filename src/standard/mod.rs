@@ -10,6 +10,7 @@
 //! an assumed reading (T7) is named and never yields an 错误 that depends on it.
 
 mod coded;
+mod ctx;
 mod finding;
 mod frame;
 mod infer;
@@ -20,10 +21,13 @@ mod lines;
 mod model;
 mod narrative;
 mod num;
+mod outcome;
 mod pct;
 mod resolve;
 mod rules_n;
 mod rules_n2;
+mod rules_n_items;
+mod rules_n_sg;
 mod rules_sum;
 mod rules_t;
 mod rules_t67;

@@ -22,9 +22,7 @@ pub(crate) fn blank_figure() -> Figure {
 
 /// Σ values, or None on overflow.
 pub(crate) fn sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
-    values
-        .into_iter()
-        .try_fold(Decimal::ZERO, |acc, v| add(acc, v))
+    values.into_iter().try_fold(Decimal::ZERO, add)
 }
 
 /// The decimal as text with its scale, never in exponent form.

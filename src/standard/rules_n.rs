@@ -1,128 +1,16 @@
 //! 表文 rules: the 说明's figures against the cells (N-01 … N-07, N-13 here; N-08 … N-12 and T7-0 in
 //! `rules_n2`). Each finding names the cell it used and quotes the 说明.
 
-use super::finding::{not_checked, FindingKind, Rule, Severity, TableFinding, Term};
+use super::ctx::{rule, Ctx, E, H};
+use super::finding::TableFinding;
 use super::kinds::{squash, Col, StandardKind};
-use super::kit::{code, eq_rule, line, sum_rule, tagged, total, Got};
+use super::kit::{code, line, tagged, total, Got};
 use super::lines::{class_code, Line};
 use super::model::StandardTable;
-use super::narrative::{Clean, NFig};
-use super::num::figure;
-use super::pct::{rate_finding, RateForm};
+use super::narrative::Clean;
+use super::outcome::not_checked;
+use super::pct::RateForm;
 use super::resolve::TableSet;
-
-pub(crate) fn rule(id: &'static str, mismatch: Severity) -> Rule {
-    Rule {
-        id,
-        kind: FindingKind::TextTable,
-        mismatch,
-    }
-}
-
-pub(crate) const E: Severity = Severity::Error;
-pub(crate) const H: Severity = Severity::Hint;
-
-/// The 说明 being checked, the tables, and the findings so far.
-pub(crate) struct Ctx<'a> {
-    pub c: Clean,
-    pub set: &'a TableSet,
-    pub out: Vec<TableFinding>,
-}
-
-impl<'a> Ctx<'a> {
-    pub fn t(&self, k: StandardKind) -> Option<&'a StandardTable> {
-        self.set.get(k)
-    }
-
-    /// A 说明 figure as a term.
-    pub fn claim(&self, f: &NFig, label: &str) -> Got {
-        Got::Term(Term::plain(
-            format!("说明 {label}"),
-            figure(f.value, f.scale),
-        ))
-    }
-
-    fn mark(&self, mut x: TableFinding, f: &NFig, from: usize) -> TableFinding {
-        x.span = Some(f.span);
-        x.quote = Some(self.c.text(from.min(f.at), f.end));
-        x
-    }
-
-    /// 说明 figure = cell.
-    pub fn eq(&mut self, r: Rule, what: &str, f: &NFig, from: usize, label: &str, cell: Got) {
-        let x = eq_rule(r, what, self.claim(f, label), cell);
-        let x = self.mark(x, f, from);
-        self.out.push(x);
-    }
-
-    /// The finding for a stated percentage `f` = form(a, b).
-    pub fn rate_of(
-        &self,
-        r: Rule,
-        what: &str,
-        f: &NFig,
-        from: usize,
-        a: Got,
-        b: Got,
-        form: RateForm,
-    ) -> TableFinding {
-        let stated = Term::plain("说明".to_string(), figure(f.value, f.scale));
-        let x = match (a, b) {
-            (Got::Term(a), Got::Term(b)) => rate_finding(r, what, stated, a, b, form),
-            (a, b) => {
-                let cells = [a, b].into_iter().filter_map(|g| match g {
-                    Got::Undecided(c) => Some(c),
-                    Got::Term(t) => t.cell,
-                });
-                not_checked(
-                    r,
-                    what.to_string(),
-                    "所需的表中数因空白单元格缺失而无法确定所在列".to_string(),
-                    cells.collect(),
-                )
-            }
-        };
-        self.mark(x, f, from)
-    }
-
-    pub fn rate(
-        &mut self,
-        r: Rule,
-        what: &str,
-        f: &NFig,
-        from: usize,
-        a: Got,
-        b: Got,
-        form: RateForm,
-    ) {
-        let x = self.rate_of(r, what, f, from, a, b, form);
-        self.out.push(x);
-    }
-
-    /// "占Y%" anywhere in [i, end).
-    pub fn share_after_in(&self, i: usize, end: usize) -> Option<NFig> {
-        let k = self.c.find("占", i, end)?;
-        self.share_after(k)
-    }
-
-    /// "，占Y%" (or "占…的Y%") right after clean index `i`.
-    pub fn share_after(&self, i: usize) -> Option<NFig> {
-        let j = if self.c.at(i, "，") || self.c.at(i, "、") {
-            i + 1
-        } else {
-            i
-        };
-        if !self.c.at(j, "占") {
-            return None;
-        }
-        let end = (j + 14).min(self.c.len());
-        (j + 1..end).find_map(|k| {
-            self.c
-                .figure_after(k, "%")
-                .filter(|_| k == j + 1 || self.c.at(k - 1, "的"))
-        })
-    }
-}
 
 /// All N findings.
 pub(crate) fn check(narrative: &str, offset: usize, set: &TableSet) -> Vec<TableFinding> {
@@ -135,11 +23,11 @@ pub(crate) fn check(narrative: &str, offset: usize, set: &TableSet) -> Vec<Table
     income(&mut ctx);
     expense(&mut ctx);
     general_budget(&mut ctx);
-    super::rules_n2::items(&mut ctx);
+    super::rules_n_items::items(&mut ctx);
     super::rules_n2::basic(&mut ctx);
-    super::rules_n2::sangong(&mut ctx);
+    super::rules_n_sg::sangong(&mut ctx);
     super::rules_n2::others(&mut ctx);
-    growth(&mut ctx);
+    super::rules_n2::growth(&mut ctx);
     ctx.out
 }
 
@@ -244,7 +132,7 @@ fn income(ctx: &mut Ctx<'_>) {
                 ctx.eq(rule("N-02", E), &what, &g, p, name, cell.clone());
                 if let (Some(s), Some(w)) = (ctx.share_after(g.end), whole.clone()) {
                     let what = format!("{name}占比 = {name} ÷ 本年收入合计");
-                    ctx.rate(rule("N-02s", E), &what, &s, p, cell, w, RateForm::Ratio);
+                    ctx.rate(rule("N-02s", E), &what, &s, p, (cell, w), RateForm::Ratio);
                 }
             }
         }
@@ -301,8 +189,7 @@ fn expense(ctx: &mut Ctx<'_>) {
                         &format!("{name}占比 = {name} ÷ 本年支出合计"),
                         &s,
                         p,
-                        cell,
-                        whole.clone(),
+                        (cell, whole.clone()),
                         RateForm::Ratio,
                     );
                 }
@@ -348,8 +235,7 @@ fn general_budget(ctx: &mut Ctx<'_>) {
                     "一般公共预算财政拨款支出占本年支出合计 = T5 合计 ÷ T3 合计",
                     &s,
                     i,
-                    t5_total.clone(),
-                    whole,
+                    (t5_total.clone(), whole),
                     RateForm::Ratio,
                 );
             }
@@ -402,8 +288,7 @@ fn general_budget(ctx: &mut Ctx<'_>) {
                 &format!("类 {cl} 占比 = 类 ÷ T5 合计"),
                 &s,
                 start,
-                cell,
-                t5_total.clone(),
+                (cell, t5_total.clone()),
                 RateForm::Ratio,
             );
         }
@@ -432,94 +317,4 @@ fn class_line(t: &StandardTable, cl: &str, col: Col) -> Got {
         .iter()
         .find(|r| r.line == Some(Line::ExpClass) && r.code.as_deref() == Some(cl));
     super::kit::get_in(t, row, None, col, cl.to_string(), cl)
-}
-
-/// N-13: "增加/减少 X 万元，增长/下降 Y%": Y = X ÷ (本年 ∓ X).
-fn growth(ctx: &mut Ctx<'_>) {
-    for (d1, up) in [("增加", true), ("减少", false)] {
-        for p in ctx.c.find_all(d1, 0, ctx.c.len()) {
-            let Some(x) = ctx.c.figure_after(p + 2, "万元") else {
-                continue;
-            };
-            let j = if ctx.c.at(x.end, "，") {
-                x.end + 1
-            } else {
-                x.end
-            };
-            if !["增长", "下降", "上升", "降低"]
-                .iter()
-                .any(|d| ctx.c.at(j, d))
-            {
-                continue;
-            }
-            let Some(y) = ctx.c.figure_after(j + 2, "%") else {
-                continue;
-            };
-            let Some(base) = this_year(ctx, p) else {
-                continue;
-            };
-            let form = if up {
-                RateForm::GrowthUp
-            } else {
-                RateForm::GrowthDown
-            };
-            let what = format!(
-                "说明 {}率 = {d1}额 ÷ (本年 {} {d1}额)",
-                if up { "增长" } else { "下降" },
-                if up { "−" } else { "+" }
-            );
-            let a = ctx.claim(&x, &format!("{d1}额"));
-            let b = ctx.claim(&base, "本年");
-            ctx.rate(rule("N-13", E), &what, &y, p, a, b, form);
-        }
-    }
-}
-
-/// The amount the change at `p` is measured on: the subject's amount stated before it ("收入支出总计
-/// 2995.39万元。与2023年度相比，收入支出总计减少…"), else the last amount earlier in the sentence.
-fn this_year(ctx: &Ctx<'_>, p: usize) -> Option<NFig> {
-    let (sec, _) = ctx.c.section(p);
-    let (s0, _) = ctx.c.sentence(p);
-    let subj_start = ctx.c.rfind("，", s0, p).map_or(s0, |k| k + 1);
-    let subj = ctx.c.text(subj_start, p);
-    if !subj.is_empty() && !subj.contains('比') && !subj.contains("相比") {
-        let mut to = subj_start;
-        while let Some(k) = ctx.c.rfind(&subj, sec, to) {
-            if let Some(f) = ctx.c.amount_after_key(k, &subj) {
-                return Some(f);
-            }
-            to = k;
-        }
-    }
-    (s0..p)
-        .rev()
-        .filter(|&k| {
-            k == 0
-                || !ctx
-                    .c
-                    .chars
-                    .get(k - 1)
-                    .is_some_and(|c| c.is_ascii_digit() || *c == '.' || *c == '，')
-        })
-        .find_map(|k| {
-            ctx.c
-                .figure_after(k, "万元")
-                .filter(|f| f.at == k && f.end <= p)
-        })
-}
-
-/// Σ of 说明 figures (a narrative-internal identity).
-pub(crate) fn narrative_sum(
-    ctx: &mut Ctx<'_>,
-    id: &'static str,
-    what: &str,
-    stated: (&NFig, &str),
-    parts: Vec<(&NFig, String)>,
-    from: usize,
-) {
-    let s = ctx.claim(stated.0, stated.1);
-    let ps = parts.iter().map(|(f, l)| (ctx.claim(f, l), 1)).collect();
-    let x = sum_rule(rule(id, E), what, s, ps);
-    let x = ctx.mark(x, stated.0, from);
-    ctx.out.push(x);
 }

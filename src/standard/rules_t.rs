@@ -3,11 +3,12 @@
 //! and T8-0/T9-0: an empty fund table carries its note).
 
 use super::coded::families;
-use super::finding::{cell_ref, not_checked, FindingKind, Rule, Severity, TableFinding, Term};
+use super::finding::{cell_ref, FindingKind, Rule, Severity, TableFinding, Term};
 use super::infer::keeps;
 use super::kinds::{Col, StandardKind};
 use super::kit::{all_blank, get, short, sum_rule, Got};
 use super::model::{Lookup, Row, StandardTable};
+use super::outcome::not_checked;
 use super::resolve::TableSet;
 
 fn rule(id: &'static str) -> Rule {

@@ -2,11 +2,12 @@
 //! remaining reading of a short data line) and T8-0/T9-0 (an empty fund table carries its note).
 
 use super::coded::families;
-use super::finding::{cell_ref, combine, not_checked, FindingKind, Rule, Severity, TableFinding};
+use super::finding::{cell_ref, FindingKind, Rule, Severity, TableFinding};
 use super::kinds::{squash, Col, SgItem, StandardKind};
 use super::kit::{all_blank, get, get_in, short, sum_rule, Got};
 use super::lines::Line;
 use super::model::{Lookup, Row, StandardTable};
+use super::outcome::{combine, not_checked};
 
 fn rule(id: &'static str) -> Rule {
     Rule {

@@ -1,11 +1,12 @@
 //! 表间 rules (X-01 … X-16): the same figure in two tables, and the ≤ relations between a fund's table and
 //! the all-funds table.
 
-use super::finding::{cell_ref, combine, FindingKind, Rule, Severity, TableFinding};
+use super::finding::{cell_ref, FindingKind, Rule, Severity, TableFinding};
 use super::kinds::{Col, SgItem, StandardKind};
 use super::kit::{code, eq_rule, get, get_in, le_rule, line, tagged, total, Got};
 use super::lines::Line;
 use super::model::StandardTable;
+use super::outcome::combine;
 use super::resolve::TableSet;
 
 fn rule(id: &'static str, mismatch: Severity) -> Rule {
