@@ -135,6 +135,7 @@ pub(crate) fn narrative_sum(
     let s = ctx.claim(stated.0, stated.1);
     let ps = parts.iter().map(|(f, l)| (ctx.claim(f, l), 1)).collect();
     let x = sum_rule(rule(id, E), what, s, ps);
-    let x = ctx.mark(x, stated.0, from);
+    let mut x = ctx.mark(x, stated.0, from);
+    x.message = x.message.replacen("表中为", "各项之和为", 1);
     ctx.out.push(x);
 }

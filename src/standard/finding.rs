@@ -267,6 +267,15 @@ pub(crate) fn sum_finding(
         difference,
         band,
     );
+    let message = if rule.kind == FindingKind::TextTable {
+        message
+            .replacen("填列", "说明写", 1)
+            .replacen("按各数相加为", "表中为", 1)
+            .replacen("应为", "表中为", 1)
+            .replacen("对应数为", "表中为", 1)
+    } else {
+        message
+    };
     TableFinding {
         rule: rule.id.to_string(),
         kind: rule.kind,

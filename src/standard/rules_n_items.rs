@@ -221,13 +221,10 @@ fn direction(ctx: &mut Ctx<'_>, it: &Item, budget: &NFig, actual: &NFig) {
             || ctx.c.find(&format!("与预算数{w}"), a, b).is_some()
     });
     let Some((word, sign)) = said else { return };
-    let diff = actual.value - budget.value;
-    let is = if diff.is_sign_positive() && !diff.is_zero() {
-        ("大于", 1)
-    } else if diff.is_zero() {
-        ("等于", 0)
-    } else {
-        ("小于", -1)
+    let is = match actual.value.cmp(&budget.value) {
+        std::cmp::Ordering::Greater => ("大于", 1),
+        std::cmp::Ordering::Equal => ("等于", 0),
+        std::cmp::Ordering::Less => ("小于", -1),
     };
     let severity = if sign == is.1 {
         Severity::Ok

@@ -6,7 +6,7 @@ use super::coded::families;
 use super::finding::{cell_ref, FindingKind, Rule, Severity, TableFinding, Term};
 use super::infer::keeps;
 use super::kinds::{Col, StandardKind};
-use super::kit::{all_blank, get, short, sum_rule, Got};
+use super::kit::{all_blank, get, get_in, short, sum_rule, Got};
 use super::model::{Lookup, Row, StandardTable};
 use super::outcome::not_checked;
 use super::resolve::TableSet;
@@ -76,13 +76,9 @@ pub(crate) fn row_rule(t: &StandardTable, r: Rule, row: &Row) -> Option<TableFin
     let rest: Vec<Col> = t.columns.iter().copied().skip(1).collect();
     let names: Vec<String> = rest.iter().map(|c| c.title()).collect();
     if !row.ambiguous {
-        let parts = rest.iter().map(|c| (get(t, row, *c), 1)).collect();
-        return Some(sum_rule(
-            r,
-            &what(&names.join(" + ")),
-            get(t, row, total),
-            parts,
-        ));
+        let by_col = |c: Col| get_in(t, Some(row), None, c, c.title(), "");
+        let parts = rest.iter().map(|c| (by_col(*c), 1)).collect();
+        return Some(sum_rule(r, &what(&names.join(" + ")), by_col(total), parts));
     }
     // columns undecided: the identity does not depend on which part column holds which number, as long as
     // the total's own place is known
@@ -187,6 +183,8 @@ fn hierarchy(t: &StandardTable, r: Rule, out: &mut Vec<TableFinding>) {
 fn fund_rows(t: &StandardTable, r: Rule, out: &mut Vec<TableFinding>) {
     let has = |c: Col| t.columns.contains(&c);
     for row in t.rows.iter().filter(|r| r.has_numbers()) {
+        let get =
+            |t: &StandardTable, row: &Row, c: Col| get_in(t, Some(row), None, c, c.title(), "");
         if has(Col::ExpenseSubtotal) && has(Col::Basic) && has(Col::Project) {
             let parts = vec![(get(t, row, Col::Basic), 1), (get(t, row, Col::Project), 1)];
             let what = format!(

@@ -287,6 +287,7 @@ fn odd_input_never_panics() {
         "财政拨款“三公”经费支出决算表\n1.00 2.00 3.00 4.00 5.00 6.00 7.00 8.00 9.00 10.00 11.00 12.00 13.00".into(),
         "一、\n二十六、\n总计总计总计 1.00".into(),
         "79228162514264337593543950335.00 79228162514264337593543950335.00 -79228162514264337593543950335.00".into(),
+        "1、教育支出（类）普通教育（款）学前教育（项）。年初预算为-7922816251426433759354395033万元，支出决算为7922816251426433759354395033万元。决算数小于预算数。完成年初预算的100%。收入支出总计7922816251426433759354395033万元，增加7922816251426433759354395033万元，增长0.01%。“三公”经费财政拨款支出年初预算为0万元，支出决算为1万元，完成预算的0%".into(),
     ];
     for part in ["all-tables", "narrative"] {
         let text = super::keyed::fixture(part);
@@ -306,4 +307,22 @@ fn odd_input_never_panics() {
         let _ = check_tables(&tables);
         let _ = check_text_against_tables(text, 0, &tables);
     }
+}
+
+#[test]
+fn a_whole_document_splits_into_its_tables_and_stops_at_the_narrative() {
+    let doc = format!(
+        "目录\n一、收入支出决算总表\n二、收入决算表\n第二部分 2024年度部门决算表\n{}\n第三部分 2024年度部门决算情况说明\n{}",
+        super::keyed::fixture("all-tables"),
+        super::keyed::fixture("narrative")
+    );
+    let tables = read_tables(&doc, 0);
+    assert_eq!(
+        tables.iter().map(|t| t.kind).collect::<Vec<_>>(),
+        StandardKind::ALL.to_vec()
+    );
+    let t9 = tables.last().expect("T9");
+    assert_eq!(t9.notes.len(), 1, "{:?}", t9.notes);
+    let apart = check_tables(&read_tables(&super::keyed::fixture("all-tables"), 0));
+    assert_eq!(check_tables(&tables).len(), apart.len());
 }

@@ -166,3 +166,26 @@ fn a_truncated_percentage_is_a_hint_not_an_error() {
     assert_eq!(share.severity, Severity::Hint, "{}", share.message);
     assert!(share.message.contains("截尾"));
 }
+
+#[test]
+#[ignore = "prints one finding per rule, for reading"]
+fn print_one_finding_per_rule() {
+    let mut seen = std::collections::BTreeMap::new();
+    for f in findings(&base(), NARRATIVE) {
+        seen.entry(f.rule.clone()).or_insert(f);
+    }
+    for f in seen.values() {
+        println!(
+            "{} [{}|{}] {}\n    {}\n    cells: {:?}",
+            f.rule,
+            f.kind.name(),
+            f.severity.title(),
+            f.formula,
+            f.message,
+            f.cells
+                .iter()
+                .map(|c| format!("{} {} {} {:?}", c.table.id(), c.row, c.column, c.value))
+                .collect::<Vec<_>>()
+        );
+    }
+}
