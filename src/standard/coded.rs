@@ -97,7 +97,9 @@ pub(crate) fn read_coded(kind: StandardKind, lines: &[LexLine], table: &mut Stan
     let data: Vec<&LexLine> = body[header_end..]
         .iter()
         .map(|&i| &lines[i])
-        .filter(|l| !is_header_line(l) && !l.squashed.starts_with("栏次"))
+        .filter(|l| {
+            !is_header_line(l) && !is_column_header(kind, l) && !l.squashed.starts_with("栏次")
+        })
         .collect();
     let mut rows = Vec::new();
     let cell_lines: Vec<&LexLine> = data.iter().copied().filter(|l| l.cells).collect();

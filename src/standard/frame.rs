@@ -46,7 +46,7 @@ pub(crate) fn frame(
             table.unit.get_or_insert(unit);
             continue;
         }
-        if is_preamble(s) || table_kind(s) == Some(kind) {
+        if is_preamble(s) || is_page_number(s) || table_kind(s) == Some(kind) {
             continue;
         }
         body.push(i);
@@ -81,6 +81,30 @@ fn is_preamble(s: &str) -> bool {
         || s.starts_with("部门：")
         || s.starts_with("单位名称")
         || s.starts_with("金额单位")
+}
+
+/// A page number the PDF text carries between rows: "- 12 -", "—12—", "第12页", "第12页共25页", "12/25",
+/// or a lone digit. A lone 2- or 3-digit number is kept: it can be a code ("302" above "01 办公费"), and
+/// a lone "0" is a printed blank.
+fn is_page_number(s: &str) -> bool {
+    let digits = |x: &str| !x.is_empty() && x.len() <= 3 && x.chars().all(|c| c.is_ascii_digit());
+    let t = s.trim_matches(|c| matches!(c, '-' | '—' | '－'));
+    if digits(t) && t.len() < s.len() {
+        return true;
+    }
+    if s.len() == 1 && digits(s) {
+        return s != "0";
+    }
+    if let Some(inner) = s.strip_prefix('第') {
+        let page = inner.split('页').next().unwrap_or("");
+        return digits(page)
+            && inner.contains('页')
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || "页共第".contains(c));
+    }
+    s.split_once('/')
+        .is_some_and(|(a, b)| digits(a) && digits(b))
 }
 
 /// A header line: no decimal number, and a header word, or only the code-level words (类 款 项).

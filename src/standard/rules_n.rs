@@ -162,6 +162,7 @@ fn expense(ctx: &mut Ctx<'_>) {
             whole.clone(),
         );
         let (_, sec_end) = ctx.c.section(i);
+        let sec_end = ctx.c.find("。", f.end, sec_end).map_or(sec_end, |p| p + 1);
         for col in [
             Col::Basic,
             Col::Project,
@@ -171,6 +172,10 @@ fn expense(ctx: &mut Ctx<'_>) {
         ] {
             let name = col.title();
             for p in ctx.c.find_all(&name, f.end, sec_end) {
+                // "一般公共预算财政拨款基本支出" is T5's, not T3's
+                if ctx.c.rfind("财政拨款", p.saturating_sub(6), p).is_some() {
+                    continue;
+                }
                 let Some(g) = ctx.c.amount_after_key(p, &name) else {
                     continue;
                 };

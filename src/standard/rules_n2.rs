@@ -35,6 +35,9 @@ pub(crate) fn basic(ctx: &mut Ctx<'_>) {
             );
         }
         let (_, sec_end) = ctx.c.section(i);
+        // 人员经费 and 公用经费 follow in this sentence or the next
+        let next = ctx.c.find("。", f.end, sec_end).map_or(sec_end, |p| p + 1);
+        let sec_end = ctx.c.find("。", next, sec_end).map_or(sec_end, |p| p + 1);
         let find = |w: &str| {
             ctx.c
                 .find_all(w, f.end, sec_end)

@@ -39,11 +39,14 @@ pub(crate) fn check_t6(t: &StandardTable, out: &mut Vec<TableFinding>) {
             out.push(sum_rule(rule("T6-1"), &what, stated, parts));
         }
     }
-    let classes: Vec<&Row> = t
+    // the rows that make up each class: the class row when printed, else its 款 rows
+    let mut class_codes: Vec<String> = t
         .rows
         .iter()
-        .filter(|r| r.code.as_ref().is_some_and(|c| c.len() == 3))
+        .filter_map(|r| r.code.as_ref().and_then(|c| c.get(..3)).map(str::to_string))
         .collect();
+    class_codes.sort();
+    class_codes.dedup();
     let personnel = |c: &str| c == "301" || c == "303";
     for (id, which, keep) in [("T6-2", "人员经费", true), ("T6-3", "公用经费", false)] {
         let Some(total) = t
@@ -53,25 +56,24 @@ pub(crate) fn check_t6(t: &StandardTable, out: &mut Vec<TableFinding>) {
         else {
             continue;
         };
-        let parts: Vec<(Got, i8)> = classes
-            .iter()
-            .filter(|r| personnel(&short(r)) == keep)
-            .map(|r| (get(t, r, a), 1))
-            .collect();
-        let names: Vec<String> = classes
-            .iter()
-            .filter(|r| personnel(&short(r)) == keep)
-            .map(|r| short(r))
-            .collect();
-        let what = format!(
-            "{}合计 = {}",
-            which,
-            if names.is_empty() {
-                "（无此类）".to_string()
-            } else {
-                names.join(" + ")
+        let mut rows: Vec<&Row> = Vec::new();
+        for cl in class_codes.iter().filter(|c| personnel(c) == keep) {
+            match t.row_by_code(cl) {
+                Some(r) => rows.push(r),
+                None => rows.extend(t.rows.iter().filter(|r| {
+                    r.code
+                        .as_ref()
+                        .is_some_and(|c| c.len() == 5 && c.starts_with(cl.as_str()))
+                })),
             }
-        );
+        }
+        if rows.is_empty() {
+            // a total with nothing printed to add up: nothing to check it against
+            continue;
+        }
+        let parts: Vec<(Got, i8)> = rows.iter().map(|r| (get(t, r, a), 1)).collect();
+        let names: Vec<String> = rows.iter().map(|r| short(r)).collect();
+        let what = format!("{which}合计 = {}", names.join(" + "));
         out.push(sum_rule(rule(id), &what, get(t, total, a), parts));
     }
 }

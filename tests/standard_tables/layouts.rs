@@ -52,7 +52,11 @@ fn assert_t5(name: &str, text: &str) {
 
 #[test]
 fn t5_in_every_layout_reads_the_same_cells() {
-    let cases: [(&str, String); 7] = [
+    let cases: [(&str, String); 8] = [
+        (
+            "PDF text across a page break: page number, repeated title and header",
+            "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n205 教育支出 96.00 80.00 16.00\n20502 普通教育 96.00 80.00 16.00\n- 7 -\n一般公共预算财政拨款支出决算表（续）\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n2050201 学前教育 50.00 50.00\n第8页\n2050202 小学教育 46.00 30.00 16.00\n合计 96.00 80.00 16.00".to_string(),
+        ),
         ("PDF text, split codes, 合计 at the bottom", set::T5.to_string()),
         (
             "PDF text, joined codes, 合计 on top, blanks printed as 0.00",
