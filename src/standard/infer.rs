@@ -292,3 +292,46 @@ fn consistent(rows: &[Row], members: &[usize], chosen: &[usize], cols: &[Col]) -
         sub(p, s).is_some_and(|d| d.abs() <= band)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standard::model::Amount;
+
+    fn row(values: &[&str]) -> Row {
+        let mut r = Row::new(None, "x".into(), None, (0, 0));
+        r.values = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                v.parse::<Decimal>().ok().map(|value| Amount {
+                    value,
+                    scale: value.scale(),
+                    span: (i, i + 1),
+                })
+            })
+            .collect();
+        r
+    }
+
+    #[test]
+    fn placements_keep_print_order() {
+        let cols = [Col::Total, Col::Basic, Col::Project];
+        assert_eq!(placements(2, &cols).len(), 3);
+        assert_eq!(placements(3, &cols), vec![cols.to_vec()]);
+        assert!(placements(4, &cols).is_empty());
+    }
+
+    #[test]
+    fn a_short_row_keeps_only_the_readings_its_identity_allows() {
+        let cols = [Col::Total, Col::Basic, Col::Project];
+        let id: Identity = vec![(Col::Total, 1), (Col::Basic, -1), (Col::Project, -1)];
+        let mut r = row(&["10.00", "10.00"]);
+        assert_eq!(initial_readings(&mut r, &cols, &[id.clone()]), None);
+        assert_eq!(r.readings.len(), 2); // 合计+基本, 合计+项目; not 基本+项目 (合计 blank)
+        assert!(r.ambiguous);
+        let mut wrong = row(&["10.00", "9.00"]);
+        initial_readings(&mut wrong, &cols, &[id]);
+        assert_eq!(wrong.readings.len(), 3); // none fits: every reading stays, the row rule reports it
+    }
+}
