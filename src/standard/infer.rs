@@ -327,7 +327,7 @@ mod tests {
         let cols = [Col::Total, Col::Basic, Col::Project];
         let id: Identity = vec![(Col::Total, 1), (Col::Basic, -1), (Col::Project, -1)];
         let mut r = row(&["10.00", "10.00"]);
-        assert_eq!(initial_readings(&mut r, &cols, &[id.clone()]), None);
+        assert_eq!(initial_readings(&mut r, &cols, std::slice::from_ref(&id)), None);
         assert_eq!(r.readings.len(), 2); // 合计+基本, 合计+项目; not 基本+项目 (合计 blank)
         assert!(r.ambiguous);
         let mut wrong = row(&["10.00", "9.00"]);
