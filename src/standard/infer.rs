@@ -144,6 +144,8 @@ pub(crate) fn propagate(rows: &mut [Row], families: &[Family], cols: &[Col]) {
 }
 
 const BUDGET: usize = 200_000;
+const MAX_FAMILY: usize = 200;
+const MAX_UNDECIDED: usize = 40;
 
 fn prune_family(rows: &mut [Row], fam: &Family, cols: &[Col]) -> bool {
     let members: Vec<usize> = std::iter::once(fam.parent)
@@ -156,6 +158,14 @@ fn prune_family(rows: &mut [Row], fam: &Family, cols: &[Col]) -> bool {
         return false;
     }
     if members.iter().all(|&m| rows[m].readings.len() == 1) {
+        return false;
+    }
+    // the search recurses once per member: keep the depth small whatever the paste
+    let undecided = members
+        .iter()
+        .filter(|&&m| rows[m].readings.len() > 1)
+        .count();
+    if members.len() > MAX_FAMILY || undecided > MAX_UNDECIDED {
         return false;
     }
     let mut used: Vec<Vec<bool>> = members
@@ -327,7 +337,10 @@ mod tests {
         let cols = [Col::Total, Col::Basic, Col::Project];
         let id: Identity = vec![(Col::Total, 1), (Col::Basic, -1), (Col::Project, -1)];
         let mut r = row(&["10.00", "10.00"]);
-        assert_eq!(initial_readings(&mut r, &cols, std::slice::from_ref(&id)), None);
+        assert_eq!(
+            initial_readings(&mut r, &cols, std::slice::from_ref(&id)),
+            None
+        );
         assert_eq!(r.readings.len(), 2); // 合计+基本, 合计+项目; not 基本+项目 (合计 blank)
         assert!(r.ambiguous);
         let mut wrong = row(&["10.00", "9.00"]);

@@ -330,3 +330,19 @@ fn a_whole_document_splits_into_its_tables_and_stops_at_the_narrative() {
     let apart = check_tables(&read_tables(&super::keyed::fixture("all-tables"), 0));
     assert_eq!(check_tables(&tables).len(), apart.len());
 }
+
+#[test]
+fn a_column_number_row_is_not_data_and_a_huge_family_does_not_overflow() {
+    let text = "支出决算表\n项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出\n功能分类科目编码 科目名称\n栏次 1 2 3 4 5 6\n合计 10.00 10.00 0.00 0.00 0.00 0.00\n205 教育支出 10.00 10.00 0.00 0.00 0.00 0.00";
+    let t = read_table(StandardKind::T3, text, 0);
+    assert_eq!(t.rows.len(), 2, "{:#?}", t.rows);
+    assert!(check_tables(&[t])
+        .iter()
+        .all(|x| x.severity == Severity::Ok));
+    let mut big = String::from("一般公共预算财政拨款支出决算表\n合计 基本支出 项目支出\n201 一般公共服务支出 5000.00 5000.00\n");
+    for i in 0..5000 {
+        big.push_str(&format!("201{:02} 款{i} 1.00 1.00\n", i % 100));
+    }
+    let t = read_table(StandardKind::T5, &big, 0);
+    let _ = check_tables(&[t]);
+}
