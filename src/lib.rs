@@ -14,6 +14,7 @@ pub mod report;
 mod review;
 pub mod rules;
 pub mod scoring;
+pub mod standard;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,0 +1,246 @@
+//! 表文 rules N-10 (“三公” 年初预算, 决算, 完成预算, each item) and T7-0 (无“三公”经费), evaluated under
+//! every remaining reading of T7's data line.
+
+use super::ctx::{rule, Ctx, E};
+use super::finding::{Severity, TableFinding};
+use super::kinds::{Col, SgItem, StandardKind};
+use super::kit::{get_in, tagged};
+use super::model::{Lookup, StandardTable};
+use super::narrative::NFig;
+use super::outcome::combine;
+use super::pct::RateForm;
+
+/// One N-10 check, evaluated under reading r of T7.
+type Eval<'a> = Box<dyn Fn(&Ctx<'_>, usize) -> TableFinding + 'a>;
+
+const SG_NAMES: [(&str, SgItem); 7] = [
+    ("公务用车购置及运行维护费", SgItem::CarSubtotal),
+    ("公务用车购置及运行费", SgItem::CarSubtotal),
+    ("因公出国（境）费", SgItem::Abroad),
+    ("公务用车运行维护费", SgItem::CarRunning),
+    ("公务用车购置费", SgItem::CarPurchase),
+    ("公务用车运行费", SgItem::CarRunning),
+    ("公务接待费", SgItem::Reception),
+];
+
+/// N-10: “三公” 年初预算 / 决算 / 完成预算 and each item, against T7 under every remaining reading.
+pub(crate) fn sangong(ctx: &mut Ctx<'_>) {
+    let Some(t7) = ctx.t(StandardKind::T7) else {
+        return;
+    };
+    let Some(row) = t7.rows.first() else { return };
+    let n = row.readings.len().max(1);
+    let assumption = super::sangong::assumed_text(t7);
+    let cell = |r: usize, item: SgItem, budget: bool| {
+        tagged(
+            get_in(
+                t7,
+                Some(row),
+                Some(r),
+                Col::Sg(item, budget),
+                item.title().to_string(),
+                "",
+            ),
+            "T7",
+        )
+    };
+    let mut done = Vec::new();
+    for i in ctx.c.find_all("三公", 0, ctx.c.len()) {
+        let (s0, e) = ctx.c.sentence(i);
+        if done.contains(&s0) {
+            continue;
+        }
+        let Some(b) = ctx
+            .c
+            .find("年初预算为", i, e)
+            .and_then(|k| ctx.c.amount_after_key(k, "年初预算为"))
+        else {
+            continue;
+        };
+        done.push(s0);
+        let first_item = SG_NAMES
+            .iter()
+            .filter_map(|(w, _)| ctx.c.find(w, b.end, e))
+            .min()
+            .unwrap_or(e);
+        let a = ctx
+            .c
+            .find("决算为", b.end, first_item)
+            .and_then(|k| ctx.c.amount_after_key(k, "决算为"));
+        let mut checks: Vec<(&'static str, String, NFig, Eval<'_>)> = Vec::new();
+        let bb = b.clone();
+        checks.push((
+            "N-10",
+            "说明 三公 年初预算 = T7 合计·预算数".into(),
+            b.clone(),
+            Box::new(move |c, r| {
+                super::kit::eq_rule(
+                    rule("N-10", E),
+                    "说明 三公 年初预算 = T7 合计·预算数",
+                    c.claim(&bb, "年初预算"),
+                    cell(r, SgItem::Total, true),
+                )
+            }),
+        ));
+        if let Some(a) = a.clone() {
+            checks.push((
+                "N-10",
+                String::new(),
+                a.clone(),
+                Box::new(move |c, r| {
+                    super::kit::eq_rule(
+                        rule("N-10", E),
+                        "说明 三公 支出决算 = T7 合计·决算数",
+                        c.claim(&a, "支出决算"),
+                        cell(r, SgItem::Total, false),
+                    )
+                }),
+            ));
+        }
+        if let Some(s) = ctx
+            .c
+            .find("完成预算的", b.end, first_item)
+            .and_then(|k| ctx.c.figure_after(k + 5, "%"))
+        {
+            let s2 = s.clone();
+            checks.push((
+                "N-10s",
+                String::new(),
+                s,
+                Box::new(move |c, r| {
+                    c.rate_of(
+                        rule("N-10s", E),
+                        "三公 完成预算 = 决算 ÷ 预算",
+                        &s2,
+                        s0,
+                        (cell(r, SgItem::Total, false), cell(r, SgItem::Total, true)),
+                        RateForm::Ratio,
+                    )
+                }),
+            ));
+        }
+        let mut used: Vec<(usize, usize)> = Vec::new();
+        for (name, item) in SG_NAMES {
+            if !t7.columns.contains(&Col::Sg(item, false)) {
+                continue;
+            }
+            for p in ctx.c.find_all(name, first_item, e) {
+                let q = p + name.chars().count();
+                if used.iter().any(|&(x, y)| p < y && x < q) {
+                    continue;
+                }
+                used.push((p, q));
+                let end = ctx.c.find("；", q, e).unwrap_or(e);
+                if let Some(g) = ctx
+                    .c
+                    .find("决算为", q, end)
+                    .and_then(|k| ctx.c.amount_after_key(k, "决算为"))
+                {
+                    let g2 = g.clone();
+                    let what = format!("说明 {name} 决算 = T7 {}·决算数", item.title());
+                    checks.push((
+                        "N-10",
+                        what.clone(),
+                        g,
+                        Box::new(move |c, r| {
+                            super::kit::eq_rule(
+                                rule("N-10", E),
+                                &what,
+                                c.claim(&g2, name),
+                                cell(r, item, false),
+                            )
+                        }),
+                    ));
+                }
+                if let Some(s) = ctx
+                    .c
+                    .find("完成预算的", q, end)
+                    .and_then(|k| ctx.c.figure_after(k + 5, "%"))
+                {
+                    let s2 = s.clone();
+                    let what = format!("{name} 完成预算 = 决算 ÷ 预算");
+                    checks.push((
+                        "N-10s",
+                        what.clone(),
+                        s,
+                        Box::new(move |c, r| {
+                            c.rate_of(
+                                rule("N-10s", E),
+                                &what,
+                                &s2,
+                                p,
+                                (cell(r, item, false), cell(r, item, true)),
+                                RateForm::Ratio,
+                            )
+                        }),
+                    ));
+                }
+                if let Some(s) = ctx.share_after_in(q, end) {
+                    let s2 = s.clone();
+                    let what = format!("{name} 占比 = 决算 ÷ 合计决算");
+                    checks.push((
+                        "N-10s",
+                        what.clone(),
+                        s,
+                        Box::new(move |c, r| {
+                            c.rate_of(
+                                rule("N-10s", E),
+                                &what,
+                                &s2,
+                                p,
+                                (cell(r, item, false), cell(r, SgItem::Total, false)),
+                                RateForm::Ratio,
+                            )
+                        }),
+                    ));
+                }
+            }
+        }
+        for (_, _, fig, eval) in &checks {
+            let results: Vec<TableFinding> = (0..n)
+                .map(|r| {
+                    let mut x = eval(ctx, r);
+                    x.span = Some(fig.span);
+                    x.quote = Some(ctx.c.text(s0.max(fig.at.saturating_sub(30)), fig.end));
+                    x
+                })
+                .collect();
+            ctx.out.extend(combine(results, &assumption));
+        }
+    }
+}
+
+pub(crate) fn no_sangong(ctx: &mut Ctx<'_>, t7: &StandardTable, i: usize) {
+    let Some(row) = t7.rows.first() else { return };
+    let (s0, e) = ctx.c.sentence(i);
+    let assumption = super::sangong::assumed_text(t7);
+    let results: Vec<TableFinding> = (0..row.readings.len().max(1))
+        .map(|r| {
+            let spent = SgItem::ALL
+                .iter()
+                .any(|it| matches!(row.lookup_in(r, Col::Sg(*it, false)), Lookup::Value(_)));
+            TableFinding {
+                rule: "T7-0".to_string(),
+                kind: super::finding::FindingKind::TextTable,
+                severity: if spent { Severity::Error } else { Severity::Ok },
+                stated: "无".to_string(),
+                expected: if spent {
+                    "有".to_string()
+                } else {
+                    "无".to_string()
+                },
+                difference: None,
+                formula: "说明称无“三公”经费财政拨款支出 ⇒ T7 各项决算数为空".to_string(),
+                cells: Vec::new(),
+                quote: Some(ctx.c.text(s0, e)),
+                span: Some(ctx.c.span(i, i + 1)),
+                message: if spent {
+                    "错误：说明称无“三公”经费财政拨款支出，但“三公”经费表有决算数".to_string()
+                } else {
+                    "一致：“三公”经费表的决算数均为空".to_string()
+                },
+            }
+        })
+        .collect();
+    ctx.out.extend(combine(results, &assumption));
+}
