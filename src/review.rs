@@ -3,14 +3,19 @@
 //! to the claims that judged the table's arithmetic), and lists the figures nothing checked.
 
 use crate::document::narrative::UnitClass;
-use crate::document::Document;
+use crate::document::{Document, SectionKind};
 use crate::num::decimal::text;
+use crate::num::verdict::Verdict;
+use crate::report::ProblemReport;
 use crate::report::{
     wording, ClaimReport, Counts, Dec, NamedValues, Review, SectionReport, SourceReport, Summary,
     UncheckedReport, SCHEMA,
 };
+use crate::rules::ClaimKind;
 use crate::rules::{self, Claim};
 use crate::scoring::{self, preset::Preset};
+use crate::standard::{FindingKind, Severity};
+use rust_decimal::Decimal;
 use std::collections::HashSet;
 
 /// Reviews a paste: narrative claims, table arithmetic and scores, unchecked figures. Never panics.
@@ -25,12 +30,14 @@ use std::collections::HashSet;
 pub fn review(text: &str, preset: &Preset) -> Review {
     let doc = Document::read(text);
     let checked = rules::check(&doc);
-    let claims: Vec<ClaimReport> = checked
+    let mut claims: Vec<ClaimReport> = checked
         .claims
         .iter()
         .enumerate()
         .map(|(id, c)| claim_report(id, c))
         .collect();
+    let mut problems = checked.problems;
+    standard_findings(&doc, &mut claims, &mut problems);
     let tables: Vec<_> = doc
         .tables
         .iter()
@@ -63,7 +70,7 @@ pub fn review(text: &str, preset: &Preset) -> Review {
         claims,
         tables,
         unchecked,
-        problems: checked.problems,
+        problems,
         summary,
     }
 }
@@ -113,6 +120,8 @@ fn claim_report(id: usize, c: &Claim) -> ClaimReport {
             .clone()
             .unwrap_or_else(|| wording::claim_message(c.kind, &check, &c.unit)),
         diagnosis: c.diagnosis.clone(),
+        rule: None,
+        cells: Vec::new(),
     }
 }
 
@@ -143,4 +152,97 @@ fn unchecked(doc: &Document, claims: &[Claim]) -> (Vec<UncheckedReport>, usize) 
         });
     }
     (out, figures)
+}
+
+/// The standard tables' findings (T and X rules over the tables, N rules of the 说明 against them), after the
+/// other claims. A rule the paste leaves undecided is not a claim: it is listed as a problem with its reason.
+fn standard_findings(
+    doc: &Document,
+    claims: &mut Vec<ClaimReport>,
+    problems: &mut Vec<ProblemReport>,
+) {
+    if doc.standard.is_empty() {
+        return;
+    }
+    let mut findings = crate::standard::check_tables(&doc.standard);
+    // the 说明 as the N rules read it: the paste with every table blanked out, so offsets stay the paste's
+    let mut narrative = String::with_capacity(doc.text.len());
+    for s in &doc.sections {
+        let part = doc.text.get(s.bytes.clone()).unwrap_or("");
+        if s.kind == SectionKind::Narrative {
+            narrative.push_str(part);
+        } else {
+            narrative.extend(part.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+        }
+    }
+    findings.extend(crate::standard::check_text_against_tables(
+        &narrative,
+        0,
+        &doc.standard,
+    ));
+    for f in findings {
+        let span = f
+            .span
+            .or_else(|| f.cells.iter().find_map(|c| c.span))
+            .unwrap_or((0, 0));
+        let verdict = match f.severity {
+            Severity::Error => Verdict::Mismatch,
+            Severity::Hint => Verdict::Notice,
+            Severity::Rounding => Verdict::Rounding,
+            Severity::NotComputable => Verdict::NotComputable,
+            Severity::Ok => Verdict::Ok,
+            Severity::NotChecked => {
+                problems.push(ProblemReport {
+                    message: format!("{}（{}）：{}", f.rule, f.formula, f.message),
+                    span: Some([span.0, span.1]),
+                });
+                continue;
+            }
+        };
+        let kind = match f.kind {
+            FindingKind::TableSum => ClaimKind::TableSum,
+            FindingKind::TableLink => ClaimKind::TableLink,
+            FindingKind::TextTable => ClaimKind::TextTable,
+        };
+        let sources: Vec<SourceReport> = f
+            .cells
+            .iter()
+            .filter_map(|c| {
+                let value = c
+                    .value
+                    .as_deref()
+                    .and_then(|v| Decimal::from_str_exact(v).ok())?;
+                Some(SourceReport {
+                    name: format!("{} {} {}", c.table.id(), c.row, c.column),
+                    value: Dec(value),
+                    span: c.span.map(|s| [s.0, s.1]),
+                })
+            })
+            .collect();
+        let number = |t: &str| Decimal::from_str_exact(t).ok().map(text);
+        claims.push(ClaimReport {
+            id: claims.len(),
+            kind,
+            title: wording::kind_title(kind),
+            verdict,
+            stated: f.stated.clone(),
+            recomputed: number(&f.expected).or(Some(f.expected.clone())),
+            difference: f.difference.clone(),
+            span: [span.0, span.1],
+            table: None,
+            inputs: NamedValues(
+                sources
+                    .iter()
+                    .map(|s| (s.name.clone(), s.value.0))
+                    .collect(),
+            ),
+            sources,
+            interval: None,
+            formula: f.formula,
+            message: format!("{} {}：{}", f.rule, wording::kind_title(kind), f.message),
+            diagnosis: None,
+            rule: Some(f.rule),
+            cells: f.cells,
+        });
+    }
 }

@@ -80,7 +80,7 @@ fn cases() -> Vec<(&'static str, String, Vec<SectionKind>, usize)> {
             "a standard 决算 table with its unit line is kept out of the narrative",
             "一、说明\n本年收入 10.00 万元。\n收入支出决算总表\n单位：万元\n本年收入合计 10.00 本年支出合计 10.00\n第三部分 名词解释\n一、财政拨款收入。\n"
                 .to_string(),
-            vec![N, SectionKind::Standard(1), N],
+            vec![N, SectionKind::Standard(juesuan::standard::StandardKind::T1), N],
             0,
         ),
         (

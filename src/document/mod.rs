@@ -13,6 +13,8 @@ pub mod vocab;
 
 pub use table::{Cell, Funds, FundsRow, IndicatorRow, Problem, Span, Table, TableKind};
 
+use crate::standard::{StandardKind, StandardTable};
+
 use narrative::Narrative;
 use std::ops::Range;
 use title::{title_kind, TitleKind};
@@ -24,8 +26,8 @@ pub enum SectionKind {
     Narrative,
     /// A 绩效自评表 (project or 部门整体), read by the table readers and scored.
     SelfEvaluation(TableKind),
-    /// One of the nine standard 部门决算 tables (1–9); kept out of the narrative.
-    Standard(u8),
+    /// One of the nine standard 部门决算 tables; read by `crate::standard`, kept out of the narrative.
+    Standard(StandardKind),
 }
 
 /// One part of the paste.
@@ -50,6 +52,8 @@ pub struct Document<'a> {
     pub sections: Vec<Section>,
     /// Every 绩效自评表 read from the self-evaluation sections, in order.
     pub tables: Vec<Table>,
+    /// The standard 决算 tables read from their sections, one per kind (a kind's first table with numbers).
+    pub standard: Vec<StandardTable>,
     /// The narrative's cleaned text and figures.
     pub narrative: Narrative,
 }
@@ -88,6 +92,7 @@ impl<'a> Document<'a> {
             .into_iter()
             .filter(Table::has_structure)
             .collect();
+        let standard = read_standard(text, &sections);
         let ranges: Vec<Range<usize>> = sections
             .iter()
             .filter(|s| s.kind == SectionKind::Narrative)
@@ -98,9 +103,31 @@ impl<'a> Document<'a> {
             text,
             sections,
             tables,
+            standard,
             narrative,
         }
     }
+}
+
+/// The standard tables of their sections. A title with nothing under it (a contents entry) gives nothing;
+/// of two tables of one kind, the first that holds numbers is kept.
+fn read_standard(text: &str, sections: &[Section]) -> Vec<StandardTable> {
+    let mut tables: Vec<StandardTable> = Vec::new();
+    for s in sections {
+        let SectionKind::Standard(kind) = s.kind else {
+            continue;
+        };
+        let table =
+            crate::standard::read_table(kind, text.get(s.bytes.clone()).unwrap_or(""), s.span.0);
+        if table.rows.is_empty() && table.notes.is_empty() {
+            continue;
+        }
+        tables.retain(|t| t.kind != kind || t.has_numbers());
+        if !tables.iter().any(|t| t.kind == kind) {
+            tables.push(table);
+        }
+    }
+    tables
 }
 
 /// The self-evaluation tables of one section: Excel cells when its lines hold tabs, else PDF text.
@@ -159,6 +186,11 @@ fn sections(text: &str) -> Vec<Section> {
         let line = at(i);
         let title = title_at(&lines, i, &at);
         if let Some((kind, title_lines)) = title {
+            if matches!(kind, SectionKind::Standard(_)) && open == Some(kind) {
+                // the same table's title again (a continued table, 续表): one table
+                i += title_lines;
+                continue;
+            }
             let title_text: String = (i..i + title_lines).map(at).collect::<Vec<_>>().join("");
             cuts.push((i, kind, title_text.trim().to_string()));
             open = Some(kind);
@@ -188,7 +220,7 @@ fn sections(text: &str) -> Vec<Section> {
                 }
             }
             Some(SectionKind::Standard(_)) => {
-                if title::is_part_heading(line) {
+                if title::ends_standard_tables(line) {
                     cuts.push((i, SectionKind::Narrative, String::new()));
                     open = None;
                 }

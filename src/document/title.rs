@@ -6,32 +6,17 @@
 //! "整体支出绩效自评表 1 个，…"), and not a table of contents line ("一、《收入支出决算总表》").
 
 use super::table::TableKind;
+use crate::standard::StandardKind;
 
 /// What a title line names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TitleKind {
     /// A 绩效自评表 (project or 部门整体).
     SelfEvaluation(TableKind),
-    /// One of the nine standard 部门决算 tables (公开01–09表), numbered 1–9 in the national order.
-    Standard(u8),
+    /// One of the nine standard 部门决算 tables (公开01–09表); their names by year and province are the
+    /// standard tables' own vocabulary ([`crate::standard::table_kind`]).
+    Standard(StandardKind),
 }
-
-/// The nine standard tables by the words their names end with, most specific first; variants by year and
-/// province share these endings (docs/standard-tables.md §1).
-const STANDARD: [(&str, u8); 12] = [
-    ("一般公共预算财政拨款基本支出决算明细表", 6),
-    ("一般公共预算财政拨款基本支出决算表", 6),
-    ("一般公共预算财政拨款支出决算表", 5),
-    ("“三公”经费支出决算表", 7),
-    ("\"三公\"经费支出决算表", 7),
-    ("政府性基金预算财政拨款收入支出决算表", 8),
-    ("国有资本经营预算财政拨款收入支出决算表", 9),
-    ("国有资本经营预算财政拨款支出决算表", 9),
-    ("财政拨款收入支出决算总表", 4),
-    ("收入支出决算总表", 1),
-    ("收入决算表", 2),
-    ("支出决算表", 3),
-];
 
 /// Longest title, in chars, once white space is removed: a name with its year and a table number.
 const LONGEST: usize = 48;
@@ -47,7 +32,8 @@ const LONGEST: usize = 48;
 ///            Some(TitleKind::SelfEvaluation(TableKind::Department)));
 /// assert_eq!(title_kind("具体项目自评情况附绩效自评表及自评报告。"), None);
 /// assert_eq!(title_kind("整体支出绩效自评表 1 个，全年预算总额 1,810.22 万元，"), None);
-/// assert_eq!(title_kind("公开01表 收入支出决算总表"), Some(TitleKind::Standard(1)));
+/// assert_eq!(title_kind("公开01表 收入支出决算总表"),
+///            Some(TitleKind::Standard(juesuan::standard::StandardKind::T1)));
 /// assert_eq!(title_kind("一、《收入支出决算总表》"), None);
 /// ```
 pub fn title_kind(line: &str) -> Option<TitleKind> {
@@ -75,10 +61,7 @@ pub fn title_kind(line: &str) -> Option<TitleKind> {
     if name.contains('《') || name.contains('。') || name.contains('，') {
         return None;
     }
-    STANDARD
-        .iter()
-        .find(|(ending, _)| name.ends_with(ending))
-        .map(|&(_, n)| TitleKind::Standard(n))
+    crate::standard::table_kind(name).map(TitleKind::Standard)
 }
 
 /// Whether a line is only the year a title gives on its own line: "（2023 年度）", "(2023年)".
@@ -113,9 +96,8 @@ pub fn is_section_heading(line: &str) -> bool {
         || (t.starts_with('第') && t.chars().take(6).collect::<String>().contains("部分"))
 }
 
-/// Whether a line opens a part of a disclosure ("第三部分 …"): the only heading that ends a standard
-/// table, whose rows themselves start "一、一般公共预算财政拨款收入".
-pub fn is_part_heading(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with('第') && t.chars().take(6).collect::<String>().contains("部分")
+/// Whether a line ends the standard tables ("第三部分 …", "一、收入支出决算总体情况说明", "名词解释"): their
+/// own rows start "一、一般公共预算财政拨款收入", so a numbered line ends them only when it names a 说明.
+pub fn ends_standard_tables(line: &str) -> bool {
+    crate::standard::ends_tables(line)
 }

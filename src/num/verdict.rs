@@ -17,6 +17,9 @@ use rust_decimal::Decimal;
 pub enum Verdict {
     /// A real inconsistency: no choice of true values behind the rounded inputs gives the stated figure.
     Mismatch,
+    /// 提示: the figures differ in a way that needs a sentence of explanation, not a correction (a 0.01 drift
+    /// between a summary and a detail table, an inequality rule not met). Never counted as ✗.
+    Notice,
     /// 尾差: differs from the recomputed value, but rounding of the inputs explains it.
     Rounding,
     /// The formula cannot be evaluated (zero denominator).
@@ -30,6 +33,7 @@ impl Verdict {
     pub fn name(self) -> &'static str {
         match self {
             Verdict::Ok => "ok",
+            Verdict::Notice => "notice",
             Verdict::Rounding => "rounding",
             Verdict::Mismatch => "mismatch",
             Verdict::NotComputable => "not_computable",

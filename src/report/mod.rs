@@ -123,7 +123,7 @@ impl SectionReport {
         let (name, standard) = match kind {
             SectionKind::Narrative => ("narrative", None),
             SectionKind::SelfEvaluation(k) => (k.name(), None),
-            SectionKind::Standard(n) => ("standard", Some(n)),
+            SectionKind::Standard(k) => ("standard", Some(k.number())),
         };
         SectionReport {
             kind: name,
@@ -168,6 +168,10 @@ pub struct ClaimReport {
     pub message: String,
     /// A likely cause of a mismatch, in Chinese.
     pub diagnosis: Option<String>,
+    /// The rule of the standard tables' catalogue ("T2-2", "X-05", "N-06s"), for their findings.
+    pub rule: Option<String>,
+    /// The standard tables' cells the finding used (table, row code and name, column, value, span).
+    pub cells: Vec<crate::standard::CellRef>,
 }
 
 /// One input figure and where it came from.
@@ -231,6 +235,8 @@ pub struct Counts {
     pub rounding: usize,
     /// ✗
     pub mismatch: usize,
+    /// 提示
+    pub notice: usize,
     /// —
     pub not_computable: usize,
 }
@@ -245,6 +251,7 @@ impl Counts {
                 Verdict::Ok => c.ok += 1,
                 Verdict::Rounding => c.rounding += 1,
                 Verdict::Mismatch => c.mismatch += 1,
+                Verdict::Notice => c.notice += 1,
                 Verdict::NotComputable => c.not_computable += 1,
             }
         }
@@ -258,6 +265,7 @@ impl Counts {
             ok: self.ok + o.ok,
             rounding: self.rounding + o.rounding,
             mismatch: self.mismatch + o.mismatch,
+            notice: self.notice + o.notice,
             not_computable: self.not_computable + o.not_computable,
         }
     }

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 pub fn verdict_title(v: Verdict) -> &'static str {
     match v {
         Verdict::Ok => "一致",
+        Verdict::Notice => "提示",
         Verdict::Rounding => "尾差",
         Verdict::Mismatch => "不一致",
         Verdict::NotComputable => "无法计算",
@@ -32,6 +33,9 @@ pub fn kind_title(kind: ClaimKind) -> &'static str {
         ClaimKind::Count => "个数",
         ClaimKind::SameFigure => "前后一致",
         ClaimKind::Direction => "增减方向",
+        ClaimKind::TableSum => "表内勾稽",
+        ClaimKind::TableLink => "表间勾稽",
+        ClaimKind::TextTable => "说明与报表",
     }
 }
 
@@ -83,6 +87,8 @@ pub fn formula(kind: ClaimKind, values: &[Decimal], recomputed: Option<Decimal>)
         ClaimKind::Variance => format!("({} − {}) ÷ {} × 100%", v(1), v(0), v(0)),
         ClaimKind::Completion | ClaimKind::Execution => format!("{} ÷ {} × 100%", v(1), v(0)),
         ClaimKind::Direction => format!("{} 与 {} 比较", v(0), v(1)),
+        // the standard tables' findings carry their own formula
+        ClaimKind::TableSum | ClaimKind::TableLink | ClaimKind::TextTable => String::new(),
     }
 }
 

@@ -33,6 +33,12 @@ pub enum ClaimKind {
     SameFigure,
     /// A direction word (大于/小于/持平, 增加/减少) against the two figures it compares.
     Direction,
+    /// 表内: a standard table's total against its rows (rule T*).
+    TableSum,
+    /// 表间: a cell against the same figure in another standard table (rule X-*).
+    TableLink,
+    /// 表文: a figure of the 说明 against the standard tables' cells (rule N-*).
+    TextTable,
 }
 
 impl ClaimKind {
@@ -50,6 +56,9 @@ impl ClaimKind {
             ClaimKind::Count => "count",
             ClaimKind::SameFigure => "same-figure",
             ClaimKind::Direction => "direction",
+            ClaimKind::TableSum => "table-sum",
+            ClaimKind::TableLink => "table-link",
+            ClaimKind::TextTable => "text-table",
         }
     }
 }

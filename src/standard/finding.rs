@@ -303,6 +303,7 @@ fn judge(
         Some(Verdict::Rounding) => Severity::Rounding,
         Some(Verdict::NotComputable) => Severity::NotComputable,
         Some(Verdict::Mismatch) => rule.mismatch,
+        Some(Verdict::Notice) => Severity::Hint,
         None => Severity::NotChecked,
     };
     (severity, difference)

@@ -39,6 +39,21 @@ impl StandardKind {
         StandardKind::T9,
     ];
 
+    /// 1 … 9, the national order.
+    pub fn number(self) -> u8 {
+        match self {
+            StandardKind::T1 => 1,
+            StandardKind::T2 => 2,
+            StandardKind::T3 => 3,
+            StandardKind::T4 => 4,
+            StandardKind::T5 => 5,
+            StandardKind::T6 => 6,
+            StandardKind::T7 => 7,
+            StandardKind::T8 => 8,
+            StandardKind::T9 => 9,
+        }
+    }
+
     /// "T1" … "T9".
     pub fn id(self) -> &'static str {
         match self {

@@ -74,49 +74,17 @@ pub fn read_table(kind: StandardKind, text: &str, offset: usize) -> StandardTabl
 /// table of contents entry) is dropped; a title repeated right after its own table (a continued table) is
 /// read together with it.
 pub fn read_tables(text: &str, offset: usize) -> Vec<StandardTable> {
-    // (char index, byte index, kind) of each title; byte index of each line that starts another part
-    let mut starts: Vec<(usize, usize, StandardKind)> = Vec::new();
-    let mut stops: Vec<usize> = Vec::new();
-    let mut char_at = 0;
-    let mut byte_at = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(kind) = table_kind(line) {
-            match starts.last() {
-                Some(&(_, _, k)) if k == kind => {}
-                _ => starts.push((char_at, byte_at, kind)),
-            }
-        } else if ends_tables(line) {
-            stops.push(byte_at);
-        }
-        char_at += line.chars().count();
-        byte_at += line.len();
-    }
-    let mut tables: Vec<StandardTable> = Vec::new();
-    for (n, &(c, b, kind)) in starts.iter().enumerate() {
-        let next = starts.get(n + 1).map_or(text.len(), |s| s.1);
-        let end = stops
-            .iter()
-            .copied()
-            .find(|&x| x > b)
-            .map_or(next, |x| x.min(next));
-        let Some(part) = text.get(b..end) else {
-            continue;
-        };
-        let table = read_table(kind, part, offset + c);
-        if table.rows.is_empty() && table.notes.is_empty() {
-            continue;
-        }
-        tables.retain(|t| t.kind != kind || t.has_numbers());
-        if !tables.iter().any(|t| t.kind == kind) {
-            tables.push(table);
-        }
+    // The document model cuts the paste (the one title rule) and reads each standard table's section.
+    let mut tables = crate::document::Document::read(text).standard;
+    for t in &mut tables {
+        t.shift(offset);
     }
     tables
 }
 
 /// A line that starts another part of the document ("第三部分…", "一、收入支出决算总体情况说明"): the
 /// tables before it end there.
-fn ends_tables(line: &str) -> bool {
+pub(crate) fn ends_tables(line: &str) -> bool {
     let s = kinds::squash(line);
     (s.starts_with('第') && s.contains("部分"))
         || (summary::starts_with_ordinal(&s) && s.ends_with("说明"))

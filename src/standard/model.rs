@@ -213,6 +213,21 @@ impl StandardTable {
         }
     }
 
+    /// Moves every span by `chars`: a table read at the start of a paste reported at `chars` of another.
+    pub(crate) fn shift(&mut self, chars: usize) {
+        let mv = |s: &mut Span| *s = (s.0 + chars, s.1 + chars);
+        mv(&mut self.span);
+        for r in &mut self.rows {
+            mv(&mut r.span);
+            for a in r.values.iter_mut().flatten() {
+                mv(&mut a.span);
+            }
+            for c in &mut r.cells {
+                mv(&mut c.span);
+            }
+        }
+    }
+
     /// The row with this code.
     pub fn row_by_code(&self, code: &str) -> Option<&Row> {
         self.rows.iter().find(|r| r.code.as_deref() == Some(code))

@@ -1,8 +1,8 @@
 //! The one place where `standard` reaches into the rest of the crate: the figure parser, the exact decimal
 //! helpers and the verdicts. When those paths move (to `crate::num::…`), only this file changes.
 
-pub(crate) use crate::num::decimal::{add, div, mul, round_half_up, sub, text};
 pub(crate) use crate::error::Result as NumResult;
+pub(crate) use crate::num::decimal::{add, div, mul, round_half_up, sub, text};
 pub(crate) use crate::num::figure::{parse_figure, Figure};
 pub(crate) use crate::num::rates::{Label, Rate};
 pub(crate) use crate::num::verdict::{check_rate, check_sum, Check, Verdict};

@@ -55,6 +55,7 @@ pub(crate) fn rate_finding(
         Some(Verdict::Rounding) => Severity::Rounding,
         Some(Verdict::NotComputable) => Severity::NotComputable,
         Some(Verdict::Mismatch) => rule.mismatch,
+        Some(Verdict::Notice) => Severity::Hint,
         None => Severity::NotChecked,
     };
     if severity == rule.mismatch && truncated == Some(stated.fig.value) {
