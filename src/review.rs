@@ -44,7 +44,7 @@ pub fn review(text: &str, preset: &Preset) -> Review {
         .enumerate()
         .map(|(i, t)| scoring::score_table(t, i, preset, &checked.claims))
         .collect();
-    let (unchecked, figures) = unchecked(&doc, &checked.claims);
+    let (unchecked, figures) = unchecked(&doc, &checked.claims, &checked.reasons);
     let claim_counts = Counts::of(claims.iter().map(|c| c.verdict));
     let table_counts = Counts::of(tables.iter().flat_map(|t| {
         t.findings
@@ -126,7 +126,11 @@ fn claim_report(id: usize, c: &Claim) -> ClaimReport {
 }
 
 /// The narrative's figures (amounts, percentages, counts) that no claim used, and how many there are.
-fn unchecked(doc: &Document, claims: &[Claim]) -> (Vec<UncheckedReport>, usize) {
+fn unchecked(
+    doc: &Document,
+    claims: &[Claim],
+    reasons: &std::collections::HashMap<usize, &'static str>,
+) -> (Vec<UncheckedReport>, usize) {
     let used: HashSet<usize> = claims
         .iter()
         .flat_map(|c| c.inputs.iter().filter_map(|i| i.span.map(|s| s.0)))
@@ -135,7 +139,7 @@ fn unchecked(doc: &Document, claims: &[Claim]) -> (Vec<UncheckedReport>, usize) 
     let narrative = &doc.narrative;
     let mut figures = 0;
     let mut out = Vec::new();
-    for t in &narrative.tokens {
+    for (i, t) in narrative.tokens.iter().enumerate() {
         if t.class == UnitClass::Other {
             continue;
         }
@@ -148,7 +152,10 @@ fn unchecked(doc: &Document, claims: &[Claim]) -> (Vec<UncheckedReport>, usize) 
             value: Dec(t.figure.value),
             unit: t.figure.unit.clone(),
             span: [start, end],
-            reason: wording::unchecked_reason(t.direction.is_some(), t.class == UnitClass::Percent),
+            reason: reasons.get(&i).map_or_else(
+                || wording::unchecked_reason(t.direction.is_some(), t.class == UnitClass::Percent),
+                |r| (*r).to_string(),
+            ),
         });
     }
     (out, figures)

@@ -5,7 +5,6 @@
 
 use super::claim::ClaimKind;
 use super::context::{Ctx, List};
-use super::narrative::push_share;
 use crate::document::narrative::UnitClass;
 use crate::error::Result;
 use crate::num::figure::Figure;
@@ -129,7 +128,7 @@ fn check_group(ctx: &mut Ctx, classes: &[ClassStatement], items: &[ItemStatement
         .filter_map(|c| c.2.map(|s| (c.1, s)))
         .collect();
     for &(class_tok, share) in &shares {
-        push_share(ctx, class_tok, total, share)?;
+        ctx.push_share(class_tok, total, share)?;
     }
     // the shares add up to 100% (an exact 100, each share ± half its last digit)
     if shares.len() == classes.len() && shares.len() > 1 {

@@ -33,6 +33,8 @@ pub struct Ctx<'a> {
     pub end: usize,
     /// Where each disclosure begins ("第一部分"), when several are pasted together.
     documents: Vec<usize>,
+    /// Why a figure (token index) was not checked, when a rule saw it and could not bind it.
+    pub reasons: std::collections::HashMap<usize, &'static str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -47,7 +49,13 @@ impl<'a> Ctx<'a> {
             lists: Vec::new(),
             end,
             documents,
+            reasons: std::collections::HashMap::new(),
         }
+    }
+
+    /// Records why token `i` is not checked (the first reason given stands).
+    pub fn unchecked(&mut self, i: usize, reason: &'static str) {
+        self.reasons.entry(i).or_insert(reason);
     }
 
     /// Whether tokens `a` and `b` belong to the same disclosure (no "第一部分" between them): figures of
@@ -120,6 +128,24 @@ impl<'a> Ctx<'a> {
         let unit = unit_of(self.tok(total));
         self.push(kind, check, span, inputs, &unit);
         self.used.insert(total);
+        Ok(())
+    }
+
+    /// Adds a share claim: part ÷ whole against the stated percentage token.
+    pub fn push_share(&mut self, part: usize, whole: usize, stated: usize) -> Result<()> {
+        let [fp, fw] = self.aligned([part, whole]);
+        let figure = self.tok(stated).figure.clone();
+        let check = crate::num::verdict::check_rate(
+            |x, y| crate::num::rates::rate(crate::num::rates::RateKind::Share, x, y),
+            &fp,
+            &fw,
+            &figure,
+        )?;
+        let inputs = vec![self.source(part, "部分"), self.source(whole, "总数")];
+        let span = self.span_of(part.min(stated), stated.max(part));
+        self.push(ClaimKind::Share, check, span, inputs, "%");
+        self.set_stated(stated);
+        self.used.insert(stated);
         Ok(())
     }
 

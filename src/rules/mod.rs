@@ -8,6 +8,7 @@ mod context;
 pub mod diagnosis;
 mod links;
 mod narrative;
+pub mod prose;
 mod self_eval;
 
 pub use claim::{Claim, ClaimKind, Source};
@@ -22,6 +23,8 @@ use context::Ctx;
 pub struct Checked {
     /// Every claim.
     pub claims: Vec<Claim>,
+    /// Why a narrative figure (cleaned token index) was seen by a rule and not checked.
+    pub reasons: std::collections::HashMap<usize, &'static str>,
     /// Parts of the text that could not be checked, and why.
     pub problems: Vec<ProblemReport>,
 }
@@ -55,12 +58,10 @@ pub fn check(doc: &Document) -> Checked {
         })
         .collect();
     type Step = fn(&mut Ctx) -> crate::Result<()>;
-    let steps: [(&str, Step); 8] = [
+    let steps: [(&str, Step); 6] = [
         ("类/项", classes::classes),
-        ("其中", narrative::sums),
+        ("说明", prose::prose),
         ("收支平衡", links::balances),
-        ("占比", narrative::shares),
-        ("增长率", narrative::growth),
         ("差异率/执行率", narrative::named_rates),
         ("前后一致", links::same_figures),
         ("列举个数", links::counted_lists),
@@ -80,6 +81,7 @@ pub fn check(doc: &Document) -> Checked {
         });
     }
     diagnosis::diagnose(&mut ctx);
+    let reasons = std::mem::take(&mut ctx.reasons);
     let mut claims = std::mem::take(&mut ctx.claims);
     match self_eval::table_claims(&doc.tables) {
         Ok(mut more) => {
@@ -94,7 +96,11 @@ pub fn check(doc: &Document) -> Checked {
         }),
     }
     claims.sort_by_key(|c| (c.span.0, c.span.1));
-    Checked { claims, problems }
+    Checked {
+        claims,
+        reasons,
+        problems,
+    }
 }
 
 fn span_array((a, b): (usize, usize)) -> [usize; 2] {

@@ -16,6 +16,9 @@ pub struct CleanText {
     /// Where each narrative segment starts in the original text (chars): the tables of a disclosure lie
     /// between the segment holding its narrative and the next one.
     pub segment_starts: Vec<usize>,
+    /// Cleaned indices of the chars that follow a removed line break (sorted): a web page's paragraph
+    /// ends there, a PDF's soft break does not — the rules decide which by what surrounds it.
+    pub breaks: Vec<usize>,
 }
 
 /// Chars that are part of a number's spelling.
@@ -47,6 +50,7 @@ impl CleanText {
             origin: Vec::with_capacity(text.len() / 2),
             stops: Vec::new(),
             segment_starts: Vec::new(),
+            breaks: Vec::new(),
         };
         let mut chars_before = 0;
         let mut bytes_before = 0;
@@ -73,13 +77,18 @@ impl CleanText {
     fn push_segment(&mut self, text: &str, first: usize) {
         let out = self;
         let mut pending_space: Option<usize> = None;
+        let mut pending_break = false;
         for (i, c) in text.chars().enumerate().map(|(i, c)| (i + first, c)) {
             if is_invisible(c) {
                 continue;
             }
             if c.is_whitespace() {
                 pending_space.get_or_insert(i);
+                pending_break |= c == '\n';
                 continue;
+            }
+            if std::mem::take(&mut pending_break) && !out.chars.is_empty() {
+                out.breaks.push(out.chars.len());
             }
             let c = clean_char(c);
             if let Some(at) = pending_space.take() {

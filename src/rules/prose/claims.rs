@@ -1,0 +1,312 @@
+//! Claims from entities: growth and 增减额 against last year, completion against the budget, shares of a
+//! named or listed whole, totals against their listed parts. A figure whose reading is not certain gets no
+//! claim, only a reason (`Ctx::unchecked`).
+
+use super::cues::{Base, Sign};
+use super::entities::Entity;
+use super::frames::{Frame, Role};
+use crate::document::narrative::UnitClass;
+use crate::error::Result;
+use crate::num::figure::Figure;
+use crate::num::rates::{rate, sub, RateKind};
+use crate::num::verdict::{check_rate, check_sum, Verdict};
+use crate::report::wording;
+use crate::rules::claim::{ClaimKind, Source};
+use crate::rules::context::Ctx;
+use rust_decimal::Decimal;
+
+fn signed(f: &Figure, sign: Sign) -> Figure {
+    let mut f = f.clone();
+    if sign == Sign::Down {
+        f.value = -f.value;
+    }
+    f
+}
+
+/// Same kind of figure: money with money, 人 with 人.
+fn same_class(ctx: &Ctx, a: usize, b: usize) -> bool {
+    match (&ctx.tok(a).class, &ctx.tok(b).class) {
+        (UnitClass::Amount, UnitClass::Amount) => true,
+        (UnitClass::Count(x), UnitClass::Count(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Growth (and its change) of every entity against last year or against its budget.
+pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
+    for (ei, e) in entities.iter().enumerate() {
+        let current = e.current.or_else(|| headless_subject(entities, ei));
+        for &(r, sign, base) in &e.rates {
+            if ctx.used.contains(&r) {
+                continue;
+            }
+            let Some(c) = current else {
+                ctx.unchecked(r, "未找到这一增减率所指的本年数");
+                continue;
+            };
+            let against = match base {
+                Base::Prior => e.prior,
+                Base::Budget => e.budget,
+            };
+            let change = e.changes.iter().find(|(_, _, b)| *b == base).copied();
+            match (against, change) {
+                (Some(p), _) if same_class(ctx, c, p) => push_rate_vs_level(ctx, base, c, p, r, sign)?,
+                (_, Some((d, dsign, _))) if same_class(ctx, c, d) => push_rate_vs_change(ctx, base, c, d, dsign, r, sign)?,
+                _ => ctx.unchecked(r, "未写明上年数或增减额，无法核对增减率"),
+            }
+        }
+        // 增减额 with both years stated
+        if let Some(c) = current {
+            for &(d, sign, base) in &e.changes {
+                let against = match base {
+                    Base::Prior => e.prior,
+                    Base::Budget => e.budget,
+                };
+                if let Some(p) = against.filter(|&p| same_class(ctx, c, p) && same_class(ctx, c, d)) {
+                    push_difference(ctx, c, p, d, sign)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The subject of a statement that begins with a comparison and no figure of its own ("与上年相比，增加 …"):
+/// the first figure of the statement before.
+fn headless_subject(entities: &[Entity], ei: usize) -> Option<usize> {
+    let e = entities.get(ei)?;
+    if !e.headless {
+        return None;
+    }
+    let before = entities.get(..ei)?;
+    let previous = before.iter().rev().find(|p| p.statement + 1 == e.statement)?.statement;
+    before
+        .iter()
+        .find(|p| p.statement == previous)
+        .and_then(|p| p.current)
+}
+
+fn push_rate_vs_level(ctx: &mut Ctx, base: Base, c: usize, p: usize, r: usize, sign: Sign) -> Result<()> {
+    let [fc, fp] = ctx.aligned([c, p]);
+    let stated = signed(&ctx.tok(r).figure, sign);
+    let (kind, names) = match base {
+        Base::Prior => (RateKind::Growth, ("本年数", "上年数")),
+        Base::Budget => (RateKind::Variance, ("预算数", "决算数")),
+    };
+    let check = match base {
+        Base::Prior => check_rate(|x, y| rate(kind, x, y), &fc, &fp, &stated)?,
+        Base::Budget => check_rate(|x, y| rate(kind, x, y), &fp, &fc, &stated)?,
+    };
+    let inputs = match base {
+        Base::Prior => vec![ctx.source(c, names.0), ctx.source(p, names.1)],
+        Base::Budget => vec![ctx.source(p, names.0), ctx.source(c, names.1)],
+    };
+    let claim_kind = if base == Base::Prior { ClaimKind::Growth } else { ClaimKind::Variance };
+    let span = ctx.span_of(c.min(r), r.max(c));
+    let flipped = direction_wrong(&check, || {
+        let mut f = stated.clone();
+        f.value = -f.value;
+        match base {
+            Base::Prior => check_rate(|x, y| rate(kind, x, y), &fc, &fp, &f),
+            Base::Budget => check_rate(|x, y| rate(kind, x, y), &fp, &fc, &f),
+        }
+    });
+    ctx.push(claim_kind, check, span, inputs, "%");
+    finish_rate(ctx, r, sign, flipped);
+    Ok(())
+}
+
+fn push_rate_vs_change(ctx: &mut Ctx, base: Base, c: usize, d: usize, dsign: Sign, r: usize, sign: Sign) -> Result<()> {
+    let [fc, fd] = ctx.aligned([c, d]);
+    let delta = signed(&fd, dsign);
+    let stated = signed(&ctx.tok(r).figure, sign);
+    let formula = |cur: Decimal, chg: Decimal| rate(RateKind::Growth, cur, sub(cur, chg)?);
+    let check = check_rate(formula, &fc, &delta, &stated)?;
+    let flipped = direction_wrong(&check, || {
+        let mut f = stated.clone();
+        f.value = -f.value;
+        check_rate(formula, &fc, &delta, &f)
+    });
+    let prior = sub(fc.value, delta.value)?;
+    let td = ctx.tok(d);
+    let (kind, names) = match base {
+        Base::Prior => (ClaimKind::Growth, ("本年数", "增减额", "上年数")),
+        Base::Budget => (ClaimKind::Variance, ("决算数", "比预算增减额", "预算数")),
+    };
+    let inputs = vec![
+        ctx.source(c, names.0),
+        Source {
+            name: names.1.into(),
+            value: delta.value,
+            span: Some(ctx.text.span(td.start, td.end)),
+        },
+        Source::derived(names.2, prior),
+    ];
+    let span = ctx.span_of(c.min(r).min(d), r.max(c).max(d));
+    ctx.push(kind, check, span, inputs, "%");
+    finish_rate(ctx, r, sign, flipped);
+    Ok(())
+}
+
+/// Whether the check fails but the opposite direction would hold: the direction word is wrong.
+fn direction_wrong(check: &crate::num::verdict::Check, flip: impl Fn() -> Result<crate::num::verdict::Check>) -> bool {
+    check.verdict == Verdict::Mismatch
+        && !check.stated.value.is_zero()
+        && flip().is_ok_and(|c| c.verdict != Verdict::Mismatch)
+}
+
+fn finish_rate(ctx: &mut Ctx, r: usize, sign: Sign, flipped: bool) {
+    ctx.set_stated(r);
+    ctx.used.insert(r);
+    let word = ctx.tok(r).direction.map_or("", |(_, w)| w);
+    if let Some(c) = ctx.claims.last_mut() {
+        c.written_negated = sign == Sign::Down;
+        if flipped {
+            c.diagnosis = Some(wording::direction_word(word, sign == Sign::Down));
+        }
+    }
+}
+
+fn push_difference(ctx: &mut Ctx, c: usize, p: usize, d: usize, sign: Sign) -> Result<()> {
+    if ctx.used.contains(&d) {
+        return Ok(());
+    }
+    let [fc, fp, fd] = ctx.aligned([c, p, d]);
+    let stated = signed(&fd, sign);
+    let mut minus_prior = fp.clone();
+    minus_prior.value = -minus_prior.value;
+    let check = check_sum(&stated, &[fc.clone(), minus_prior])?;
+    let flipped = direction_wrong(&check, || {
+        let mut f = stated.clone();
+        f.value = -f.value;
+        let mut mp = fp.clone();
+        mp.value = -mp.value;
+        check_sum(&f, &[fc.clone(), mp])
+    });
+    let inputs = vec![ctx.source(c, "本年数"), ctx.source(p, "上年数")];
+    let span = ctx.span_of(c.min(d), d.max(c));
+    ctx.push(ClaimKind::Difference, check, span, inputs, &ctx.tok(d).figure.unit.clone());
+    finish_rate(ctx, d, sign, flipped);
+    Ok(())
+}
+
+/// Completion ratios (完成年初预算的 X%, 占年度预算 B 的 X%) and shares (占 X 的 P%).
+pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> {
+    for (ei, e) in entities.iter().enumerate() {
+        let shares_here: Vec<usize> = e.ratios.iter().copied().filter(|&fi| matches!(frames[fi].role, Role::Share { .. })).collect();
+        let parallel = parallel_parts(frames, entities, ei, &shares_here);
+        for &fi in &e.ratios {
+            let f = &frames[fi];
+            let p = f.tok;
+            if ctx.used.contains(&p) {
+                continue;
+            }
+            match &f.role {
+                Role::Completion { amount } => {
+                    let budget = amount.or(e.budget);
+                    match (budget, e.current) {
+                        (Some(b), Some(a)) if same_class(ctx, a, b) => push_completion(ctx, b, a, p)?,
+                        _ => ctx.unchecked(p, "未写明预算数或决算数，无法核对完成比例"),
+                    }
+                }
+                Role::Share { whole, amount } => {
+                    let part = parallel.iter().find(|(s, _)| *s == fi).map(|(_, part)| *part).or(e.current);
+                    let Some(part) = part else {
+                        ctx.unchecked(p, "未找到这一占比的部分数");
+                        continue;
+                    };
+                    let parent_total = entities.get(ei).and_then(|e| e.parent).and_then(|t| entities[t].current);
+                    let whole_tok = match (amount, whole) {
+                        (Some(w), _) => Ok(Some(*w)),
+                        (None, Some(name)) => named_whole(ctx, name, part),
+                        (None, None) => Ok(parent_total),
+                    };
+                    match whole_tok {
+                        Ok(Some(w)) if same_class(ctx, part, w) && w != part => ctx.push_share(part, w, p)?,
+                        Ok(_) => ctx.unchecked(p, "未找到对应的总数，无法核对占比"),
+                        Err(reason) => ctx.unchecked(p, reason),
+                    }
+                }
+                Role::Unbound => ctx.unchecked(p, "未写明这一百分比的含义，无法核对"),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "A、B、C 分别为 a、b 和 c，占 X 的 p%、q% 和 r%": the shares of one clause paired in order with the parts
+/// listed in the clause before it.
+fn parallel_parts(frames: &[Frame], entities: &[Entity], ei: usize, shares: &[usize]) -> Vec<(usize, usize)> {
+    if shares.len() < 2 {
+        return Vec::new();
+    }
+    let clause = frames[shares[0]].clause;
+    if shares.iter().any(|&s| frames[s].clause != clause) {
+        return Vec::new();
+    }
+    let Some(before) = entities.get(..=ei) else {
+        return Vec::new();
+    };
+    let listed: Vec<usize> = before
+        .iter()
+        .rev()
+        .take(shares.len())
+        .filter_map(|e| e.current.filter(|_| e.ratios.iter().all(|r| shares.contains(r)) || e.ratios.is_empty()))
+        .collect();
+    if listed.len() != shares.len() {
+        return Vec::new();
+    }
+    let listed_clause = listed.iter().filter_map(|&t| frames.iter().find(|f| f.tok == t)).map(|f| f.clause).collect::<Vec<_>>();
+    if listed_clause.windows(2).any(|w| w[0] != w[1]) {
+        return Vec::new();
+    }
+    shares.iter().copied().zip(listed.into_iter().rev()).collect()
+}
+
+/// The whole a share names ("占收入合计的", "占一般公共预算支出的"): the level figure labelled so, before the
+/// share in the same disclosure, else in the next two statements. Two different figures of that name nearby
+/// make it ambiguous.
+fn named_whole(ctx: &Ctx, name: &str, part: usize) -> std::result::Result<Option<usize>, &'static str> {
+    let name = normalize(name);
+    if name.chars().count() < 2 {
+        return Ok(None);
+    }
+    let matches = |i: usize| {
+        let t = ctx.tok(i);
+        t.is_level_amount() && !t.label.is_empty() && {
+            let l = normalize(&t.label);
+            l.ends_with(&name) || (name.ends_with(&l) && l.chars().count() >= 4)
+        }
+    };
+    let before: Vec<usize> = (0..part).rev().take_while(|&i| ctx.same_document(i, part)).filter(|&i| matches(i)).collect();
+    if let Some(&nearest) = before.first() {
+        // another figure of that name with another value in the same sentence would leave two readings
+        let s = ctx.tok(nearest).sentence;
+        let rival = before.iter().any(|&i| ctx.tok(i).sentence == s && ctx.tok(i).figure.value != ctx.tok(nearest).figure.value);
+        return if rival { Err("有多种读法：所指总数有两个不同的数") } else { Ok(Some(nearest)) };
+    }
+    let sentence = ctx.tok(part).sentence;
+    Ok((part + 1..ctx.tokens.len())
+        .take_while(|&i| ctx.tok(i).start < ctx.end && ctx.tok(i).sentence <= sentence + 2)
+        .find(|&i| matches(i)))
+}
+
+fn normalize(name: &str) -> String {
+    let mut s = name.trim().to_string();
+    for w in ["本年度", "本年", "全年", "年度", "当年", "全部", "总的", "的"] {
+        s = s.replace(w, "");
+    }
+    s.trim_end_matches('数').to_string()
+}
+
+fn push_completion(ctx: &mut Ctx, budget: usize, actual: usize, stated: usize) -> Result<()> {
+    let [fb, fa] = ctx.aligned([budget, actual]);
+    let check = check_rate(|x, y| rate(RateKind::Completion, x, y), &fb, &fa, &ctx.tok(stated).figure)?;
+    let inputs = vec![ctx.source(budget, "预算数"), ctx.source(actual, "决算数")];
+    let span = ctx.span_of(budget.min(actual).min(stated), stated.max(actual).max(budget));
+    ctx.push(ClaimKind::Completion, check, span, inputs, "%");
+    ctx.set_stated(stated);
+    ctx.used.insert(stated);
+    Ok(())
+}

@@ -1,0 +1,153 @@
+//! The words that give a figure its role in a sentence: a direction (增加 / 下降 …), a comparison base
+//! (比上年 / 较年初预算 …), a measure (年初预算 / 决算 / 上年), a share (占 …), a completion (完成预算的 …).
+//! Word lists only; the reading of a sentence is in `frames`.
+
+/// Sign of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    Up,
+    Down,
+}
+
+/// Words that say a change goes up or down, longest first (a single 增 / 减 only right before a figure).
+const DIRECTIONS: [(&str, Sign); 34] = [
+    ("负增长", Sign::Down),
+    ("增长了", Sign::Up),
+    ("增加了", Sign::Up),
+    ("减少了", Sign::Down),
+    ("下降了", Sign::Down),
+    ("增加", Sign::Up),
+    ("增长", Sign::Up),
+    ("增收", Sign::Up),
+    ("增支", Sign::Up),
+    ("增幅", Sign::Up),
+    ("上升", Sign::Up),
+    ("上涨", Sign::Up),
+    ("提高", Sign::Up),
+    ("增多", Sign::Up),
+    ("超支", Sign::Up),
+    ("减少", Sign::Down),
+    ("下降", Sign::Down),
+    ("减收", Sign::Down),
+    ("减支", Sign::Down),
+    ("降幅", Sign::Down),
+    ("减幅", Sign::Down),
+    ("降低", Sign::Down),
+    ("下滑", Sign::Down),
+    ("回落", Sign::Down),
+    ("压减", Sign::Down),
+    ("节约", Sign::Down),
+    ("节支", Sign::Down),
+    ("短收", Sign::Down),
+    ("缩减", Sign::Down),
+    ("增", Sign::Up),
+    ("减", Sign::Down),
+    ("多", Sign::Up),
+    ("少", Sign::Down),
+    ("降", Sign::Down),
+];
+
+/// The direction word that `lead` (the text right before a figure) ends with, if any, and the word.
+pub fn direction(lead: &str) -> Option<(Sign, &'static str)> {
+    let lead = trim_tail(lead);
+    DIRECTIONS
+        .iter()
+        .find(|(w, _)| lead.ends_with(w))
+        .map(|&(w, s)| (s, w))
+        .filter(|(_, w)| {
+            // 增 / 减 / 多 / 少 alone only as a verb right before the figure, not inside a noun (增值税)
+            w.chars().count() > 1 || !lead.ends_with("的")
+        })
+}
+
+/// The lead without the filler between a cue and its figure: "增长了 " → "增长了", "为", "约", "达".
+pub fn trim_tail(lead: &str) -> &str {
+    let mut s = lead.trim_end();
+    loop {
+        let before = s;
+        for w in ["为", "达到", "达", "约", "计", "共", "是", "到", "至", "了", " "] {
+            if let Some(rest) = s.strip_suffix(w) {
+                // 增长了 keeps its 了: it is part of the direction word list
+                if w == "了" && DIRECTIONS.iter().any(|(d, _)| s.ends_with(d)) {
+                    continue;
+                }
+                s = rest.trim_end();
+            }
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// What a change or rate is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// 上年 (the default of 增长 / 下降).
+    Prior,
+    /// 年初预算, 预算, 调整预算.
+    Budget,
+}
+
+/// The comparison base a clause names ("比上年", "较年初预算", "同比"), from its words before a figure.
+pub fn base(clause: &str) -> Option<Base> {
+    let budget = ["比年初预算", "较年初预算", "比预算", "较预算", "比调整预算", "较调整预算", "与年初预算相比", "与预算相比", "较计划", "比计划", "较采购计划", "较采购预算"];
+    let prior = ["比上年", "较上年", "同比", "比去年", "较去年", "与上年", "比上一年", "较上一年", "上年同期", "同口径", "比20", "较20", "与20"];
+    let at = |words: &[&str]| words.iter().filter_map(|w| clause.rfind(w)).max();
+    match (at(&budget), at(&prior)) {
+        (Some(b), Some(p)) if b > p => Some(Base::Budget),
+        (Some(_), None) => Some(Base::Budget),
+        (_, Some(_)) => Some(Base::Prior),
+        (None, None) => None,
+    }
+}
+
+/// What a level figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// This year's figure as executed (决算, 完成, 实际): the default.
+    Current,
+    /// A budget (年初预算数, 调整预算, 全年预算数).
+    Budget,
+    /// Last year's figure (上年, 上年决算).
+    Prior,
+}
+
+/// Words that make a figure a budget; "一般公共预算" and "预算单位" are names, not measures.
+const BUDGET: [&str; 14] = [
+    "年初预算", "调整预算", "预算数", "预算为", "全年预算", "年度预算", "预算安排", "安排预算",
+    "预算金额", "预算总额", "预算是", "预算支出数", "采购预算", "预算",
+];
+
+/// The measure of a level figure from the words of its clause before it.
+pub fn measure(clause: &str) -> Measure {
+    let c = clause.replace("一般公共预算", "").replace("政府性基金预算", "").replace("国有资本经营预算", "")
+        .replace("预算单位", "").replace("部门预算", "").replace("预算内", "").replace("社会保险基金预算", "");
+    let prior = ["上年", "去年", "上一年"];
+    let last_budget = BUDGET.iter().filter_map(|w| c.rfind(w)).max();
+    let last_actual = ["决算", "执行", "实际", "完成"].iter().filter_map(|w| c.rfind(w)).max();
+    let last_prior = prior.iter().filter_map(|w| c.rfind(w)).max();
+    if let Some(p) = last_prior {
+        if last_budget.is_none_or(|b| p > b) && last_actual.is_none_or(|a| p > a) {
+            return Measure::Prior;
+        }
+    }
+    match (last_budget, last_actual) {
+        (Some(b), Some(a)) if b > a => Measure::Budget,
+        (Some(_), None) => Measure::Budget,
+        _ => Measure::Current,
+    }
+}
+
+/// Whether a clause states a completion ratio: 完成 … 预算 … 的, 为 … 预算 … 的, 占 … 预算 … 的.
+pub fn is_completion(clause: &str) -> bool {
+    let has_budget = ["预算", "计划", "任务"].iter().any(|w| clause.contains(w));
+    has_budget
+        && (clause.contains("完成") || clause.contains("占") || clause.contains("为"))
+        && !clause.contains("执行率")
+}
+
+/// The words that end a statement of a total: 合计, 总计, 共计, 小计.
+pub fn is_total_label(label: &str) -> bool {
+    ["合计", "总计", "共计", "小计", "总额", "总数"].iter().any(|w| label.contains(w))
+}

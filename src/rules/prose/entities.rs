@@ -1,0 +1,186 @@
+//! Grouping the figures of a statement into what they describe: one entity per subject (“三公”经费, 公务接待费
+//! …) holding its level this year, its budget, last year's figure, its changes and rates, its shares and
+//! completion ratios — and which entities are the parts of which total (其中 …, a bracket after a figure, a
+//! list 分别为 …).
+
+use super::cues::{Base, Measure, Sign};
+use super::frames::{Frame, Role};
+
+/// What one subject of a statement says.
+#[derive(Debug, Clone, Default)]
+pub struct Entity {
+    /// The statement it is in.
+    pub statement: usize,
+    /// This year's level (token), if stated.
+    pub current: Option<usize>,
+    /// Its budget (token), if stated.
+    pub budget: Option<usize>,
+    /// Last year's level (token), if stated.
+    pub prior: Option<usize>,
+    /// Changes: (token, sign, base).
+    pub changes: Vec<(usize, Sign, Base)>,
+    /// Rates of change: (token, sign, base).
+    pub rates: Vec<(usize, Sign, Base)>,
+    /// Frames (indices) of its shares, completion ratios, 执行率 and 差异率.
+    pub ratios: Vec<usize>,
+    /// The entity (index) whose part it is, if it is listed under one.
+    pub parent: Option<usize>,
+    /// The frame (index) it begins at.
+    pub first: usize,
+    /// Whether it was begun by a change or rate with no level of its own (“与上年相比，增加 …”).
+    pub headless: bool,
+}
+
+/// A lead that only names the measure of the subject before it: "支出决算为", "决算数", "实际支出".
+fn attach(out: &mut [Entity], cur: Option<usize>) -> Option<&mut Entity> {
+    cur.and_then(|c| out.get_mut(c))
+}
+
+fn measure_only(lead: &str) -> bool {
+    let mut s = lead.to_string();
+    for w in [
+        "其中", "支出决算数", "支出决算", "决算数", "决算", "执行数", "实际支出", "实际", "支出",
+        "年初预算数", "年初预算", "调整预算数", "调整预算", "全年预算数", "全年预算", "预算数", "预算",
+        "完成", "执行", "为", "是", "达", "共", "计", "，", ",", "：", ":", "；", ";", " ", "的", "金额",
+        "总额", "数",
+    ] {
+        s = s.replace(w, "");
+    }
+    s.chars().count() <= 1
+}
+
+/// The entities of all statements, in order.
+pub fn entities(frames: &[Frame]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let mut cur: Option<usize> = None;
+    let mut statement = usize::MAX;
+    let mut list_total: Option<usize> = None;
+    let mut paren_total: Option<(usize, usize)> = None;
+    let mut first_of_statement: Option<usize> = None;
+    let mut previous_first: Option<usize> = None;
+    for (fi, f) in frames.iter().enumerate() {
+        if f.statement != statement {
+            statement = f.statement;
+            previous_first = first_of_statement.or(previous_first);
+            first_of_statement = None;
+            cur = None;
+            // a list goes on after an enumeration when the statement opens with a part: "label figure"
+            let goes_on = f.after_enumeration
+                && f.role == Role::Level(Measure::Current)
+                && f.lead.chars().count() <= 12
+                && !f.lead.contains(['为', '比', '较', '是', '占']);
+            if !goes_on {
+                list_total = None;
+            }
+            paren_total = None;
+            // "…总计 X 万元。其中：A a，B b": a statement that opens with 其中 lists the parts of the one before
+            if f.opens_list && !matches!(f.role, Role::Change { .. } | Role::Rate { .. }) {
+                list_total = previous_first;
+            }
+        }
+        if f.role == Role::Ignored {
+            continue;
+        }
+        // 其中 after a figure: what follows in the statement are its parts
+        if f.opens_list && cur.is_some() && list_total.is_none() {
+            list_total = cur;
+        }
+        // a bracket right after a figure: what it holds are that figure's parts (or its 上年 figure)
+        let parent_here = match (f.paren, paren_total) {
+            (Some(o), Some((po, e))) if o == po => Some(e),
+            (Some(o), _) => {
+                let e = cur.filter(|&c| out.get(c).is_some_and(|e| e.first < fi));
+                if let Some(e) = e {
+                    paren_total = Some((o, e));
+                }
+                e
+            }
+            (None, _) => {
+                paren_total = None;
+                list_total
+            }
+        };
+        match &f.role {
+            Role::Level(Measure::Current) => {
+                let joins = attach(&mut out, cur).is_some_and(|e| {
+                    e.current.is_none() && (e.budget.is_some() || e.prior.is_some()) && measure_only(&f.lead)
+                });
+                if joins {
+                    if let Some(e) = attach(&mut out, cur) {
+                        e.current = Some(f.tok);
+                    }
+                } else {
+                    out.push(Entity {
+                        statement,
+                        current: Some(f.tok),
+                        parent: parent_here,
+                        first: fi,
+                        ..Entity::default()
+                    });
+                    cur = Some(out.len() - 1);
+                }
+            }
+            Role::Level(Measure::Budget) => {
+                let joins = attach(&mut out, cur).is_some_and(|e| e.budget.is_none() && measure_only(&f.lead));
+                if joins {
+                    if let Some(e) = attach(&mut out, cur) {
+                        e.budget = Some(f.tok);
+                    }
+                } else {
+                    out.push(Entity {
+                        statement,
+                        budget: Some(f.tok),
+                        parent: parent_here,
+                        first: fi,
+                        ..Entity::default()
+                    });
+                    cur = Some(out.len() - 1);
+                }
+            }
+            Role::Level(Measure::Prior) => {
+                if let Some(e) = attach(&mut out, cur).filter(|e| e.prior.is_none()) {
+                    e.prior = Some(f.tok);
+                } else {
+                    out.push(Entity {
+                        statement,
+                        prior: Some(f.tok),
+                        parent: parent_here,
+                        first: fi,
+                        ..Entity::default()
+                    });
+                    cur = Some(out.len() - 1);
+                }
+            }
+            Role::Change { sign, base } | Role::Rate { sign, base } => {
+                let is_rate = matches!(f.role, Role::Rate { .. });
+                if cur.is_none() {
+                    out.push(Entity {
+                        statement,
+                        parent: parent_here,
+                        first: fi,
+                        headless: true,
+                        ..Entity::default()
+                    });
+                    cur = Some(out.len() - 1);
+                }
+                if let Some(e) = attach(&mut out, cur) {
+                    if is_rate {
+                        e.rates.push((f.tok, *sign, *base));
+                    } else {
+                        e.changes.push((f.tok, *sign, *base));
+                    }
+                }
+            }
+            Role::Share { .. } | Role::Completion { .. } | Role::Execution | Role::Variance | Role::Unbound => {
+                if let Some(e) = attach(&mut out, cur) {
+                    e.ratios.push(fi);
+                }
+            }
+            Role::Ignored => {}
+        }
+        if first_of_statement.is_none() {
+            first_of_statement = cur;
+        }
+    }
+    out
+}

@@ -1,0 +1,265 @@
+//! Reading a sentence: where statements end (sentences, clauses, parentheses, a web page's paragraphs) and
+//! what role each figure plays in its clause — a level (this year's, a budget, last year's), a change with
+//! its direction and base, a growth rate, a share, a completion ratio.
+
+use super::cues::{self, Base, Measure, Sign};
+use crate::document::narrative::{CleanText, Token, UnitClass};
+
+/// The role of a figure in its sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// A level: an amount or count as it stands.
+    Level(Measure),
+    /// A change (增加 3.52 万元) against a base.
+    Change { sign: Sign, base: Base },
+    /// A rate of change (增长 12%), against a base.
+    Rate { sign: Sign, base: Base },
+    /// A share (占 X 的 12%): the whole's name as written, and a whole amount stated in the clause.
+    Share {
+        whole: Option<String>,
+        amount: Option<usize>,
+    },
+    /// A completion ratio (完成年初预算的 98%): the budget amount when the clause states it.
+    Completion { amount: Option<usize> },
+    /// 执行率.
+    Execution,
+    /// 预决算差异率.
+    Variance,
+    /// A percentage nothing names.
+    Unbound,
+    /// Not a figure a claim can use (a year, a list number).
+    Ignored,
+}
+
+/// A figure with its place in the text's structure.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Token index.
+    pub tok: usize,
+    /// The role.
+    pub role: Role,
+    /// Statement (sentence) number: a statement ends at 。！？, a paragraph end, or a heading.
+    pub statement: usize,
+    /// Sub-statement number: also ends at ；.
+    pub part: usize,
+    /// Clause number (ends at ，：；).
+    pub clause: usize,
+    /// Depth of brackets around it, and where the innermost one opened (cleaned index).
+    pub paren: Option<usize>,
+    /// Whether 其中 (or 包括, 分别为) stands in the statement between the previous figure and this one.
+    pub opens_list: bool,
+    /// The text between the previous figure of the clause (or the clause start) and this figure.
+    pub lead: String,
+    /// The first figure of a statement whose previous statement ended in an enumeration (包括：基本工资、
+    /// 津贴补贴…。): a list of parts may go on here ("人员经费 … 包括：…。公用经费 …").
+    pub after_enumeration: bool,
+}
+
+/// Where statements and clauses begin, in cleaned chars.
+struct Bounds {
+    /// Cleaned indices where a statement begins.
+    statements: Vec<usize>,
+    /// … a sub-statement (also after ；).
+    parts: Vec<usize>,
+    /// … a clause.
+    clauses: Vec<usize>,
+}
+
+fn is_heading_at(chars: &[char], at: usize) -> bool {
+    let c = |i: usize| chars.get(at + i).copied().unwrap_or(' ');
+    let numeral = |x: char| "一二三四五六七八九十".contains(x);
+    (numeral(c(0)) && (c(1) == '、' || (numeral(c(1)) && c(2) == '、')))
+        || ((c(0) == '（' || c(0) == '(') && numeral(c(1)))
+        || (c(0).is_ascii_digit() && (c(1) == '、' || (c(1) == '.' && !c(2).is_ascii_digit())))
+        || (c(0) == '第' && (numeral(c(1)) || c(1).is_ascii_digit()))
+}
+
+fn bounds(text: &CleanText, tokens: &[Token], end: usize) -> Bounds {
+    let chars = &text.chars;
+    let mut in_number = vec![false; end.min(chars.len())];
+    for t in tokens.iter().take_while(|t| t.start < end) {
+        for i in t.start..t.end.min(in_number.len()) {
+            in_number[i] = true;
+        }
+    }
+    let mut b = Bounds {
+        statements: vec![0],
+        parts: vec![0],
+        clauses: vec![0],
+    };
+    let mut breaks = text.breaks.iter().peekable();
+    let mut line_starts: Vec<usize> = vec![0];
+    for i in 0..in_number.len() {
+        // a removed line break ends a statement when the line ended one or the next opens a heading
+        while breaks.peek().is_some_and(|&&k| k < i) {
+            breaks.next();
+        }
+        if breaks.peek() == Some(&&i) {
+            // a paragraph ends where the next line opens a heading or a numbered item, or where the line
+            // that ends was itself a short heading ("二、收入决算情况说明"); a PDF's soft break mid-sentence
+            // is neither
+            let line_start = line_starts.last().copied().unwrap_or(0);
+            let heading_line = is_heading_at(chars, line_start) && i - line_start <= 30;
+            if is_heading_at(chars, i) || heading_line {
+                b.statements.push(i);
+                b.parts.push(i);
+                b.clauses.push(i);
+            }
+            line_starts.push(i);
+        }
+        let c = chars[i];
+        if in_number[i] {
+            continue;
+        }
+        match c {
+            '。' | '！' | '？' | '!' | '?' => {
+                b.statements.push(i + 1);
+                b.parts.push(i + 1);
+                b.clauses.push(i + 1);
+            }
+            '；' | ';' => {
+                b.parts.push(i + 1);
+                b.clauses.push(i + 1);
+            }
+            '，' | ',' | '：' | ':' => b.clauses.push(i + 1),
+            _ => {}
+        }
+    }
+    for v in [&mut b.statements, &mut b.parts, &mut b.clauses] {
+        v.dedup();
+    }
+    b
+}
+
+fn index_in(starts: &[usize], at: usize) -> usize {
+    starts.partition_point(|&s| s <= at).saturating_sub(1)
+}
+
+/// The frames of every figure of the narrative before cleaned index `end`.
+pub fn frames(text: &CleanText, tokens: &[Token], end: usize) -> Vec<Frame> {
+    let b = bounds(text, tokens, end);
+    let mut out: Vec<Frame> = Vec::with_capacity(tokens.len());
+    // open brackets as a stack of cleaned indices, advanced as the tokens are walked
+    let mut stack: Vec<usize> = Vec::new();
+    let mut scanned = 0;
+    let mut last_statement = usize::MAX;
+    for (i, t) in tokens.iter().enumerate().take_while(|(_, t)| t.start < end) {
+        let statement = index_in(&b.statements, t.start);
+        let mut after_enumeration = false;
+        if statement != last_statement {
+            stack.clear();
+            last_statement = statement;
+            // only the statement right before: "人员经费 … 万元，包括：…。公用经费 …"
+            let tail = text.slice(scanned, b.statements[statement]);
+            after_enumeration = ["包括", "主要用于", "用于"].iter().any(|w| tail.contains(w))
+                && tail.matches(['。', '！', '？']).count() <= 1;
+        }
+        let s_start = b.statements[statement];
+        for j in scanned.max(s_start)..t.start {
+            match text.chars.get(j) {
+                Some('（' | '(') => stack.push(j),
+                Some('）' | ')') => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        let clause = index_in(&b.clauses, t.start);
+        let c_start = b.clauses[clause];
+        let prev_end = out
+            .last()
+            .filter(|f| f.clause == clause)
+            .map_or(c_start, |f| tokens[f.tok].end);
+        let lead = text.slice(prev_end.max(c_start), t.start);
+        let between = text.slice(scanned.max(s_start), t.start);
+        let list_marker = ["其中", "包括", "分别为", "分别是", "具体为", "主要为"]
+            .iter()
+            .any(|w| between.contains(w) || (lead.contains(w)));
+        let clause_text = text.slice(c_start, t.start);
+        let sentence_text = text.slice(s_start, t.start);
+        let role = role(text, tokens, t, &lead, &clause_text, &sentence_text, i);
+        out.push(Frame {
+            tok: i,
+            role,
+            statement,
+            part: index_in(&b.parts, t.start),
+            clause,
+            paren: stack.last().copied(),
+            opens_list: list_marker,
+            lead,
+            after_enumeration,
+        });
+        scanned = t.end;
+    }
+    out
+}
+
+/// The role of token `t` from the words before it.
+fn role(
+    text: &CleanText,
+    tokens: &[Token],
+    t: &Token,
+    lead: &str,
+    clause: &str,
+    sentence: &str,
+    index: usize,
+) -> Role {
+    let base_here = cues::base(clause).or_else(|| cues::base(sentence)).unwrap_or(Base::Prior);
+    match &t.class {
+        UnitClass::Other => Role::Ignored,
+        UnitClass::Percent => {
+            if clause.contains("执行率") {
+                return Role::Execution;
+            }
+            if clause.contains("差异率") {
+                return Role::Variance;
+            }
+            if let Some((sign, _)) = cues::direction(lead) {
+                return Role::Rate { sign, base: base_here };
+            }
+            let tail = cues::trim_tail(lead);
+            if ["增长率", "增速", "增幅为", "同比增长率"].iter().any(|w| tail.ends_with(w)) {
+                return Role::Rate { sign: Sign::Up, base: base_here };
+            }
+            // a budget amount inside the clause: 完成年初预算数 60999 万元的 40.4%, 占年度预算 22443 万元的 106.9%
+            let clause_amount = (0..index).rev().take_while(|&k| tokens[k].start >= text_clause_start(t, clause)).find(|&k| tokens[k].class == UnitClass::Amount);
+            if cues::is_completion(clause) {
+                return Role::Completion {
+                    amount: clause_amount,
+                };
+            }
+            if let Some(at) = clause.rfind('占') {
+                let after = &clause[at + '占'.len_utf8()..];
+                let name: String = after
+                    .split(['的', '为'])
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches("比例")
+                    .trim_end_matches("比重")
+                    .chars()
+                    .filter(|c| !c.is_ascii_digit() && !".,万元亿".contains(*c))
+                    .collect();
+                let name = name.trim().to_string();
+                return Role::Share {
+                    whole: (!name.is_empty()).then_some(name),
+                    amount: clause_amount.filter(|&k| {
+                        let lead_of_k = text.slice(text_clause_start(t, clause), tokens[k].start);
+                        lead_of_k.contains('占')
+                    }),
+                };
+            }
+            Role::Unbound
+        }
+        UnitClass::Amount | UnitClass::Count(_) => {
+            if let Some((sign, _)) = cues::direction(lead) {
+                return Role::Change { sign, base: base_here };
+            }
+            Role::Level(cues::measure(lead))
+        }
+    }
+}
+
+/// The cleaned index where the clause `clause` (the text from its start to `t`) begins.
+fn text_clause_start(t: &Token, clause: &str) -> usize {
+    t.start.saturating_sub(clause.chars().count())
+}

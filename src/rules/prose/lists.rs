@@ -1,0 +1,166 @@
+//! Totals and their parts: 其中 lists, bracketed parts after a figure, and a 合计/总计 at the end of a
+//! list. Each measure is summed apart (决算 with 决算, 预算 with 预算, 上年 with 上年, changes with changes),
+//! and a list ending in 等 is not complete, so it is not summed.
+
+use super::cues::{self, Sign};
+use super::entities::Entity;
+use crate::error::Result;
+use crate::num::figure::Figure;
+use crate::num::verdict::check_sum;
+use crate::rules::claim::ClaimKind;
+use crate::rules::context::{unit_of, Ctx, List};
+
+/// A measure of an entity.
+type Pick = fn(&Entity) -> Option<usize>;
+
+pub fn sums(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
+    let picks: [Pick; 3] = [|e| e.current, |e| e.budget, |e| e.prior];
+    for (ti, t) in entities.iter().enumerate() {
+        let all: Vec<&Entity> = entities.iter().filter(|e| e.parent == Some(ti)).collect();
+        // the parts are the listed figures of one kind: a figure of another kind ends the list
+        // ("…其他用车 1 辆；单价 50 万元以上设备 0 台")
+        let kind_of = |e: &Entity| e.current.or(e.budget).or(e.prior).map(|i| ctx.tok(i).class.clone());
+        let first_kind = all.first().and_then(|e| kind_of(e));
+        let children: Vec<&Entity> = all
+            .iter()
+            .take_while(|e| kind_of(e).is_none() || kind_of(e) == first_kind)
+            .copied()
+            .collect();
+        if children.len() < 2 {
+            continue;
+        }
+        let mut summed = false;
+        // "车辆 3 辆，价值 72.85 万元，其中：…用车 0 辆、…": the total is the figure of the parts' kind
+        // stated last before the list
+        let first_part = children.iter().find_map(|c| c.current.or(c.budget).or(c.prior));
+        let t = match (t.current, first_part) {
+            (Some(c), Some(p)) if ctx.tok(c).class != ctx.tok(p).class => entities[..ti]
+                .iter()
+                .rev()
+                .take_while(|e| e.statement == t.statement)
+                .find(|e| e.current.is_some_and(|c| ctx.tok(c).class == ctx.tok(p).class))
+                .unwrap_or(t),
+            _ => t,
+        };
+        for pick in picks {
+            let Some(total) = pick(t) else { continue };
+            let parts: Vec<usize> = children.iter().filter_map(|c| pick(c)).collect();
+            if parts.len() != children.len() {
+                continue;
+            }
+            summed |= sum_of(ctx, total, &parts)?;
+        }
+        // the changes of a total and of its parts (比上年减少 233.34 万元，其中：A 减少 69.08 万元；…)
+        if let Some(&(total, tsign, base)) = t.changes.first() {
+            let parts: Vec<(usize, Sign)> = children
+                .iter()
+                .filter_map(|c| c.changes.iter().find(|(_, _, b)| *b == base).map(|&(d, s, _)| (d, s)))
+                .collect();
+            if parts.len() == children.len() && !summed {
+                signed_sum(ctx, (total, tsign), &parts)?;
+            }
+        }
+    }
+    totals_at_end(ctx, entities)
+}
+
+/// "A a，B b，C c，合计 T": a total named so after two or more figures of its statement, none a part of
+/// another list.
+fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
+    for (ti, t) in entities.iter().enumerate() {
+        let Some(total) = t.current else { continue };
+        if t.parent.is_some()
+            || entities.iter().any(|e| e.parent == Some(ti))
+            || !cues::is_total_label(&ctx.tok(total).label)
+            || ctx.used.contains(&total)
+        {
+            continue;
+        }
+        let parts: Vec<usize> = entities[..ti]
+            .iter()
+            .rev()
+            .take_while(|e| e.statement == t.statement)
+            .take_while(|e| e.current.is_none_or(|c| !cues::is_total_label(&ctx.tok(c).label)))
+            .filter(|e| e.parent.is_none())
+            .filter_map(|e| e.current)
+            .collect();
+        if parts.len() >= 2 {
+            let parts: Vec<usize> = parts.into_iter().rev().collect();
+            sum_of(ctx, total, &parts)?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether the list after `last` ends in 等 (其他 …等): then it need not be complete.
+fn ends_in_etc(ctx: &Ctx, last: usize) -> bool {
+    let t = ctx.tok(last);
+    let after = ctx.text.slice(t.end, (t.end + 4).min(ctx.text.chars.len()));
+    after.starts_with('等') || after.starts_with("）等") || after.starts_with(")等")
+}
+
+/// Checks total = Σ parts when all are figures of one kind; false when nothing was checked.
+fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize]) -> Result<bool> {
+    let same = |i: usize| match (&ctx.tok(total).class, &ctx.tok(i).class) {
+        (a, b) => a == b,
+    };
+    if !parts.iter().all(|&p| same(p)) || ctx.used.contains(&total) {
+        return Ok(false);
+    }
+    if let Some(&last) = parts.last() {
+        if ends_in_etc(ctx, last) {
+            ctx.unchecked(total, "列举以“等”结尾，未必列全，未核对合计");
+            return Ok(false);
+        }
+    }
+    let kind = if matches!(ctx.tok(total).class, crate::document::narrative::UnitClass::Count(_)) {
+        ClaimKind::Count
+    } else {
+        ClaimKind::Sum
+    };
+    let last = *parts.last().unwrap_or(&total);
+    let span = ctx.span_of(total.min(last), last.max(total));
+    ctx.push_sum(kind, total, parts, span)?;
+    ctx.lists.push(List {
+        total,
+        parts: parts.to_vec(),
+    });
+    Ok(true)
+}
+
+fn signed(ctx: &Ctx, i: usize, sign: Sign) -> Figure {
+    let mut f = ctx.tok(i).figure.clone();
+    if sign == Sign::Down {
+        f.value = -f.value;
+    }
+    f
+}
+
+/// Σ of signed changes: the total change against its parts' changes.
+fn signed_sum(ctx: &mut Ctx, (total, tsign): (usize, Sign), parts: &[(usize, Sign)]) -> Result<()> {
+    if ctx.used.contains(&total) {
+        return Ok(());
+    }
+    let mut figures: Vec<Figure> = std::iter::once(signed(ctx, total, tsign))
+        .chain(parts.iter().map(|&(p, s)| signed(ctx, p, s)))
+        .collect();
+    crate::num::figure::align_money_units(&mut figures);
+    let stated = figures.remove(0);
+    let check = check_sum(&stated, &figures)?;
+    let mut inputs = vec![ctx.source(total, "增减额合计")];
+    for (k, &(p, _)) in parts.iter().enumerate() {
+        let mut s = ctx.source(p, "分项增减额");
+        s.value = figures.get(k).map_or(s.value, |f| f.value);
+        inputs.push(s);
+    }
+    let last = parts.last().map_or(total, |p| p.0);
+    let span = ctx.span_of(total.min(last), last.max(total));
+    let unit = unit_of(ctx.tok(total));
+    ctx.push(ClaimKind::Sum, check, span, inputs, &unit);
+    ctx.used.insert(total);
+    if let Some(c) = ctx.claims.last_mut() {
+        c.written_negated = tsign == Sign::Down;
+        c.context = Some("增减额合计".into());
+    }
+    Ok(())
+}

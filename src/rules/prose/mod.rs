@@ -1,0 +1,59 @@
+//! Claims written as sentences, read by what each figure does in its sentence rather than by where it
+//! stands: every figure gets a role from the words before it ([`frames`]), the figures of a statement are
+//! grouped by subject ([`entities`]), and claims are made only where the reading is certain ([`claims`],
+//! [`lists`]). A figure that cannot be bound without doubt gets a reason instead of a verdict.
+
+mod claims;
+mod cues;
+mod entities;
+mod frames;
+mod lists;
+
+use super::context::Ctx;
+use crate::error::Result;
+
+/// Totals, shares, growth, 增减额 and completion ratios of the narrative.
+pub fn prose(ctx: &mut Ctx) -> Result<()> {
+    let frames = frames::frames(ctx.text, ctx.tokens, ctx.end);
+    let entities = entities::entities(&frames);
+    lists::sums(ctx, &entities)?;
+    claims::growth(ctx, &entities)?;
+    claims::ratios(ctx, &frames, &entities)?;
+    Ok(())
+}
+
+/// How the sentences of a narrative were read: each figure's role, statement, clause and entity. A
+/// debugging aid (`cargo run --example prose FILE`).
+#[doc(hidden)]
+pub fn explain(doc: &crate::document::Document) -> String {
+    let n = &doc.narrative;
+    let frames = frames::frames(&n.clean, &n.tokens, n.clean.chars.len());
+    let entities = entities::entities(&frames);
+    let mut out = String::new();
+    for f in &frames {
+        let t = &n.tokens[f.tok];
+        let e = entities.iter().position(|e| {
+            e.current == Some(f.tok)
+                || e.budget == Some(f.tok)
+                || e.prior == Some(f.tok)
+                || e.changes.iter().any(|c| c.0 == f.tok)
+                || e.rates.iter().any(|c| c.0 == f.tok)
+        });
+        out.push_str(&format!(
+            "s{} p{} c{} {:>10}{} {:?} entity {:?} parent {:?} paren {:?} list {} lead «{}» label «{}»\n",
+            f.statement,
+            f.part,
+            f.clause,
+            crate::num::decimal::text(t.figure.value),
+            t.figure.unit,
+            f.role,
+            e,
+            e.and_then(|e| entities[e].parent),
+            f.paren,
+            f.opens_list,
+            f.lead,
+            t.label
+        ));
+    }
+    out
+}
