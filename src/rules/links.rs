@@ -73,7 +73,14 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
         if let Some(prefix) = t.label.strip_suffix("收入总计") {
             incomes.insert(prefix.to_string(), i);
         } else if let Some(prefix) = t.label.strip_suffix("支出总计") {
-            if let Some(&earlier) = incomes.get(prefix) {
+            // 收入总计 = 支出总计 is the 部门决算 identity, whose 支出总计 includes the 年末结转和结余; a
+            // government's 决算 report has a balance between them instead
+            let start = ctx.text.sentence_start(t.start);
+            let statement = ctx.text.slice(start, (t.end + 80).min(ctx.end));
+            let identity = ["年末结转和结余", "结余分配", "年末结转结余", "收、支总计", "收支总计"]
+                .iter()
+                .any(|w| statement.contains(w));
+            if let Some(&earlier) = incomes.get(prefix).filter(|_| identity) {
                 pairs.push((earlier, i));
             }
         }
@@ -90,33 +97,29 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
-/// One figure named the same way twice ("公用经费 63.87 万元" in 六 and 十), and "A n，与 B 无差异/一致".
+/// One figure named the same way twice ("公用经费 63.87 万元" in 六 and in 十), and "A n，与 B 无差异".
+///
+/// Two mentions are one quantity only when nothing could tell them apart: the same full subject (the
+/// whole clause before the figure names it, at least four chars, not a bare measure word), a level (not a
+/// change, not 上年, not a budget), and the same scope words around it (本级 / 全县 / 上年 …). A third
+/// mention pairs with the second.
 pub fn same_figures(ctx: &mut Ctx) -> Result<()> {
-    // label → the figures named by it so far, so each figure finds its earlier namesake without a scan
-    let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut pairs = Vec::new();
-    for later in ctx.indices().filter(|&i| is_named_level(ctx, i)) {
-        let t = ctx.tok(later);
-        let earlier = seen.get(t.label.as_str()).and_then(|v| {
-            v.iter().rev().copied().find(|&i| {
-                ctx.tok(i).class == t.class
-                    && ctx.tok(i).sentence != t.sentence
-                    && ctx.same_document(i, later)
-            })
-        });
-        if let Some(earlier) = earlier {
-            pairs.push((earlier, later));
+    for later in ctx.indices() {
+        let Some(key) = identity(ctx, later) else {
+            continue;
+        };
+        if let Some(&earlier) = seen.get(&key) {
+            let (te, tl) = (ctx.tok(earlier), ctx.tok(later));
+            if te.class == tl.class && te.sentence != tl.sentence && ctx.same_document(earlier, later) {
+                pairs.push((earlier, later));
+            }
         }
-        seen.entry(t.label.as_str()).or_default().push(later);
+        seen.insert(key, later);
     }
     for (earlier, later) in pairs {
-        push_same(
-            ctx,
-            ClaimKind::SameFigure,
-            earlier,
-            later,
-            "同一数字前后出现",
-        )?;
+        push_same(ctx, ClaimKind::SameFigure, earlier, later, "同一数字前后出现")?;
     }
     // "固定资产车辆 3 辆，与公务用车保有量差异原因是：…无差异"
     let idx: Vec<usize> = ctx.indices().collect();
@@ -156,6 +159,39 @@ pub fn same_figures(ctx: &mut Ctx) -> Result<()> {
     Ok(())
 }
 
+/// What identifies a level figure without doubt: its scope words and its full subject, or None when the
+/// figure is not a plain level or its subject is not specific enough.
+fn identity(ctx: &Ctx, i: usize) -> Option<String> {
+    if !is_named_level(ctx, i) {
+        return None;
+    }
+    let t = ctx.tok(i);
+    // what stands in the clause before the subject may only name whose it is ("2023 年度某中心（事业单位）
+    // 公用经费"): a comparison, a list or a budget there makes it another quantity
+    let start = ctx.text.sentence_start(t.start);
+    let before = ctx.text.slice(start, t.label_start);
+    let prefix = before
+        .rsplit(['，', ',', '；', ';', '：', ':', '。'])
+        .next()
+        .unwrap_or("");
+    let other = ["比", "较", "其中", "包括", "完成", "占", "增", "减", "上年", "预算", "分别", "为", "、"];
+    if prefix.chars().count() > 40 || other.iter().any(|w| prefix.contains(w)) {
+        return None;
+    }
+    let sentence = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
+    let scopes: Vec<&str> = SCOPES.iter().copied().filter(|w| sentence.contains(w)).collect();
+    if scopes.iter().any(|w| ["上年", "预算", "比", "较"].contains(w)) {
+        return None;
+    }
+    Some(format!("{}|{}|{}", scopes.join(","), t.label, t.figure.unit))
+}
+
+/// Words that set a figure's scope apart from another of the same name.
+const SCOPES: [&str; 16] = [
+    "本级", "全县", "全市", "全区", "全省", "县级", "市级", "区级", "镇本级", "乡本级", "上年", "预算",
+    "比", "较", "同口径", "剔除",
+];
+
 /// A level figure whose label can identify it (long enough, not a generic measure word).
 fn is_named_level(ctx: &Ctx, i: usize) -> bool {
     let t = ctx.tok(i);
@@ -187,7 +223,7 @@ pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
         };
         let from = colon + 4;
         let Some(stop) =
-            (from..ctx.end).find(|&j| matches!(ctx.text.chars.get(j), Some('。' | '；')))
+            (from..ctx.end).find(|&j| matches!(ctx.text.chars.get(j), Some('。' | '；' | ';')))
         else {
             continue;
         };

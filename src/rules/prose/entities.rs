@@ -49,12 +49,36 @@ fn measure_only(lead: &str) -> bool {
     s.chars().count() <= 1
 }
 
+/// The subject a change or rate clause names before its comparison ("本年度财政拨款收入、支出均较上年决算数减少"
+/// → "财政拨款收入支出"), or None when it names none ("较上年决算数增加").
+fn named_subject(lead: &str) -> Option<String> {
+    let mut s = lead.to_string();
+    for w in [
+        "主要原因是", "主要原因", "原因是", "比上年度", "较上年度", "比上年", "较上年", "与上年相比", "上年同期",
+        "同比", "同口径", "决算数", "预算数", "年初预算", "调整预算", "本年度", "年度", "本年", "分别", "均", "共",
+        "累计", "支出决算", "决算", "其中", "比", "较", "相比",
+    ] {
+        s = s.replace(w, "");
+    }
+    if let Some((_, w)) = super::cues::direction(&s) {
+        s.truncate(s.len() - w.len());
+    }
+    let subject: String = s
+        .chars()
+        .filter(|c| !c.is_ascii() && !"，。；：、（）“”《》".contains(*c))
+        .collect();
+    (subject.chars().count() >= 2).then_some(subject)
+}
+
 /// The entities of all statements, in order.
-pub fn entities(frames: &[Frame]) -> Vec<Entity> {
+pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let mut cur: Option<usize> = None;
     let mut statement = usize::MAX;
     let mut list_total: Option<usize> = None;
+    // the ；-parts of the statement where the current list's items began: a list whose first two items
+    // share a ；-part ("其中在职 100 人，退休 51 人；年末学生 929 人") ends at the next ；
+    let mut item_parts: Vec<usize> = Vec::new();
     let mut paren_total: Option<(usize, usize)> = None;
     let mut first_of_statement: Option<usize> = None;
     let mut previous_first: Option<usize> = None;
@@ -73,6 +97,7 @@ pub fn entities(frames: &[Frame]) -> Vec<Entity> {
                 list_total = None;
             }
             paren_total = None;
+            item_parts.clear();
             // "…总计 X 万元。其中：A a，B b": a statement that opens with 其中 lists the parts of the one before
             if f.opens_list && !matches!(f.role, Role::Change { .. } | Role::Rate { .. }) {
                 list_total = previous_first;
@@ -82,8 +107,16 @@ pub fn entities(frames: &[Frame]) -> Vec<Entity> {
             continue;
         }
         // 其中 after a figure: what follows in the statement are its parts
+        if list_total.is_some()
+            && item_parts.len() >= 2
+            && item_parts[0] == item_parts[1]
+            && item_parts.last().is_some_and(|&p| p != f.part)
+        {
+            list_total = None;
+        }
         if f.opens_list && cur.is_some() && list_total.is_none() {
             list_total = cur;
+            item_parts.clear();
         }
         // a bracket right after a figure: what it holds are that figure's parts (or its 上年 figure)
         let parent_here = match (f.paren, paren_total) {
@@ -118,6 +151,9 @@ pub fn entities(frames: &[Frame]) -> Vec<Entity> {
                         ..Entity::default()
                     });
                     cur = Some(out.len() - 1);
+                    if parent_here.is_some() && parent_here == list_total {
+                        item_parts.push(f.part);
+                    }
                 }
             }
             Role::Level(Measure::Budget) => {
@@ -153,7 +189,14 @@ pub fn entities(frames: &[Frame]) -> Vec<Entity> {
             }
             Role::Change { sign, base } | Role::Rate { sign, base } => {
                 let is_rate = matches!(f.role, Role::Rate { .. });
-                if cur.is_none() {
+                // a clause that names another subject starts a new one ("主要原因是本年度财政拨款收入…减少")
+                let other = named_subject(&f.lead).filter(|subject| {
+                    attach(&mut out, cur)
+                        .and_then(|e| e.current.or(e.budget).or(e.prior))
+                        .and_then(|t| labels.get(t))
+                        .is_none_or(|label| !label.contains(subject.as_str()) && !subject.contains(label.as_str()))
+                });
+                if cur.is_none() || other.is_some() {
                     out.push(Entity {
                         statement,
                         parent: parent_here,
@@ -176,7 +219,7 @@ pub fn entities(frames: &[Frame]) -> Vec<Entity> {
                     e.ratios.push(fi);
                 }
             }
-            Role::Ignored => {}
+            Role::Ignored | Role::Whole => {}
         }
         if first_of_statement.is_none() {
             first_of_statement = cur;

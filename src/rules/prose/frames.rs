@@ -25,6 +25,9 @@ pub enum Role {
     Execution,
     /// 预决算差异率.
     Variance,
+    /// An amount that is the base of a ratio in its clause: 占年计划 100500 万元的 …, 完成年初预算数 60999
+    /// 万元的 …, 占一般公共预算支出 165720 万元的 …; not a subject of its own.
+    Whole,
     /// A percentage nothing names.
     Unbound,
     /// Not a figure a claim can use (a year, a list number).
@@ -253,6 +256,13 @@ fn role(
         UnitClass::Amount | UnitClass::Count(_) => {
             if let Some((sign, _)) = cues::direction(lead) {
                 return Role::Change { sign, base: base_here };
+            }
+            // the base of a ratio stated in the same clause, before its percentage
+            let ratio_follows = tokens
+                .get(index + 1)
+                .is_some_and(|n| n.class == UnitClass::Percent && text.slice(t.end, n.start).contains('的'));
+            if ratio_follows && (lead.contains('占') || (lead.contains('为') && cues::is_completion(lead)) || cues::is_completion(lead)) {
+                return Role::Whole;
             }
             Role::Level(cues::measure(lead))
         }

@@ -15,7 +15,8 @@ use crate::error::Result;
 /// Totals, shares, growth, 增减额 and completion ratios of the narrative.
 pub fn prose(ctx: &mut Ctx) -> Result<()> {
     let frames = frames::frames(ctx.text, ctx.tokens, ctx.end);
-    let entities = entities::entities(&frames);
+    let labels: Vec<String> = ctx.tokens.iter().map(|t| t.label.clone()).collect();
+    let entities = entities::entities(&frames, &labels);
     lists::sums(ctx, &entities)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
@@ -28,7 +29,8 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
 pub fn explain(doc: &crate::document::Document) -> String {
     let n = &doc.narrative;
     let frames = frames::frames(&n.clean, &n.tokens, n.clean.chars.len());
-    let entities = entities::entities(&frames);
+    let labels: Vec<String> = n.tokens.iter().map(|t| t.label.clone()).collect();
+    let entities = entities::entities(&frames, &labels);
     let mut out = String::new();
     for f in &frames {
         let t = &n.tokens[f.tok];
