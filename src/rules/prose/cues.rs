@@ -121,8 +121,15 @@ const BUDGET: [&str; 14] = [
 
 /// The measure of a level figure from the words of its clause before it.
 pub fn measure(clause: &str) -> Measure {
-    let c = clause.replace("一般公共预算", "").replace("政府性基金预算", "").replace("国有资本经营预算", "")
-        .replace("预算单位", "").replace("部门预算", "").replace("预算内", "").replace("社会保险基金预算", "");
+    let mut c = clause.to_string();
+    // names that hold the words of a measure without being one
+    for name in [
+        "一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "预算单位", "部门预算",
+        "预算内", "预算稳定调节基金", "预算管理", "纳入预算", "上年结转", "上年结余", "上年度结转",
+        "上年结转结余", "以前年度",
+    ] {
+        c = c.replace(name, "");
+    }
     let prior = ["上年", "去年", "上一年"];
     let last_budget = BUDGET.iter().filter_map(|w| c.rfind(w)).max();
     let last_actual = ["决算", "执行", "实际", "完成"].iter().filter_map(|w| c.rfind(w)).max();

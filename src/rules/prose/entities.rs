@@ -25,6 +25,8 @@ pub struct Entity {
     pub ratios: Vec<usize>,
     /// The entity (index) whose part it is, if it is listed under one.
     pub parent: Option<usize>,
+    /// Which list of that parent: a bracket after a figure and a 其中 after it are two lists.
+    pub list: usize,
     /// The frame (index) it begins at.
     pub first: usize,
     /// Whether it was begun by a change or rate with no level of its own (“与上年相比，增加 …”).
@@ -56,7 +58,8 @@ fn named_subject(lead: &str) -> Option<String> {
     for w in [
         "主要原因是", "主要原因", "原因是", "比上年度", "较上年度", "比上年", "较上年", "与上年相比", "上年同期",
         "同比", "同口径", "决算数", "预算数", "年初预算", "调整预算", "本年度", "年度", "本年", "分别", "均", "共",
-        "累计", "支出决算", "决算", "其中", "比", "较", "相比",
+        "累计", "支出决算", "决算", "其中", "比", "较", "相比", "同期", "上年", "去年", "上一年", "上半年",
+        "全年", "当年", "合计",
     ] {
         s = s.replace(w, "");
     }
@@ -75,12 +78,15 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let mut cur: Option<usize> = None;
     let mut statement = usize::MAX;
-    let mut list_total: Option<usize> = None;
+    // the open 其中 list: its total entity and its id
+    let mut list_total: Option<(usize, usize)> = None;
     // the ；-parts of the statement where the current list's items began: a list whose first two items
     // share a ；-part ("其中在职 100 人，退休 51 人；年末学生 929 人") ends at the next ；
     let mut item_parts: Vec<usize> = Vec::new();
-    let mut paren_total: Option<(usize, usize)> = None;
+    // the open bracket: where it opened, its total entity, its list id
+    let mut paren_total: Option<(usize, usize, usize)> = None;
     let mut first_of_statement: Option<usize> = None;
+    let mut list_id = 0;
     let mut previous_first: Option<usize> = None;
     for (fi, f) in frames.iter().enumerate() {
         if f.statement != statement {
@@ -99,14 +105,16 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
             paren_total = None;
             item_parts.clear();
             // "…总计 X 万元。其中：A a，B b": a statement that opens with 其中 lists the parts of the one before
-            if f.opens_list && !matches!(f.role, Role::Change { .. } | Role::Rate { .. }) {
-                list_total = previous_first;
+            if f.opens_list && !matches!(f.role, Role::Rate { .. }) {
+                if let Some(p) = previous_first {
+                    list_id += 1;
+                    list_total = Some((p, list_id));
+                }
             }
         }
         if f.role == Role::Ignored {
             continue;
         }
-        // 其中 after a figure: what follows in the statement are its parts
         if list_total.is_some()
             && item_parts.len() >= 2
             && item_parts[0] == item_parts[1]
@@ -114,25 +122,34 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
         {
             list_total = None;
         }
-        if f.opens_list && cur.is_some() && list_total.is_none() {
-            list_total = cur;
-            item_parts.clear();
+        // 其中 after a figure: what follows in the statement are its parts
+        if f.opens_list && list_total.is_none() {
+            if let Some(c) = cur {
+                list_id += 1;
+                list_total = Some((c, list_id));
+                item_parts.clear();
+            }
         }
         // a bracket right after a figure: what it holds are that figure's parts (or its 上年 figure)
-        let parent_here = match (f.paren, paren_total) {
-            (Some(o), Some((po, e))) if o == po => Some(e),
+        let parent_here: Option<(usize, usize)> = match (f.paren, paren_total) {
+            (Some(o), Some((po, e, id))) if o == po => Some((e, id)),
             (Some(o), _) => {
                 let e = cur.filter(|&c| out.get(c).is_some_and(|e| e.first < fi));
-                if let Some(e) = e {
-                    paren_total = Some((o, e));
-                }
-                e
+                e.map(|e| {
+                    list_id += 1;
+                    paren_total = Some((o, e, list_id));
+                    (e, list_id)
+                })
             }
-            (None, _) => {
+            (None, Some((_, e, _))) => {
+                // out of the bracket: the statement goes on about the figure before it
                 paren_total = None;
+                cur = Some(e);
                 list_total
             }
+            (None, None) => list_total,
         };
+        let (parent, list) = parent_here.map_or((None, 0), |(e, id)| (Some(e), id));
         match &f.role {
             Role::Level(Measure::Current) => {
                 let joins = attach(&mut out, cur).is_some_and(|e| {
@@ -146,7 +163,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                     out.push(Entity {
                         statement,
                         current: Some(f.tok),
-                        parent: parent_here,
+                        parent,
+                        list,
                         first: fi,
                         ..Entity::default()
                     });
@@ -166,7 +184,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                     out.push(Entity {
                         statement,
                         budget: Some(f.tok),
-                        parent: parent_here,
+                        parent,
+                        list,
                         first: fi,
                         ..Entity::default()
                     });
@@ -180,7 +199,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                     out.push(Entity {
                         statement,
                         prior: Some(f.tok),
-                        parent: parent_here,
+                        parent,
+                        list,
                         first: fi,
                         ..Entity::default()
                     });
@@ -199,7 +219,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                 if cur.is_none() || other.is_some() {
                     out.push(Entity {
                         statement,
-                        parent: parent_here,
+                        parent,
+                        list,
                         first: fi,
                         headless: true,
                         ..Entity::default()

@@ -115,6 +115,11 @@ fn bounds(text: &CleanText, tokens: &[Token], end: usize) -> Bounds {
             continue;
         }
         match c {
+            // "…收入 111.11 万元。加上…等 1,756.37 万元，收入总计 1,867.48 万元": 加上 goes on counting
+            '。' if text.starts_with_at(i + 1, "加上") || text.starts_with_at(i + 1, "再加上") => {
+                b.parts.push(i + 1);
+                b.clauses.push(i + 1);
+            }
             '。' | '！' | '？' | '!' | '?' => {
                 b.statements.push(i + 1);
                 b.parts.push(i + 1);

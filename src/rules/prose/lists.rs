@@ -4,6 +4,7 @@
 
 use super::cues::{self, Sign};
 use super::entities::Entity;
+use super::frames::Frame;
 use crate::error::Result;
 use crate::num::figure::Figure;
 use crate::num::verdict::check_sum;
@@ -13,10 +14,22 @@ use crate::rules::context::{unit_of, Ctx, List};
 /// A measure of an entity.
 type Pick = fn(&Entity) -> Option<usize>;
 
-pub fn sums(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
+pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> {
     let picks: [Pick; 3] = [|e| e.current, |e| e.budget, |e| e.prior];
+    // a part stated with no measure word of its own is of its total's measure ("“三公”经费预算数为 20.1
+    // 万元……其中：公务接待费 16.7 万元")
+    let plain = |tok: usize| {
+        frames
+            .iter()
+            .find(|f| f.tok == tok)
+            .is_some_and(|f| !["决算", "实际", "执行", "完成", "支出数"].iter().any(|w| f.lead.contains(w)))
+    };
     for (ti, t) in entities.iter().enumerate() {
-        let all: Vec<&Entity> = entities.iter().filter(|e| e.parent == Some(ti)).collect();
+        // the first list of this total (a bracket, or 其中): a second list names other parts
+        let Some(list) = entities.iter().find(|e| e.parent == Some(ti)).map(|e| e.list) else {
+            continue;
+        };
+        let all: Vec<&Entity> = entities.iter().filter(|e| e.parent == Some(ti) && e.list == list).collect();
         // the parts are the listed figures of one kind: a figure of another kind ends the list
         // ("…其他用车 1 辆；单价 50 万元以上设备 0 台")
         let kind_of = |e: &Entity| e.current.or(e.budget).or(e.prior).map(|i| ctx.tok(i).class.clone());
@@ -42,21 +55,33 @@ pub fn sums(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 .unwrap_or(t),
             _ => t,
         };
-        for pick in picks {
+        for (k, pick) in picks.iter().enumerate() {
             let Some(total) = pick(t) else { continue };
-            let parts: Vec<usize> = children.iter().filter_map(|c| pick(c)).collect();
+            let parts: Vec<usize> = children
+                .iter()
+                .filter_map(|c| {
+                    pick(c).or_else(|| {
+                        // a budget total's parts given as plain levels
+                        (k > 0 && t.current.is_none())
+                            .then_some(c.current)
+                            .flatten()
+                            .filter(|&cur| c.budget.is_none() && c.prior.is_none() && plain(cur))
+                    })
+                })
+                .collect();
             if parts.len() != children.len() {
                 continue;
             }
             summed |= sum_of(ctx, total, &parts)?;
         }
-        // the changes of a total and of its parts (比上年减少 233.34 万元，其中：A 减少 69.08 万元；…)
-        if let Some(&(total, tsign, base)) = t.changes.first() {
+        // the changes of a total and of its parts (比上年减少 233.34 万元，其中：A 减少 69.08 万元；…), one
+        // sum per base (against 上年, against the budget)
+        for &(total, tsign, base) in &t.changes {
             let parts: Vec<(usize, Sign)> = children
                 .iter()
                 .filter_map(|c| c.changes.iter().find(|(_, _, b)| *b == base).map(|&(d, s, _)| (d, s)))
                 .collect();
-            if parts.len() == children.len() && !summed {
+            if parts.len() == children.len() && (!summed || t.current.is_none()) {
                 signed_sum(ctx, (total, tsign), &parts)?;
             }
         }

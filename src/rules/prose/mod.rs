@@ -17,7 +17,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     let frames = frames::frames(ctx.text, ctx.tokens, ctx.end);
     let labels: Vec<String> = ctx.tokens.iter().map(|t| t.label.clone()).collect();
     let entities = entities::entities(&frames, &labels);
-    lists::sums(ctx, &entities)?;
+    lists::sums(ctx, &frames, &entities)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
     Ok(())
