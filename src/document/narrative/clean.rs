@@ -34,8 +34,25 @@ fn clean_char(c: char) -> char {
             normalize_char(c)
         }
         '\u{0660}'..='\u{066C}' | '\u{06F0}'..='\u{06F9}' => normalize_char(c),
-        _ => c,
+        _ => simplified(c),
     }
+}
+
+/// The traditional characters of finance texts, read as their simplified forms (one char for one char, so
+/// offsets stay valid): pages mirrored in traditional characters say 萬元, 增長, 預算, 決算.
+fn simplified(c: char) -> char {
+    const PAIRS: &str = "萬万億亿長长減减預预決决撥拨費费務务購购車车運运維维護护佔占較较與与際际總总計计關关國国\
+        內内項项經经實实額额劃划補补貼贴產产業业資资財财稅税報报節节約约為为對对發发開开於于兩两門门機机構构\
+        單单員员當当會会區区縣县鄉乡鎮镇學学醫医療疗險险處处體体辦办設设備备條条權权專专數数據据況况說说級级\
+        養养轉转結结餘余調调動动從从壓压縮缩嚴严執执齊齐億亿幣币幅幅價价這这減减滿满億亿個个萬万從从後后\
+        來来時时間间種种類类統统總总";
+    let mut it = PAIRS.chars().filter(|c| !c.is_whitespace() && *c != '\\');
+    while let (Some(t), Some(s)) = (it.next(), it.next()) {
+        if t == c {
+            return s;
+        }
+    }
+    c
 }
 
 impl CleanText {

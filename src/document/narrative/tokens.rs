@@ -231,6 +231,12 @@ fn read_unit(text: &CleanText, at: usize) -> (UnitClass, String, usize) {
             );
         }
     }
+    // 万 / 亿 written without 元 ("增收 4,376 万", "3.92 亿"): money, unless a count follows (万人 is above)
+    for (short, unit) in [("万", "万元"), ("亿", "亿元")] {
+        if text.starts_with_at(at, short) && !chars.get(at + 1).is_some_and(|c| "人户条次件吨亩平辆台套个家所名位株头只本册张".contains(*c)) {
+            return (UnitClass::Amount, unit.into(), at + 1);
+        }
+    }
     (UnitClass::Other, String::new(), at)
 }
 

@@ -35,7 +35,13 @@ fn same_class(ctx: &Ctx, a: usize, b: usize) -> bool {
 /// Growth (and its change) of every entity against last year or against its budget.
 pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
     for (ei, e) in entities.iter().enumerate() {
-        let current = e.current.or_else(|| headless_subject(entities, ei));
+        // this year's figure: stated here, else (a statement of budgets only, "预算数为 X，比上年减少 …")
+        // the budget, else the figure the statement's subject was given before
+        let current = e
+            .current
+            .or(e.budget)
+            .or_else(|| headless_subject(entities, ei))
+            .or_else(|| e.subject.as_deref().and_then(|s| subject_before(ctx, entities, e, s)));
         for &(r, sign, base) in &e.rates {
             if ctx.used.contains(&r) {
                 continue;
@@ -69,6 +75,27 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The level figure a subject was last given before entity `e` in the same disclosure ("2020年度“三公”经费
+/// 15.37 万元 …。2020年度“三公”经费较上年减少 …"): the same name, at most five statements back.
+fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> Option<usize> {
+    let first = entities.iter().find(|x| std::ptr::eq(*x, e))?;
+    let here = first.changes.first().or(first.rates.first()).map(|c| c.0)?;
+    let want = normalize(subject);
+    if want.chars().count() < 2 {
+        return None;
+    }
+    (0..here)
+        .rev()
+        .take_while(|&i| ctx.same_document(i, here) && ctx.tok(i).sentence + 5 >= ctx.tok(here).sentence)
+        .find(|&i| {
+            let t = ctx.tok(i);
+            t.is_level_amount() && {
+                let l = normalize(&t.label);
+                l == want || (l.ends_with(&want) && want.chars().count() >= 4)
+            }
+        })
 }
 
 /// The subject of a statement that begins with a comparison and no figure of its own ("与上年相比，增加 …"):

@@ -31,6 +31,8 @@ pub struct Entity {
     pub first: usize,
     /// Whether it was begun by a change or rate with no level of its own (“与上年相比，增加 …”).
     pub headless: bool,
+    /// The subject such a clause names ("2020年度“三公”经费较上年减少 …" → "“三公”经费").
+    pub subject: Option<String>,
 }
 
 /// A lead that only names the measure of the subject before it: "支出决算为", "决算数", "实际支出".
@@ -217,7 +219,9 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                         .is_none_or(|label| !label.contains(subject.as_str()) && !subject.contains(label.as_str()))
                 });
                 if cur.is_none() || other.is_some() {
+                    let subject = other.clone().or_else(|| named_subject(&f.lead));
                     out.push(Entity {
+                        subject,
                         statement,
                         parent,
                         list,

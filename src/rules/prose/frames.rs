@@ -229,6 +229,9 @@ fn role(
             if ["增长率", "增速", "增幅为", "同比增长率"].iter().any(|w| tail.ends_with(w)) {
                 return Role::Rate { sign: Sign::Up, base: base_here };
             }
+            if ["减少率", "下降率", "降低率", "减幅为", "降幅为"].iter().any(|w| tail.ends_with(w)) {
+                return Role::Rate { sign: Sign::Down, base: base_here };
+            }
             // a budget amount inside the clause: 完成年初预算数 60999 万元的 40.4%, 占年度预算 22443 万元的 106.9%
             let clause_amount = (0..index).rev().take_while(|&k| tokens[k].start >= text_clause_start(t, clause)).find(|&k| tokens[k].class == UnitClass::Amount);
             if cues::is_completion(clause) {
