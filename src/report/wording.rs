@@ -166,3 +166,13 @@ pub fn unchecked_reason(is_change: bool, is_percent: bool) -> String {
         (false, false) => "未找到对应的合计、分项或比较对象，无法核对".into(),
     }
 }
+
+/// A list whose parts fall short of its total, when the list may name only some parts.
+pub fn partial_list(check: &Check, unit: &str) -> String {
+    let r = check.recomputed.map(text).unwrap_or_default();
+    let d = check.difference.map(|d| text(d.abs())).unwrap_or_default();
+    format!(
+        "合计：填报 {}{unit}，所列分项之和 {r}{unit}，少 {d}{unit}。所列未必是全部分项，若已列全则合计或分项有误，请核对",
+        text(check.stated.value)
+    )
+}

@@ -206,8 +206,9 @@ pub fn mutations(doc: &Doc, t: &mut Tally, misses: &mut Vec<String>) {
             let r = review_of(&mutated);
             let shift = with.chars().count() as isize - (end - start) as isize;
             let (lo, hi) = (span.0, (span.1 as isize + shift).max(span.0 as isize + 1) as usize);
+            // a ✗, or a 提示 where the text cannot say the list is complete (a dropped part)
             let flagged = r.claims.iter().any(|c| {
-                c.verdict == Verdict::Mismatch
+                matches!(c.verdict, Verdict::Mismatch | Verdict::Notice)
                     && kind_matches(kind, c.kind.name())
                     && (c.span[0] < hi && c.span[1] > lo
                         || c.sources.iter().any(|s| s.span.is_some_and(|[a, b]| a < hi && b > lo)))

@@ -246,7 +246,7 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                     let whole_tok = match (amount, whole) {
                         (Some(w), _) => Ok(Some(*w)),
                         (None, Some(name)) => named_whole(ctx, name, part),
-                        (None, None) => Ok(parent_total),
+                        (None, None) => Ok(parent_total.or_else(|| family_total(ctx, part))),
                     };
                     match whole_tok {
                         Ok(Some(w)) if same_class(ctx, part, w) && w != part => ctx.push_share(part, w, p)?,
@@ -319,12 +319,28 @@ fn named_whole(ctx: &Ctx, name: &str, part: usize) -> std::result::Result<Option
         .find(|&i| matches(i)))
 }
 
+/// The total a bare "占 P%" of a known item refers to: the nearest figure before it, in the same disclosure
+/// and at most three statements back, labelled as that item's family total ("“三公”经费支出决算 1.76 万元…
+/// 公务接待费支出决算 0.39 万元，占 22.14%").
+fn family_total(ctx: &Ctx, part: usize) -> Option<usize> {
+    let item = ctx.tok(part).label.clone();
+    (0..part)
+        .rev()
+        .take_while(|&i| ctx.same_document(i, part) && ctx.tok(i).sentence + 3 >= ctx.tok(part).sentence)
+        .find(|&i| ctx.tok(i).is_level_amount() && super::families::is_total_of(&ctx.tok(i).label, &item))
+}
+
 fn normalize(name: &str) -> String {
     let mut s = name.trim().to_string();
-    for w in ["本年度", "本年", "全年", "年度", "当年", "全部", "总的", "的"] {
+    for w in ["本年度", "本年", "全年", "年度", "当年", "全部", "总的", "的", "累计"] {
         s = s.replace(w, "");
     }
-    s.trim_end_matches('数').to_string()
+    for tail in ["安排", "完成", "实现", "为", "达", "共计", "数"] {
+        if let Some(t) = s.strip_suffix(tail) {
+            s = t.to_string();
+        }
+    }
+    s
 }
 
 fn push_completion(ctx: &mut Ctx, budget: usize, actual: usize, stated: usize) -> Result<()> {

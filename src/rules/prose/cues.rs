@@ -120,16 +120,22 @@ const BUDGET: [&str; 14] = [
 ];
 
 /// The measure of a level figure from the words of its clause before it.
-pub fn measure(clause: &str) -> Measure {
-    let mut c = clause.to_string();
-    // names that hold the words of a measure without being one
+/// The text without the names that hold the words of a measure without being one (一般公共预算 is a kind of
+/// fund, 上年结转 this year's income).
+fn strip_names(text: &str) -> String {
+    let mut c = text.to_string();
     for name in [
         "一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "预算单位", "部门预算",
         "预算内", "预算稳定调节基金", "预算管理", "纳入预算", "上年结转", "上年结余", "上年度结转",
-        "上年结转结余", "以前年度",
+        "上年结转结余", "以前年度", "预算部门",
     ] {
         c = c.replace(name, "");
     }
+    c
+}
+
+pub fn measure(clause: &str) -> Measure {
+    let c = strip_names(clause);
     let prior = ["上年", "去年", "上一年"];
     let last_budget = BUDGET.iter().filter_map(|w| c.rfind(w)).max();
     let last_actual = ["决算", "执行", "实际", "完成"].iter().filter_map(|w| c.rfind(w)).max();
@@ -148,6 +154,7 @@ pub fn measure(clause: &str) -> Measure {
 
 /// Whether a clause states a completion ratio: 完成 … 预算 … 的, 为 … 预算 … 的, 占 … 预算 … 的.
 pub fn is_completion(clause: &str) -> bool {
+    let clause = strip_names(clause);
     let has_budget = ["预算", "计划", "任务"].iter().any(|w| clause.contains(w));
     has_budget
         && (clause.contains("完成") || clause.contains("占") || clause.contains("为"))

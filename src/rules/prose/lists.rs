@@ -143,9 +143,29 @@ fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize]) -> Result<bool> {
     } else {
         ClaimKind::Sum
     };
+    let mut partial = false;
+    // parts that fall short of their total are an error only in a list meant to be complete (the items of
+    // a known decomposition, or one with 其他…): "实有人数 67 人，其中专业技术人员 64 人" need not list all
+    let labels: Vec<&str> = parts.iter().map(|&p| ctx.tok(p).label.as_str()).collect();
+    if !super::families::complete(&labels) {
+        let mut figures: Vec<Figure> = std::iter::once(total).chain(parts.iter().copied()).map(|i| ctx.tok(i).figure.clone()).collect();
+        crate::num::figure::align_money_units(&mut figures);
+        let stated = figures.remove(0);
+        let check = check_sum(&stated, &figures)?;
+        if check.verdict == crate::num::verdict::Verdict::Mismatch && check.recomputed.is_some_and(|r| r < stated.value) {
+            partial = true;
+        }
+    }
     let last = *parts.last().unwrap_or(&total);
     let span = ctx.span_of(total.min(last), last.max(total));
     ctx.push_sum(kind, total, parts, span)?;
+    if partial {
+        // a 提示, not a ✗: the list may name only some of the parts
+        if let Some(c) = ctx.claims.last_mut() {
+            c.check.verdict = crate::num::verdict::Verdict::Notice;
+            c.message = Some(crate::report::wording::partial_list(&c.check, &c.unit));
+        }
+    }
     ctx.lists.push(List {
         total,
         parts: parts.to_vec(),

@@ -6,6 +6,7 @@
 mod claims;
 mod cues;
 mod entities;
+mod families;
 mod frames;
 mod lists;
 

@@ -1,0 +1,84 @@
+//! The decompositions every disclosure uses, as data: a total and the items it is made of (三公 = 因公出国（境）
+//! 费 + 公务用车购置及运行费 + 公务接待费; 本年支出合计 = 基本支出 + 项目支出 + …). They say two things a sentence
+//! alone does not: that a list naming these items is meant to be complete (so a shortfall is an error, not
+//! a partial list), and which total a bare "占 P%" of such an item is a share of.
+
+/// A total and its items, each matched by words its label contains.
+struct Family {
+    /// Words one of which the total's label contains.
+    head: &'static [&'static str],
+    /// Each item, by words one of which its label contains.
+    items: &'static [&'static [&'static str]],
+}
+
+const FAMILIES: &[Family] = &[
+    Family {
+        head: &["三公"],
+        items: &[&["因公出国"], &["公务接待"], &["公务用车购置及运行", "公务用车购置和运行", "公务用车购置及运维", "公务用车费", "公务车购置及运行", "公务用车运行维护费及购置"]],
+    },
+    Family {
+        head: &["公务用车购置及运行", "公务用车购置和运行", "公务车购置及运行"],
+        items: &[&["公务用车购置费", "公务用车购置", "车辆购置"], &["公务用车运行", "运行维护费", "运行费"]],
+    },
+    Family {
+        head: &["收入合计", "本年收入"],
+        items: &[&["财政拨款收入", "财政拨款"], &["上级补助收入"], &["事业收入"], &["经营收入"], &["附属单位上缴收入"], &["其他收入"]],
+    },
+    Family {
+        head: &["支出合计", "本年支出"],
+        items: &[&["基本支出"], &["项目支出"], &["上缴上级支出"], &["经营支出"], &["对附属单位补助支出"]],
+    },
+    Family {
+        head: &["基本支出"],
+        items: &[&["人员经费"], &["公用经费"]],
+    },
+    Family {
+        head: &["政府采购"],
+        items: &[&["货物"], &["工程"], &["服务"]],
+    },
+    Family {
+        head: &["一般公共预算收入"],
+        items: &[&["税收收入"], &["非税收入"]],
+    },
+];
+
+/// The family and item an item's label names, if one (the first family that knows it).
+fn item_of(label: &str) -> Option<(usize, usize)> {
+    FAMILIES.iter().enumerate().find_map(|(fi, f)| {
+        f.items
+            .iter()
+            .position(|words| words.iter().any(|w| label.contains(w)))
+            .map(|ii| (fi, ii))
+    })
+}
+
+/// Whether the parts of a list, by their labels, are meant to be all of its total: two or more name
+/// different items of one family, or one of them is a catch-all (其他…).
+pub fn complete(labels: &[&str]) -> bool {
+    if labels.iter().any(|l| l.starts_with("其他") || l.contains("其他收入") || l.contains("其他支出")) {
+        return true;
+    }
+    FAMILIES.iter().enumerate().any(|(fi, f)| {
+        let mut seen = vec![false; f.items.len()];
+        for l in labels {
+            if let Some((lf, li)) = item_of(l) {
+                if lf == fi {
+                    if let Some(s) = seen.get_mut(li) {
+                        *s = true;
+                    }
+                }
+            }
+        }
+        seen.iter().filter(|s| **s).count() >= 2
+    })
+}
+
+/// Whether `head` is the total of the family `item` belongs to ("“三公”经费支出决算" for "公务接待费支出").
+pub fn is_total_of(head: &str, item: &str) -> bool {
+    let Some((fi, _)) = item_of(item) else {
+        return false;
+    };
+    FAMILIES
+        .get(fi)
+        .is_some_and(|f| f.head.iter().any(|w| head.contains(w)) && item_of(head).is_none_or(|(hf, _)| hf != fi))
+}
