@@ -187,14 +187,22 @@ fn identity(ctx: &Ctx, i: usize) -> Option<String> {
 }
 
 /// Words that set a figure's scope apart from another of the same name.
-const SCOPES: [&str; 16] = [
+const SCOPES: [&str; 19] = [
     "本级", "全县", "全市", "全区", "全省", "县级", "市级", "区级", "镇本级", "乡本级", "上年", "预算",
-    "比", "较", "同口径", "剔除",
+    "比", "较", "同口径", "剔除", "当月", "累计", "本月",
 ];
 
 /// A level figure whose label can identify it (long enough, not a generic measure word).
 fn is_named_level(ctx: &Ctx, i: usize) -> bool {
     let t = ctx.tok(i);
+    // a label of only verbs and measure words names nothing ("累计完成", "当月完成")
+    let mut subject = t.label.clone();
+    for w in ["累计", "当月", "本月", "完成", "实现", "共计", "合计", "达到", "达", "为", "支出", "收入", "金额", "总额", "决算", "预算"] {
+        subject = subject.replace(w, "");
+    }
+    if subject.chars().count() < 2 {
+        return false;
+    }
     let n = t.label.chars().count();
     matches!(t.class, UnitClass::Amount | UnitClass::Count(_))
         && t.direction.is_none()

@@ -37,11 +37,11 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
     for (ei, e) in entities.iter().enumerate() {
         // this year's figure: stated here, else (a statement of budgets only, "预算数为 X，比上年减少 …")
         // the budget, else the figure the statement's subject was given before
-        let current = e
-            .current
-            .or(e.budget)
-            .or_else(|| headless_subject(entities, ei))
-            .or_else(|| e.subject.as_deref().and_then(|s| subject_before(ctx, entities, e, s)));
+        let current = e.current.or(e.budget).or_else(|| match e.subject.as_deref() {
+            // a named subject is looked up by its name, never taken from whatever came before
+            Some(s) => subject_before(ctx, entities, e, s),
+            None => headless_subject(entities, ei),
+        });
         for &(r, sign, base) in &e.rates {
             if ctx.used.contains(&r) {
                 continue;
@@ -86,9 +86,22 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
     if want.chars().count() < 2 {
         return None;
     }
+    // a figure of another year is another quantity ("2022年度…预算较2021年度…" against a 2021 figure)
+    let year = |i: usize| {
+        let t = ctx.tok(i);
+        let start = ctx.text.sentence_start(t.start);
+        ctx.tokens[..i]
+            .iter()
+            .rev()
+            .take_while(|x| x.start >= start)
+            .find(|x| x.figure.unit.is_empty() && x.figure.scale == 0 && (1990..=2100).contains(&x.figure.value.mantissa()))
+            .map(|x| x.figure.value)
+    };
+    let here_year = year(here);
     (0..here)
         .rev()
         .take_while(|&i| ctx.same_document(i, here) && ctx.tok(i).sentence + 5 >= ctx.tok(here).sentence)
+        .filter(|&i| here_year.is_none() || year(i).is_none() || year(i) == here_year)
         .find(|&i| {
             let t = ctx.tok(i);
             t.is_level_amount() && {

@@ -127,7 +127,7 @@ fn strip_names(text: &str) -> String {
     for name in [
         "一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "预算单位", "部门预算",
         "预算内", "预算稳定调节基金", "预算管理", "纳入预算", "上年结转", "上年结余", "上年度结转",
-        "上年结转结余", "以前年度", "预算部门",
+        "上年结转结余", "以前年度", "预算部门", "公共预算", "预算执行",
     ] {
         c = c.replace(name, "");
     }
@@ -137,6 +137,12 @@ fn strip_names(text: &str) -> String {
 pub fn measure(clause: &str) -> Measure {
     let c = strip_names(clause);
     let prior = ["上年", "去年", "上一年"];
+    // 上年决算 is last year's figure, though it says 决算
+    for w in ["上年决算", "上年度决算", "上年执行", "上年完成", "上年实际", "上年同期", "去年同期"] {
+        if c.ends_with(w) || c.contains(&format!("{w}数")) || c.ends_with(&format!("{w}为")) {
+            return Measure::Prior;
+        }
+    }
     let last_budget = BUDGET.iter().filter_map(|w| c.rfind(w)).max();
     let last_actual = ["决算", "执行", "实际", "完成"].iter().filter_map(|w| c.rfind(w)).max();
     let last_prior = prior.iter().filter_map(|w| c.rfind(w)).max();

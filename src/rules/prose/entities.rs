@@ -107,7 +107,7 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
             paren_total = None;
             item_parts.clear();
             // "…总计 X 万元。其中：A a，B b": a statement that opens with 其中 lists the parts of the one before
-            if f.opens_list && !matches!(f.role, Role::Rate { .. }) {
+            if f.statement_lists && !matches!(f.role, Role::Rate { .. }) {
                 if let Some(p) = previous_first {
                     list_id += 1;
                     list_total = Some((p, list_id));
@@ -244,7 +244,7 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                     e.ratios.push(fi);
                 }
             }
-            Role::Ignored | Role::Whole => {}
+            Role::Ignored | Role::Whole | Role::Adjusted => {}
         }
         if first_of_statement.is_none() {
             first_of_statement = cur;

@@ -25,6 +25,8 @@ pub enum Role {
     Execution,
     /// 预决算差异率.
     Variance,
+    /// A change or rate stated on an adjusted basis (同口径, 扣除…因素后): its base is not in the text.
+    Adjusted,
     /// An amount that is the base of a ratio in its clause: 占年计划 100500 万元的 …, 完成年初预算数 60999
     /// 万元的 …, 占一般公共预算支出 165720 万元的 …; not a subject of its own.
     Whole,
@@ -53,6 +55,10 @@ pub struct Frame {
     pub opens_list: bool,
     /// The text between the previous figure of the clause (or the clause start) and this figure.
     pub lead: String,
+    /// The statement begins with 其中 / 包括 (before any figure): it lists the parts of the one before.
+    pub statement_lists: bool,
+    /// The period the figure's clause names: 当月 / 累计 (a month's figure and the year's to date are two).
+    pub period: Option<&'static str>,
     /// The first figure of a statement whose previous statement ended in an enumeration (包括：基本工资、
     /// 津贴补贴…。): a list of parts may go on here ("人员经费 … 包括：…。公用经费 …").
     pub after_enumeration: bool,
@@ -184,6 +190,9 @@ pub fn frames(text: &CleanText, tokens: &[Token], end: usize) -> Vec<Frame> {
             .iter()
             .any(|w| between.contains(w) || (lead.contains(w)));
         let clause_text = text.slice(c_start, t.start);
+        let opening = text.slice(s_start, (s_start + 6).min(t.start));
+        let statement_lists = ["其中", "包括"].iter().any(|w| opening.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '其' && c != '包').starts_with(w));
+        let period = ["当月", "本月", "累计"].into_iter().find(|w| clause_text.contains(w));
         let sentence_text = text.slice(s_start, t.start);
         let role = role(text, tokens, t, &lead, &clause_text, &sentence_text, i);
         out.push(Frame {
@@ -196,6 +205,8 @@ pub fn frames(text: &CleanText, tokens: &[Token], end: usize) -> Vec<Frame> {
             opens_list: list_marker,
             lead,
             after_enumeration,
+            statement_lists,
+            period,
         });
         scanned = t.end;
     }
@@ -213,8 +224,19 @@ fn role(
     index: usize,
 ) -> Role {
     let base_here = cues::base(clause).or_else(|| cues::base(sentence)).unwrap_or(Base::Prior);
+    let adjusted = ["同口径", "可比口径", "扣除", "剔除", "按可比"].iter().any(|w| clause.contains(w));
+    // a threshold or an approximation is not a figure to check: 均在 300 亿之下, 突破 3000 亿元, 约 20 万元
+    let after = text.slice(t.end, (t.end + 3).min(text.chars.len()));
+    let approximate = ["以上", "以下", "之下", "之上", "以内", "之间", "左右", "多", "余"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || ["约", "近", "超过", "突破", "不足", "低于", "高于", "跨过", "均在", "在"]
+            .iter()
+            .any(|w| cues::trim_tail(lead).ends_with(w) || lead.ends_with(w));
     match &t.class {
         UnitClass::Other => Role::Ignored,
+        _ if approximate => Role::Ignored,
+        UnitClass::Percent | UnitClass::Amount if adjusted && cues::direction(lead).is_some() => Role::Adjusted,
         UnitClass::Percent => {
             if clause.contains("执行率") {
                 return Role::Execution;

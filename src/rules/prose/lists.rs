@@ -34,11 +34,22 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
         // ("…其他用车 1 辆；单价 50 万元以上设备 0 台")
         let kind_of = |e: &Entity| e.current.or(e.budget).or(e.prior).map(|i| ctx.tok(i).class.clone());
         let first_kind = all.first().and_then(|e| kind_of(e));
+        // … and of the total's period: 当月 parts are not parts of a 累计 total
+        let period_of = |e: &Entity| {
+            e.current
+                .or(e.budget)
+                .or(e.prior)
+                .and_then(|tok| frames.iter().find(|f| f.tok == tok))
+                .and_then(|f| f.period)
+        };
         let children: Vec<&Entity> = all
             .iter()
             .take_while(|e| kind_of(e).is_none() || kind_of(e) == first_kind)
             .copied()
             .collect();
+        if children.iter().any(|c| period_of(c) != period_of(t)) {
+            continue;
+        }
         if children.len() < 2 {
             continue;
         }

@@ -18,6 +18,15 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     let frames = frames::frames(ctx.text, ctx.tokens, ctx.end);
     let labels: Vec<String> = ctx.tokens.iter().map(|t| t.label.clone()).collect();
     let entities = entities::entities(&frames, &labels);
+    for f in &frames {
+        match f.role {
+            frames::Role::Adjusted => ctx.unchecked(f.tok, "同口径或扣除某些因素后的增减，文中未写明可比的基数，未核对"),
+            frames::Role::Ignored if ctx.tok(f.tok).class != crate::document::narrative::UnitClass::Other => {
+                ctx.unchecked(f.tok, "约数或区间，不作核对")
+            }
+            _ => {}
+        }
+    }
     lists::sums(ctx, &frames, &entities)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
