@@ -171,6 +171,12 @@ pub fn unchecked_reason(is_change: bool, is_percent: bool) -> String {
 pub fn partial_list(check: &Check, unit: &str) -> String {
     let r = check.recomputed.map(text).unwrap_or_default();
     let d = check.difference.map(|d| text(d.abs())).unwrap_or_default();
+    if check.recomputed.is_some_and(|r| r > check.stated.value) {
+        return format!(
+            "合计：填报 {}{unit}，所列分项之和 {r}{unit}，多 {d}{unit}。所列分项可能口径交叉或互相包含（如临聘人员不属在编人数），若互不包含则合计或分项有误，请核对",
+            text(check.stated.value)
+        );
+    }
     format!(
         "合计：填报 {}{unit}，所列分项之和 {r}{unit}，少 {d}{unit}。所列未必是全部分项，若已列全则合计或分项有误，请核对",
         text(check.stated.value)

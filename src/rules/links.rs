@@ -77,9 +77,15 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
             // government's 决算 report has a balance between them instead
             let start = ctx.text.sentence_start(t.start);
             let statement = ctx.text.slice(start, (t.end + 80).min(ctx.end));
-            let identity = ["年末结转和结余", "结余分配", "年末结转结余", "收、支总计", "收支总计"]
-                .iter()
-                .any(|w| statement.contains(w));
+            let identity = [
+                "年末结转和结余",
+                "结余分配",
+                "年末结转结余",
+                "收、支总计",
+                "收支总计",
+            ]
+            .iter()
+            .any(|w| statement.contains(w));
             if let Some(&earlier) = incomes.get(prefix).filter(|_| identity) {
                 pairs.push((earlier, i));
             }
@@ -112,14 +118,23 @@ pub fn same_figures(ctx: &mut Ctx) -> Result<()> {
         };
         if let Some(&earlier) = seen.get(&key) {
             let (te, tl) = (ctx.tok(earlier), ctx.tok(later));
-            if te.class == tl.class && te.sentence != tl.sentence && ctx.same_document(earlier, later) {
+            if te.class == tl.class
+                && te.sentence != tl.sentence
+                && ctx.same_document(earlier, later)
+            {
                 pairs.push((earlier, later));
             }
         }
         seen.insert(key, later);
     }
     for (earlier, later) in pairs {
-        push_same(ctx, ClaimKind::SameFigure, earlier, later, "同一数字前后出现")?;
+        push_same(
+            ctx,
+            ClaimKind::SameFigure,
+            earlier,
+            later,
+            "同一数字前后出现",
+        )?;
     }
     // "固定资产车辆 3 辆，与公务用车保有量差异原因是：…无差异"
     let idx: Vec<usize> = ctx.indices().collect();
@@ -174,22 +189,71 @@ fn identity(ctx: &Ctx, i: usize) -> Option<String> {
         .rsplit(['，', ',', '；', ';', '：', ':', '。'])
         .next()
         .unwrap_or("");
-    let other = ["比", "较", "其中", "包括", "完成", "占", "增", "减", "上年", "预算", "分别", "为", "、"];
+    let other = [
+        "比", "较", "其中", "包括", "完成", "占", "增", "减", "上年", "预算", "分别", "为", "、",
+    ];
     if prefix.chars().count() > 40 || other.iter().any(|w| prefix.contains(w)) {
         return None;
     }
-    let sentence = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
-    let scopes: Vec<&str> = SCOPES.iter().copied().filter(|w| sentence.contains(w)).collect();
-    if scopes.iter().any(|w| ["上年", "预算", "比", "较"].contains(w)) {
+    // a part of a 其中 list is a part of its statement's total, which may be another total's elsewhere
+    // ("在41个县…其中：税收收入完成 95.1 亿元" and "在59个区…其中：税收收入完成 299.5 亿元")
+    if before.contains("其中") || statement_opens_list(ctx, start) {
         return None;
     }
-    Some(format!("{}|{}|{}", scopes.join(","), t.label, t.figure.unit))
+    let sentence = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
+    let scopes: Vec<&str> = SCOPES
+        .iter()
+        .copied()
+        .filter(|w| sentence.contains(w))
+        .collect();
+    if scopes
+        .iter()
+        .any(|w| ["上年", "预算", "比", "较"].contains(w))
+    {
+        return None;
+    }
+    Some(format!(
+        "{}|{}|{}",
+        scopes.join(","),
+        t.label,
+        t.figure.unit
+    ))
 }
+
+/// Whether the statement at `start` (or the one before it, when it opens with 其中) lists parts.
+fn statement_opens_list(ctx: &Ctx, start: usize) -> bool {
+    ctx.text.starts_with_at(start, "其中")
+}
+
+/// What a figure's name must hold to name one quantity of a disclosure: a thing money or people are
+/// (经费, 收入, 支出, 资产, 车辆 …). "全区普通初中 7316.71 元" names a school type, whose figure differs by the
+/// heading it stands under.
+const QUANTITY_NOUNS: [&str; 16] = [
+    "经费", "费", "收入", "支出", "资金", "资产", "拨款", "结余", "结转", "车", "人员", "采购",
+    "合同", "债务", "基金", "总计",
+];
 
 /// Words that set a figure's scope apart from another of the same name.
 const SCOPES: [&str; 19] = [
-    "本级", "全县", "全市", "全区", "全省", "县级", "市级", "区级", "镇本级", "乡本级", "上年", "预算",
-    "比", "较", "同口径", "剔除", "当月", "累计", "本月",
+    "本级",
+    "全县",
+    "全市",
+    "全区",
+    "全省",
+    "县级",
+    "市级",
+    "区级",
+    "镇本级",
+    "乡本级",
+    "上年",
+    "预算",
+    "比",
+    "较",
+    "同口径",
+    "剔除",
+    "当月",
+    "累计",
+    "本月",
 ];
 
 /// A level figure whose label can identify it (long enough, not a generic measure word).
@@ -197,10 +261,17 @@ fn is_named_level(ctx: &Ctx, i: usize) -> bool {
     let t = ctx.tok(i);
     // a label of only verbs and measure words names nothing ("累计完成", "当月完成")
     let mut subject = t.label.clone();
-    for w in ["累计", "当月", "本月", "完成", "实现", "共计", "合计", "达到", "达", "为", "支出", "收入", "金额", "总额", "决算", "预算"] {
+    for w in [
+        "累计", "当月", "本月", "完成", "实现", "共计", "合计", "达到", "达", "为", "支出", "收入",
+        "金额", "总额", "决算", "预算",
+    ] {
         subject = subject.replace(w, "");
     }
-    if subject.chars().count() < 2 {
+    if subject.chars().count() < 2 || !QUANTITY_NOUNS.iter().any(|w| t.label.contains(w)) {
+        return false;
+    }
+    // a plan or a share's whole is another quantity than what was done ("占年计划 85000 万元")
+    if t.label.starts_with('占') || t.label.contains("计划") {
         return false;
     }
     let n = t.label.chars().count();
@@ -214,6 +285,51 @@ fn is_named_level(ctx: &Ctx, i: usize) -> bool {
         && !t.label.ends_with("决算数")
         && !t.label.ends_with("决算数为")
         && !t.label.contains("比上年")
+}
+
+/// The items a counted list names, read every way its text allows: to the sentence end or to the first
+/// line break (a web page's paragraph, or a PDF's soft break), with "和 / 及" inside an item as a separator
+/// or as part of the name ("招生和技术装备中心"). The reading whose count is the stated one wins; when none
+/// is and the readings disagree, there is no one reading (None).
+fn counted_items(
+    ctx: &Ctx,
+    from: usize,
+    stop: usize,
+    stated: Decimal,
+) -> Option<(Vec<String>, usize)> {
+    let at_break = ctx
+        .text
+        .breaks
+        .iter()
+        .copied()
+        .find(|&b| b > from && b < stop);
+    let mut readings: Vec<(Vec<String>, usize)> = Vec::new();
+    for end in [Some(stop), at_break].into_iter().flatten() {
+        let text = ctx.text.slice(from, end);
+        let plain: Vec<String> = text
+            .split('、')
+            .map(str::to_string)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let split: Vec<String> = text
+            .split(['、', '和', '及'])
+            .map(str::to_string)
+            .filter(|s| !s.is_empty())
+            .collect();
+        readings.push((plain, end));
+        readings.push((split, end));
+    }
+    if let Some(hit) = readings
+        .iter()
+        .find(|(items, _)| Decimal::from(items.len()) == stated)
+    {
+        return Some(hit.clone());
+    }
+    let first = readings.first()?.0.len();
+    readings
+        .iter()
+        .all(|(items, _)| items.len() == first)
+        .then(|| readings.swap_remove(0))
 }
 
 /// "下设 9 个处室，分别是：A、B、…。": the stated count against the items listed.
@@ -235,13 +351,10 @@ pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
         else {
             continue;
         };
-        let items: Vec<String> = ctx
-            .text
-            .slice(from, stop)
-            .split('、')
-            .map(str::to_string)
-            .filter(|s| !s.is_empty())
-            .collect();
+        let Some((items, stop)) = counted_items(ctx, from, stop, t.figure.value) else {
+            ctx.unchecked(i, "有多种读法：所列各项的个数依断句不同而不同");
+            continue;
+        };
         if items.len() < 2 {
             continue;
         }

@@ -103,12 +103,14 @@ pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
     // segments: (columns the values may take, values)
     let mut segments: Vec<(Vec<Col>, Vec<Option<Amount>>)> = Vec::new();
     let mut span = None;
+    // one cell per line (web copies): an item's name on a line of its own names the values below it
+    let mut pending: Option<SgItem> = None;
     for &i in &body[first..] {
         let l = &lines[i];
         if l.squashed.starts_with("栏次") {
             continue;
         }
-        let label = l
+        let own = l
             .toks
             .first()
             .filter(|t| t.kind == Kind::Text)
@@ -120,7 +122,23 @@ pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
             .map(|t| t.amount.clone())
             .collect();
         if values.is_empty() {
+            pending = own.or(pending);
             continue;
+        }
+        let label = own.or(pending);
+        if own.is_some() {
+            pending = None;
+        }
+        if let (None, Some(item)) = (own, label) {
+            // the item's second value on its own line joins the first
+            if let Some((c, v)) = segments.last_mut() {
+                if c.iter().all(|c| matches!(c, Col::Sg(it, _) if *it == item)) && !c.is_empty() {
+                    v.extend(values);
+                    let (s, e) = span.unwrap_or(l.span);
+                    span = Some((s.min(l.span.0), e.max(l.span.1)));
+                    continue;
+                }
+            }
         }
         let (s, e) = span.unwrap_or(l.span);
         span = Some((s.min(l.span.0), e.max(l.span.1)));

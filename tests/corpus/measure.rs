@@ -62,7 +62,8 @@ pub fn matches(key: &serde_json::Value, text: &str, r: &Review) -> Vec<Option<us
 
 pub fn measure(doc: &Doc, failures: &mut Vec<String>, misses: &mut Vec<String>) -> Tally {
     let r = review_of(&doc.text);
-    let keys: Vec<&serde_json::Value> = doc.key["claims"].as_array().into_iter().flatten().collect();
+    let keys: Vec<&serde_json::Value> =
+        doc.key["claims"].as_array().into_iter().flatten().collect();
     let found = matches(&doc.key, &doc.text, &r);
     let mut t = Tally {
         docs: 1,

@@ -24,7 +24,9 @@ fn numbers(chars: &[char], from: usize, to: usize) -> Vec<Written> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.')) {
+        if !chars[i].is_ascii_digit()
+            || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.'))
+        {
             i += 1;
             continue;
         }
@@ -38,7 +40,11 @@ fn numbers(chars: &[char], from: usize, to: usize) -> Vec<Written> {
         }
         let s = s.trim_end_matches('.').to_string();
         if let Ok(value) = s.parse::<Decimal>() {
-            out.push(Written { start, end: start + s.len() + chars[start..i].iter().filter(|c| **c == ',').count(), value });
+            out.push(Written {
+                start,
+                end: start + s.len() + chars[start..i].iter().filter(|c| **c == ',').count(),
+                value,
+            });
         }
     }
     out
@@ -46,12 +52,21 @@ fn numbers(chars: &[char], from: usize, to: usize) -> Vec<Written> {
 
 fn fig(s: &str) -> Option<Figure> {
     let t = s.replace(',', "");
-    let t = t.trim().trim_end_matches("万元").trim_end_matches("亿元").trim_end_matches('元');
+    let t = t
+        .trim()
+        .trim_end_matches("万元")
+        .trim_end_matches("亿元")
+        .trim_end_matches('元');
     parse_figure(t).ok()
 }
 
 /// The verdict of a keyed claim with its stated figure (signed as the rule reads it) replaced.
-fn verdict(kind: &str, inputs: &Value, stated: &Figure, parts: Option<&[Figure]>) -> Option<Verdict> {
+fn verdict(
+    kind: &str,
+    inputs: &Value,
+    stated: &Figure,
+    parts: Option<&[Figure]>,
+) -> Option<Verdict> {
     let get = |k: &str| inputs[k].as_str().and_then(fig);
     let check = match kind {
         "sum" | "count" => {
@@ -59,22 +74,69 @@ fn verdict(kind: &str, inputs: &Value, stated: &Figure, parts: Option<&[Figure]>
             let parts = match parts {
                 Some(p) => p,
                 None => {
-                    own = inputs["parts"].as_array()?.iter().filter_map(|p| p.as_str().and_then(fig)).collect();
+                    own = inputs["parts"]
+                        .as_array()?
+                        .iter()
+                        .filter_map(|p| p.as_str().and_then(fig))
+                        .collect();
                     &own
                 }
             };
             let exact = kind == "count";
-            let parts: Vec<Figure> = parts.iter().map(|p| if exact { p.clone().into_exact() } else { p.clone() }).collect();
-            let stated = if exact { stated.clone().into_exact() } else { stated.clone() };
+            let parts: Vec<Figure> = parts
+                .iter()
+                .map(|p| {
+                    if exact {
+                        p.clone().into_exact()
+                    } else {
+                        p.clone()
+                    }
+                })
+                .collect();
+            let stated = if exact {
+                stated.clone().into_exact()
+            } else {
+                stated.clone()
+            };
             check_sum(&stated, &parts).ok()?
         }
         "balance" | "same-figure" => check_sum(stated, &[get("a")?]).ok()?,
-        "share" => check_rate(|a, b| rate(RateKind::Share, a, b), &get("part")?, &get("whole")?, stated).ok()?,
-        "completion" => check_rate(|a, b| rate(RateKind::Completion, a, b), &get("budget")?, &get("actual")?, stated).ok()?,
-        "variance" => check_rate(|a, b| rate(RateKind::Variance, a, b), &get("budget")?, &get("actual")?, stated).ok()?,
-        "execution" => check_rate(|a, b| rate(RateKind::Execution, a, b), &get("budget")?, &get("executed")?, stated).ok()?,
+        "share" => check_rate(
+            |a, b| rate(RateKind::Share, a, b),
+            &get("part")?,
+            &get("whole")?,
+            stated,
+        )
+        .ok()?,
+        "completion" => check_rate(
+            |a, b| rate(RateKind::Completion, a, b),
+            &get("budget")?,
+            &get("actual")?,
+            stated,
+        )
+        .ok()?,
+        "variance" => check_rate(
+            |a, b| rate(RateKind::Variance, a, b),
+            &get("budget")?,
+            &get("actual")?,
+            stated,
+        )
+        .ok()?,
+        "execution" => check_rate(
+            |a, b| rate(RateKind::Execution, a, b),
+            &get("budget")?,
+            &get("executed")?,
+            stated,
+        )
+        .ok()?,
         "growth" => match (get("prior"), get("change")) {
-            (Some(prior), _) => check_rate(|a, b| rate(RateKind::Growth, a, b), &get("current")?, &prior, stated).ok()?,
+            (Some(prior), _) => check_rate(
+                |a, b| rate(RateKind::Growth, a, b),
+                &get("current")?,
+                &prior,
+                stated,
+            )
+            .ok()?,
             (None, Some(change)) => check_rate(
                 |cur, chg| rate(RateKind::Growth, cur, sub(cur, chg)?),
                 &get("current")?,
@@ -143,18 +205,28 @@ pub fn mutations(doc: &Doc, t: &mut Tally, misses: &mut Vec<String>) {
         let digits = text_of(at);
         let ds: Vec<char> = digits.chars().collect();
         if let Some(p) = (0..ds.len().saturating_sub(1)).find(|&p| {
-            ds[p].is_ascii_digit() && ds[p + 1].is_ascii_digit() && ds[p] != ds[p + 1] && !(p == 0 && ds[1] == '0')
+            ds[p].is_ascii_digit()
+                && ds[p + 1].is_ascii_digit()
+                && ds[p] != ds[p + 1]
+                && !(p == 0 && ds[1] == '0')
         }) {
             let mut m = ds.clone();
             m.swap(p, p + 1);
             let m: String = m.into_iter().collect();
-            let v = dec(&m).map(|v| verdict(kind, &claim["inputs"], &signed(claim, v, scale), None));
+            let v =
+                dec(&m).map(|v| verdict(kind, &claim["inputs"], &signed(claim, v, scale), None));
             planted.push(("transposed", at.start, at.end, m, v.flatten()));
         }
         // the figure plus one
         let plus = stated + Decimal::ONE;
         let v = verdict(kind, &claim["inputs"], &signed(claim, plus, scale), None);
-        planted.push(("plus-one", at.start, at.end, juesuan::num::decimal::text(plus), v));
+        planted.push((
+            "plus-one",
+            at.start,
+            at.end,
+            juesuan::num::decimal::text(plus),
+            v,
+        ));
         // the direction word before the figure flipped
         if matches!(kind, "growth" | "difference") && claim["direction"].is_string() {
             let before: String = chars[at.start.saturating_sub(4)..at.start].iter().collect();
@@ -172,27 +244,71 @@ pub fn mutations(doc: &Doc, t: &mut Tally, misses: &mut Vec<String>) {
                     let mut flipped_claim = claim.clone();
                     let down = claim["direction"].as_str() == Some("down");
                     flipped_claim["direction"] = Value::from(if down { "up" } else { "down" });
-                    let v = verdict(kind, &claim["inputs"], &signed(&flipped_claim, stated, scale), None);
-                    planted.push(("direction", start, start + w.chars().count(), flipped.to_string(), v));
+                    let v = verdict(
+                        kind,
+                        &claim["inputs"],
+                        &signed(&flipped_claim, stated, scale),
+                        None,
+                    );
+                    planted.push((
+                        "direction",
+                        start,
+                        start + w.chars().count(),
+                        flipped.to_string(),
+                        v,
+                    ));
                 }
             }
         }
         // an amount of the claim typed again as the percentage
         if matches!(kind, "share" | "growth" | "completion" | "variance") {
-            if let Some(amount) = written.iter().find(|w| w.start != at.start && w.value != stated && w.value > Decimal::ONE) {
-                let v = verdict(kind, &claim["inputs"], &signed(claim, amount.value, amount.value.scale()), None);
+            if let Some(amount) = written
+                .iter()
+                .find(|w| w.start != at.start && w.value != stated && w.value > Decimal::ONE)
+            {
+                let v = verdict(
+                    kind,
+                    &claim["inputs"],
+                    &signed(claim, amount.value, amount.value.scale()),
+                    None,
+                );
                 planted.push(("amount-as-rate", at.start, at.end, text_of(amount), v));
             }
         }
         // the last part of a list dropped (its figure and the label before it, back to the separator)
         if kind == "sum" {
-            let parts: Vec<Figure> = claim["inputs"]["parts"].as_array().into_iter().flatten().filter_map(|p| p.as_str().and_then(fig)).collect();
+            let parts: Vec<Figure> = claim["inputs"]["parts"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.as_str().and_then(fig))
+                .collect();
             if parts.len() >= 3 {
-                if let Some(last) = parts.last().and_then(|l| written.iter().rev().find(|w| w.value == l.value && w.start != at.start)) {
-                    let from = (span.0..last.start).rev().find(|&j| "，,、；;".contains(chars[j])).unwrap_or(last.start);
-                    let total = Figure { value: stated, scale, ..Figure::from_decimal(stated) };
-                    let v = verdict(kind, &claim["inputs"], &total, Some(&parts[..parts.len() - 1]));
-                    let unit_end = (last.end..chars.len().min(last.end + 2)).take_while(|&j| "万元亿".contains(chars[j])).last().map_or(last.end, |j| j + 1);
+                if let Some(last) = parts.last().and_then(|l| {
+                    written
+                        .iter()
+                        .rev()
+                        .find(|w| w.value == l.value && w.start != at.start)
+                }) {
+                    let from = (span.0..last.start)
+                        .rev()
+                        .find(|&j| "，,、；;".contains(chars[j]))
+                        .unwrap_or(last.start);
+                    let total = Figure {
+                        value: stated,
+                        scale,
+                        ..Figure::from_decimal(stated)
+                    };
+                    let v = verdict(
+                        kind,
+                        &claim["inputs"],
+                        &total,
+                        Some(&parts[..parts.len() - 1]),
+                    );
+                    let unit_end = (last.end..chars.len().min(last.end + 2))
+                        .take_while(|&j| "万元亿".contains(chars[j]))
+                        .last()
+                        .map_or(last.end, |j| j + 1);
                     planted.push(("part-dropped", from, unit_end, String::new(), v));
                 }
             }
@@ -202,21 +318,33 @@ pub fn mutations(doc: &Doc, t: &mut Tally, misses: &mut Vec<String>) {
                 continue;
             }
             t.mutations += 1;
-            let mutated: String = chars[..start].iter().chain(with.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
+            let mutated: String = chars[..start]
+                .iter()
+                .chain(with.chars().collect::<Vec<_>>().iter())
+                .chain(chars[end..].iter())
+                .collect();
             let r = review_of(&mutated);
             let shift = with.chars().count() as isize - (end - start) as isize;
-            let (lo, hi) = (span.0, (span.1 as isize + shift).max(span.0 as isize + 1) as usize);
+            let (lo, hi) = (
+                span.0,
+                (span.1 as isize + shift).max(span.0 as isize + 1) as usize,
+            );
             // a ✗, or a 提示 where the text cannot say the list is complete (a dropped part)
             let flagged = r.claims.iter().any(|c| {
                 matches!(c.verdict, Verdict::Mismatch | Verdict::Notice)
                     && kind_matches(kind, c.kind.name())
                     && (c.span[0] < hi && c.span[1] > lo
-                        || c.sources.iter().any(|s| s.span.is_some_and(|[a, b]| a < hi && b > lo)))
+                        || c.sources
+                            .iter()
+                            .any(|s| s.span.is_some_and(|[a, b]| a < hi && b > lo)))
             });
             if flagged {
                 t.mutations_flagged += 1;
             } else {
-                misses.push(format!("{}: mutation {what} of {kind} {stated} not flagged", doc.stem));
+                misses.push(format!(
+                    "{}: mutation {what} of {kind} {stated} not flagged",
+                    doc.stem
+                ));
             }
         }
     }

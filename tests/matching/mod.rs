@@ -49,12 +49,38 @@ pub fn kind_matches(keyed: &str, reported: &str) -> bool {
     keyed == reported || (SUM_LIKE.contains(&keyed) && SUM_LIKE.contains(&reported))
 }
 
-/// The absolute values of a key's inputs (a list of parts flattened; `relation` and such words skipped).
-pub fn key_values(inputs: &Value) -> Vec<Decimal> {
+/// A keyed input: its absolute value, and whether it was written with a money unit of its own ("14484元"
+/// in a 万元 sentence): the checker states such a figure in the sentence's unit (1.4484).
+#[derive(Clone, Copy)]
+pub struct KeyValue {
+    value: Decimal,
+    own_unit: bool,
+}
+
+impl KeyValue {
+    fn accepts(&self, got: Decimal) -> bool {
+        if got == self.value {
+            return true;
+        }
+        let scales = [Decimal::from(10_000), Decimal::from(100_000_000)];
+        self.own_unit
+            && scales
+                .iter()
+                .any(|s| (self.value / s).normalize() == got || (self.value * s).normalize() == got)
+    }
+}
+
+/// The keyed inputs (a list of parts flattened; `relation` and such words skipped).
+pub fn key_values(inputs: &Value) -> Vec<KeyValue> {
     let mut out = Vec::new();
     let mut push = |v: &Value| {
-        if let Some(d) = v.as_str().and_then(dec) {
-            out.push(d.abs().normalize());
+        if let Some(text) = v.as_str() {
+            if let Some(d) = dec(text) {
+                out.push(KeyValue {
+                    value: d.abs().normalize(),
+                    own_unit: text.trim_end().ends_with('元'),
+                });
+            }
         }
     };
     for v in inputs.as_object().into_iter().flat_map(|o| o.values()) {
@@ -76,15 +102,15 @@ pub fn claim_values(c: &ClaimReport) -> Vec<Decimal> {
 
 /// Whether a reported claim used the keyed figures: the same multiset for sum-like kinds (parts of 0, which
 /// keys often leave out, aside), a subset for rates.
-pub fn inputs_match(keyed_kind: &str, key: &[Decimal], got: &[Decimal]) -> bool {
+pub fn inputs_match(keyed_kind: &str, key: &[KeyValue], got: &[Decimal]) -> bool {
     let sum_like = SUM_LIKE.contains(&keyed_kind);
     let mut rest: Vec<Decimal> = got
         .iter()
         .copied()
         .filter(|g| !(sum_like && g.is_zero()))
         .collect();
-    for k in key.iter().filter(|k| !(sum_like && k.is_zero())) {
-        match rest.iter().position(|g| g == k) {
+    for k in key.iter().filter(|k| !(sum_like && k.value.is_zero())) {
+        match rest.iter().position(|&g| k.accepts(g)) {
             Some(i) => {
                 rest.swap_remove(i);
             }

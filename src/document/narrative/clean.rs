@@ -19,6 +19,10 @@ pub struct CleanText {
     /// Cleaned indices of the chars that follow a removed line break (sorted): a web page's paragraph
     /// ends there, a PDF's soft break does not — the rules decide which by what surrounds it.
     pub breaks: Vec<usize>,
+    /// The breaks (sorted, a subset of `breaks`) that end a statement without a 。: the next line opens a
+    /// heading or a numbered item, or the line that ends was itself a short heading ("十、其他重要事项的情况
+    /// 说明"). A PDF's soft break mid-sentence is neither.
+    pub heads: Vec<usize>,
 }
 
 /// Chars that are part of a number's spelling.
@@ -68,6 +72,7 @@ impl CleanText {
             stops: Vec::new(),
             segment_starts: Vec::new(),
             breaks: Vec::new(),
+            heads: Vec::new(),
         };
         let mut chars_before = 0;
         let mut bytes_before = 0;
@@ -88,7 +93,32 @@ impl CleanText {
             out.push_segment(part, chars_before);
             chars_before += part.chars().count();
         }
+        out.heads = out.heading_breaks();
         out
+    }
+
+    fn heading_breaks(&self) -> Vec<usize> {
+        let mut line_start = 0;
+        let mut heads = Vec::new();
+        for &b in &self.breaks {
+            let line = self.chars.get(line_start..b).unwrap_or_default();
+            let heading_line = is_heading_at(&self.chars, line_start) && b - line_start <= 30;
+            // a web snippet cut off ("动用预算稳...") and a short line of words alone (a title, a place
+            // name between two snippets) end what stood before them
+            let cut = line.ends_with(&['.', '.', '.']) || line.ends_with(&['…']);
+            let title = line.len() <= 12
+                && !line
+                    .iter()
+                    .any(|c| c.is_ascii_digit() || "，,。；;：:、".contains(*c));
+            if title && !line.is_empty() && heads.last() != Some(&line_start) && line_start > 0 {
+                heads.push(line_start);
+            }
+            if is_heading_at(&self.chars, b) || heading_line || cut || title {
+                heads.push(b);
+            }
+            line_start = b;
+        }
+        heads
     }
 
     fn push_segment(&mut self, text: &str, first: usize) {
@@ -208,11 +238,34 @@ impl CleanText {
         found
     }
 
-    /// Where the sentence (split at 。) holding cleaned index `at` starts.
+    /// Where the sentence holding cleaned index `at` starts: after a 。, or at a heading's line break.
     pub fn sentence_start(&self, at: usize) -> usize {
         let n = self.stops.partition_point(|&p| p < at);
-        n.checked_sub(1)
+        let after_stop = n
+            .checked_sub(1)
             .and_then(|k| self.stops.get(k))
-            .map_or(0, |&p| p + 1)
+            .map_or(0, |&p| p + 1);
+        let h = self.heads.partition_point(|&p| p <= at);
+        let head = h
+            .checked_sub(1)
+            .and_then(|k| self.heads.get(k))
+            .copied()
+            .unwrap_or(0);
+        after_stop.max(head)
     }
+
+    /// Whether a statement begins at cleaned index `at` because of a heading's line break.
+    pub fn is_head(&self, at: usize) -> bool {
+        self.heads.binary_search(&at).is_ok()
+    }
+}
+
+/// Whether a heading or a numbered item opens at `at`: 一、 / 十二、 / （一） / 1、 / 1. / 第一.
+pub fn is_heading_at(chars: &[char], at: usize) -> bool {
+    let c = |i: usize| chars.get(at + i).copied().unwrap_or(' ');
+    let numeral = |x: char| "一二三四五六七八九十".contains(x);
+    (numeral(c(0)) && (c(1) == '、' || (numeral(c(1)) && c(2) == '、')))
+        || ((c(0) == '（' || c(0) == '(') && numeral(c(1)))
+        || (c(0).is_ascii_digit() && (c(1) == '、' || (c(1) == '.' && !c(2).is_ascii_digit())))
+        || (c(0) == '第' && (numeral(c(1)) || c(1).is_ascii_digit()))
 }

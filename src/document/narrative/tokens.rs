@@ -115,7 +115,7 @@ pub fn scan(text: &CleanText, end: usize, too_long: &mut Vec<(usize, usize)>) ->
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '。' {
+        if c == '。' || text.is_head(i) {
             sentence += 1;
         }
         if !c.is_ascii_digit()
@@ -132,6 +132,18 @@ pub fn scan(text: &CleanText, end: usize, too_long: &mut Vec<(usize, usize)>) ->
                 .get(i.wrapping_sub(2))
                 .is_some_and(char::is_ascii_digit);
         let (digits, scale, after) = read_digits(chars, i);
+        // digits run together with Latin letters are a code or a misread glyph ("34L5亿元", "5G", "1e3"), not
+        // an amount; a name in letters before a figure ("A 6.00 万元", "GDP 5000 亿元") is a label
+        let letter = |j: usize| chars.get(j).is_some_and(|c| c.is_ascii_alphabetic());
+        let letters_before = (0..i).rev().take_while(|&j| letter(j)).count();
+        let glyph_before = letters_before > 0
+            && i.checked_sub(letters_before + 1)
+                .and_then(|j| chars.get(j))
+                .is_some_and(char::is_ascii_digit);
+        if glyph_before || letter(after) {
+            i = after.max(i + 1);
+            continue;
+        }
         let start = if negative { i - 1 } else { i };
         let (class, unit, unit_end) = read_unit(text, after);
         let mut spelled = String::with_capacity(digits.len() + 1);
@@ -233,7 +245,11 @@ fn read_unit(text: &CleanText, at: usize) -> (UnitClass, String, usize) {
     }
     // 万 / 亿 written without 元 ("增收 4,376 万", "3.92 亿"): money, unless a count follows (万人 is above)
     for (short, unit) in [("万", "万元"), ("亿", "亿元")] {
-        if text.starts_with_at(at, short) && !chars.get(at + 1).is_some_and(|c| "人户条次件吨亩平辆台套个家所名位株头只本册张".contains(*c)) {
+        if text.starts_with_at(at, short)
+            && !chars
+                .get(at + 1)
+                .is_some_and(|c| "人户条次件吨亩平辆台套个家所名位株头只本册张".contains(*c))
+        {
             return (UnitClass::Amount, unit.into(), at + 1);
         }
     }

@@ -2,7 +2,7 @@
 //! named or listed whole, totals against their listed parts. A figure whose reading is not certain gets no
 //! claim, only a reason (`Ctx::unchecked`).
 
-use super::cues::{Base, Sign};
+use super::cues::{measure, Base, Sign};
 use super::entities::Entity;
 use super::frames::{Frame, Role};
 use crate::document::narrative::UnitClass;
@@ -37,11 +37,14 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
     for (ei, e) in entities.iter().enumerate() {
         // this year's figure: stated here, else (a statement of budgets only, "预算数为 X，比上年减少 …")
         // the budget, else the figure the statement's subject was given before
-        let current = e.current.or(e.budget).or_else(|| match e.subject.as_deref() {
-            // a named subject is looked up by its name, never taken from whatever came before
-            Some(s) => subject_before(ctx, entities, e, s),
-            None => headless_subject(entities, ei),
-        });
+        let current = e
+            .current
+            .or(e.budget)
+            .or_else(|| match e.subject.as_deref() {
+                // a named subject is looked up by its name, never taken from whatever came before
+                Some(s) => subject_before(ctx, entities, e, s),
+                None => headless_subject(ctx, entities, ei),
+            });
         for &(r, sign, base) in &e.rates {
             if ctx.used.contains(&r) {
                 continue;
@@ -56,8 +59,12 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
             };
             let change = e.changes.iter().find(|(_, _, b)| *b == base).copied();
             match (against, change) {
-                (Some(p), _) if same_class(ctx, c, p) => push_rate_vs_level(ctx, base, c, p, r, sign)?,
-                (_, Some((d, dsign, _))) if same_class(ctx, c, d) => push_rate_vs_change(ctx, base, c, d, dsign, r, sign)?,
+                (Some(p), _) if same_class(ctx, c, p) => {
+                    push_rate_vs_level(ctx, base, c, p, r, sign)?
+                }
+                (_, Some((d, dsign, _))) if same_class(ctx, c, d) => {
+                    push_rate_vs_change(ctx, base, c, d, dsign, r, sign)?
+                }
                 _ => ctx.unchecked(r, "未写明上年数或增减额，无法核对增减率"),
             }
         }
@@ -68,7 +75,8 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                     Base::Prior => e.prior,
                     Base::Budget => e.budget,
                 };
-                if let Some(p) = against.filter(|&p| same_class(ctx, c, p) && same_class(ctx, c, d)) {
+                if let Some(p) = against.filter(|&p| same_class(ctx, c, p) && same_class(ctx, c, d))
+                {
                     push_difference(ctx, c, p, d, sign)?;
                 }
             }
@@ -86,21 +94,34 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
     if want.chars().count() < 2 {
         return None;
     }
-    // a figure of another year is another quantity ("2022年度…预算较2021年度…" against a 2021 figure)
+    // a figure of another year is another quantity ("2022年度…预算较2021年度…" against a 2021 figure): the
+    // year a statement opens with, else the one the statement before opened with
     let year = |i: usize| {
-        let t = ctx.tok(i);
-        let start = ctx.text.sentence_start(t.start);
-        ctx.tokens[..i]
-            .iter()
-            .rev()
-            .take_while(|x| x.start >= start)
-            .find(|x| x.figure.unit.is_empty() && x.figure.scale == 0 && (1990..=2100).contains(&x.figure.value.mantissa()))
-            .map(|x| x.figure.value)
+        let mut start = ctx.text.sentence_start(ctx.tok(i).start);
+        for _ in 0..3 {
+            let first = ctx.tokens.partition_point(|x| x.start < start);
+            let opening = ctx.tokens[first..]
+                .iter()
+                .take_while(|x| x.start < ctx.end && ctx.text.sentence_start(x.start) == start)
+                .find(|x| {
+                    x.figure.unit.is_empty()
+                        && x.figure.scale == 0
+                        && (1990..=2100).contains(&x.figure.value.mantissa())
+                })
+                .map(|x| x.figure.value);
+            if opening.is_some() || start == 0 {
+                return opening;
+            }
+            start = ctx.text.sentence_start(start - 1);
+        }
+        None
     };
     let here_year = year(here);
     (0..here)
         .rev()
-        .take_while(|&i| ctx.same_document(i, here) && ctx.tok(i).sentence + 5 >= ctx.tok(here).sentence)
+        .take_while(|&i| {
+            ctx.same_document(i, here) && ctx.tok(i).sentence + 5 >= ctx.tok(here).sentence
+        })
         .filter(|&i| here_year.is_none() || year(i).is_none() || year(i) == here_year)
         .find(|&i| {
             let t = ctx.tok(i);
@@ -111,22 +132,60 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
         })
 }
 
+/// Whether `text` holds a number other than a year ("2016年").
+fn has_figure_besides_years(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            if !(i - start == 4 && chars.get(i) == Some(&'年')) {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
 /// The subject of a statement that begins with a comparison and no figure of its own ("与上年相比，增加 …"):
 /// the first figure of the statement before.
-fn headless_subject(entities: &[Entity], ei: usize) -> Option<usize> {
+fn headless_subject(ctx: &Ctx, entities: &[Entity], ei: usize) -> Option<usize> {
     let e = entities.get(ei)?;
     if !e.headless {
         return None;
     }
+    // the clause must hold no figure of its own: "相比2016年的总支出7171.97增加 …" states its base (in a
+    // form the reader could not place), so the statement before is not what it compares
+    let here = e.changes.first().or(e.rates.first()).map(|c| c.0)?;
+    let t = ctx.tok(here);
+    let lead = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
+    if has_figure_besides_years(&lead) {
+        return None;
+    }
     let before = entities.get(..ei)?;
-    let previous = before.iter().rev().find(|p| p.statement + 1 == e.statement)?.statement;
+    let previous = before
+        .iter()
+        .rev()
+        .find(|p| p.statement + 1 == e.statement)?
+        .statement;
     before
         .iter()
         .find(|p| p.statement == previous)
         .and_then(|p| p.current)
 }
 
-fn push_rate_vs_level(ctx: &mut Ctx, base: Base, c: usize, p: usize, r: usize, sign: Sign) -> Result<()> {
+fn push_rate_vs_level(
+    ctx: &mut Ctx,
+    base: Base,
+    c: usize,
+    p: usize,
+    r: usize,
+    sign: Sign,
+) -> Result<()> {
     let [fc, fp] = ctx.aligned([c, p]);
     let stated = signed(&ctx.tok(r).figure, sign);
     let (kind, names) = match base {
@@ -141,7 +200,11 @@ fn push_rate_vs_level(ctx: &mut Ctx, base: Base, c: usize, p: usize, r: usize, s
         Base::Prior => vec![ctx.source(c, names.0), ctx.source(p, names.1)],
         Base::Budget => vec![ctx.source(p, names.0), ctx.source(c, names.1)],
     };
-    let claim_kind = if base == Base::Prior { ClaimKind::Growth } else { ClaimKind::Variance };
+    let claim_kind = if base == Base::Prior {
+        ClaimKind::Growth
+    } else {
+        ClaimKind::Variance
+    };
     let span = ctx.span_of(c.min(r), r.max(c));
     let flipped = direction_wrong(&check, || {
         let mut f = stated.clone();
@@ -156,7 +219,15 @@ fn push_rate_vs_level(ctx: &mut Ctx, base: Base, c: usize, p: usize, r: usize, s
     Ok(())
 }
 
-fn push_rate_vs_change(ctx: &mut Ctx, base: Base, c: usize, d: usize, dsign: Sign, r: usize, sign: Sign) -> Result<()> {
+fn push_rate_vs_change(
+    ctx: &mut Ctx,
+    base: Base,
+    c: usize,
+    d: usize,
+    dsign: Sign,
+    r: usize,
+    sign: Sign,
+) -> Result<()> {
     let [fc, fd] = ctx.aligned([c, d]);
     let delta = signed(&fd, dsign);
     let stated = signed(&ctx.tok(r).figure, sign);
@@ -189,7 +260,10 @@ fn push_rate_vs_change(ctx: &mut Ctx, base: Base, c: usize, d: usize, dsign: Sig
 }
 
 /// Whether the check fails but the opposite direction would hold: the direction word is wrong.
-fn direction_wrong(check: &crate::num::verdict::Check, flip: impl Fn() -> Result<crate::num::verdict::Check>) -> bool {
+fn direction_wrong(
+    check: &crate::num::verdict::Check,
+    flip: impl Fn() -> Result<crate::num::verdict::Check>,
+) -> bool {
     check.verdict == Verdict::Mismatch
         && !check.stated.value.is_zero()
         && flip().is_ok_and(|c| c.verdict != Verdict::Mismatch)
@@ -225,7 +299,13 @@ fn push_difference(ctx: &mut Ctx, c: usize, p: usize, d: usize, sign: Sign) -> R
     });
     let inputs = vec![ctx.source(c, "本年数"), ctx.source(p, "上年数")];
     let span = ctx.span_of(c.min(d), d.max(c));
-    ctx.push(ClaimKind::Difference, check, span, inputs, &ctx.tok(d).figure.unit.clone());
+    ctx.push(
+        ClaimKind::Difference,
+        check,
+        span,
+        inputs,
+        &ctx.tok(d).figure.unit.clone(),
+    );
     finish_rate(ctx, d, sign, flipped);
     Ok(())
 }
@@ -233,7 +313,12 @@ fn push_difference(ctx: &mut Ctx, c: usize, p: usize, d: usize, sign: Sign) -> R
 /// Completion ratios (完成年初预算的 X%, 占年度预算 B 的 X%) and shares (占 X 的 P%).
 pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> {
     for (ei, e) in entities.iter().enumerate() {
-        let shares_here: Vec<usize> = e.ratios.iter().copied().filter(|&fi| matches!(frames[fi].role, Role::Share { .. })).collect();
+        let shares_here: Vec<usize> = e
+            .ratios
+            .iter()
+            .copied()
+            .filter(|&fi| matches!(frames[fi].role, Role::Share { .. }))
+            .collect();
         let parallel = parallel_parts(frames, entities, ei, &shares_here);
         for &fi in &e.ratios {
             let f = &frames[fi];
@@ -245,24 +330,35 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                 Role::Completion { amount } => {
                     let budget = amount.or(e.budget);
                     match (budget, e.current) {
-                        (Some(b), Some(a)) if same_class(ctx, a, b) => push_completion(ctx, b, a, p)?,
+                        (Some(b), Some(a)) if same_class(ctx, a, b) => {
+                            push_completion(ctx, b, a, p)?
+                        }
                         _ => ctx.unchecked(p, "未写明预算数或决算数，无法核对完成比例"),
                     }
                 }
                 Role::Share { whole, amount } => {
-                    let part = parallel.iter().find(|(s, _)| *s == fi).map(|(_, part)| *part).or(e.current);
+                    let part = parallel
+                        .iter()
+                        .find(|(s, _)| *s == fi)
+                        .map(|(_, part)| *part)
+                        .or(e.current);
                     let Some(part) = part else {
                         ctx.unchecked(p, "未找到这一占比的部分数");
                         continue;
                     };
-                    let parent_total = entities.get(ei).and_then(|e| e.parent).and_then(|t| entities[t].current);
+                    let parent_total = entities
+                        .get(ei)
+                        .and_then(|e| e.parent)
+                        .and_then(|t| entities[t].current);
                     let whole_tok = match (amount, whole) {
                         (Some(w), _) => Ok(Some(*w)),
                         (None, Some(name)) => named_whole(ctx, name, part),
                         (None, None) => Ok(parent_total.or_else(|| family_total(ctx, part))),
                     };
                     match whole_tok {
-                        Ok(Some(w)) if same_class(ctx, part, w) && w != part => ctx.push_share(part, w, p)?,
+                        Ok(Some(w)) if same_class(ctx, part, w) && w != part => {
+                            ctx.push_share(part, w, p)?
+                        }
                         Ok(_) => ctx.unchecked(p, "未找到对应的总数，无法核对占比"),
                         Err(reason) => ctx.unchecked(p, reason),
                     }
@@ -277,7 +373,12 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
 
 /// "A、B、C 分别为 a、b 和 c，占 X 的 p%、q% 和 r%": the shares of one clause paired in order with the parts
 /// listed in the clause before it.
-fn parallel_parts(frames: &[Frame], entities: &[Entity], ei: usize, shares: &[usize]) -> Vec<(usize, usize)> {
+fn parallel_parts(
+    frames: &[Frame],
+    entities: &[Entity],
+    ei: usize,
+    shares: &[usize],
+) -> Vec<(usize, usize)> {
     if shares.len() < 2 {
         return Vec::new();
     }
@@ -292,22 +393,39 @@ fn parallel_parts(frames: &[Frame], entities: &[Entity], ei: usize, shares: &[us
         .iter()
         .rev()
         .take(shares.len())
-        .filter_map(|e| e.current.filter(|_| e.ratios.iter().all(|r| shares.contains(r)) || e.ratios.is_empty()))
+        .filter_map(|e| {
+            e.current
+                .filter(|_| e.ratios.iter().all(|r| shares.contains(r)) || e.ratios.is_empty())
+        })
         .collect();
     if listed.len() != shares.len() {
         return Vec::new();
     }
-    let listed_clause = listed.iter().filter_map(|&t| frames.iter().find(|f| f.tok == t)).map(|f| f.clause).collect::<Vec<_>>();
+    // the parts stand together: in one clause ("A、B、C 分别为 a、b 和 c") or one ；-part ("A a，B b，C c，
+    // 分别占 …")
+    let listed_clause = listed
+        .iter()
+        .filter_map(|&t| frames.iter().find(|f| f.tok == t))
+        .map(|f| f.part)
+        .collect::<Vec<_>>();
     if listed_clause.windows(2).any(|w| w[0] != w[1]) {
         return Vec::new();
     }
-    shares.iter().copied().zip(listed.into_iter().rev()).collect()
+    shares
+        .iter()
+        .copied()
+        .zip(listed.into_iter().rev())
+        .collect()
 }
 
 /// The whole a share names ("占收入合计的", "占一般公共预算支出的"): the level figure labelled so, before the
 /// share in the same disclosure, else in the next two statements. Two different figures of that name nearby
 /// make it ambiguous.
-fn named_whole(ctx: &Ctx, name: &str, part: usize) -> std::result::Result<Option<usize>, &'static str> {
+fn named_whole(
+    ctx: &Ctx,
+    name: &str,
+    part: usize,
+) -> std::result::Result<Option<usize>, &'static str> {
     let name = normalize(name);
     if name.chars().count() < 2 {
         return Ok(None);
@@ -319,12 +437,35 @@ fn named_whole(ctx: &Ctx, name: &str, part: usize) -> std::result::Result<Option
             l.ends_with(&name) || (name.ends_with(&l) && l.chars().count() >= 4)
         }
     };
-    let before: Vec<usize> = (0..part).rev().take_while(|&i| ctx.same_document(i, part)).filter(|&i| matches(i)).collect();
+    let before: Vec<usize> = (0..part)
+        .rev()
+        .take_while(|&i| ctx.same_document(i, part))
+        .filter(|&i| matches(i))
+        .collect();
+    // a nearer figure whose name holds the whole's name in other words leaves two readings
+    let nearer = (before.first().map_or(0, |&n| n + 1)..part)
+        .rev()
+        .find(|&i| {
+            let t = ctx.tok(i);
+            t.is_level_amount()
+                && i != part
+                && normalize(&t.label).contains(&name)
+                && ctx.tok(part).sentence <= t.sentence + 1
+        });
+    if nearer.is_some() {
+        return Err("有多种读法：所指总数有两个可能的数");
+    }
     if let Some(&nearest) = before.first() {
         // another figure of that name with another value in the same sentence would leave two readings
         let s = ctx.tok(nearest).sentence;
-        let rival = before.iter().any(|&i| ctx.tok(i).sentence == s && ctx.tok(i).figure.value != ctx.tok(nearest).figure.value);
-        return if rival { Err("有多种读法：所指总数有两个不同的数") } else { Ok(Some(nearest)) };
+        let rival = before.iter().any(|&i| {
+            ctx.tok(i).sentence == s && ctx.tok(i).figure.value != ctx.tok(nearest).figure.value
+        });
+        return if rival {
+            Err("有多种读法：所指总数有两个不同的数")
+        } else {
+            Ok(Some(nearest))
+        };
     }
     let sentence = ctx.tok(part).sentence;
     Ok((part + 1..ctx.tokens.len())
@@ -339,16 +480,33 @@ fn family_total(ctx: &Ctx, part: usize) -> Option<usize> {
     let item = ctx.tok(part).label.clone();
     (0..part)
         .rev()
-        .take_while(|&i| ctx.same_document(i, part) && ctx.tok(i).sentence + 3 >= ctx.tok(part).sentence)
-        .find(|&i| ctx.tok(i).is_level_amount() && super::families::is_total_of(&ctx.tok(i).label, &item))
+        .take_while(|&i| {
+            ctx.same_document(i, part) && ctx.tok(i).sentence + 3 >= ctx.tok(part).sentence
+        })
+        .find(|&i| {
+            ctx.tok(i).is_level_amount()
+                && super::families::is_total_of(&ctx.tok(i).label, &item)
+                // a 决算 item is a share of the 决算 total, never of the budget stated beside it
+                && measure(&ctx.tok(i).label) == measure(&item)
+        })
 }
 
 fn normalize(name: &str) -> String {
     let mut s = name.trim().to_string();
-    for w in ["本年度", "本年", "全年", "年度", "当年", "全部", "总的", "的", "累计"] {
+    for w in [
+        "本年度",
+        "本年",
+        "全年",
+        "年度",
+        "当年",
+        "全部",
+        "总的",
+        "的",
+        "累计",
+    ] {
         s = s.replace(w, "");
     }
-    for tail in ["安排", "完成", "实现", "为", "达", "共计", "数"] {
+    for tail in ["安排", "完成", "实现", "执行", "为", "达", "共计", "数"] {
         if let Some(t) = s.strip_suffix(tail) {
             s = t.to_string();
         }
@@ -358,9 +516,17 @@ fn normalize(name: &str) -> String {
 
 fn push_completion(ctx: &mut Ctx, budget: usize, actual: usize, stated: usize) -> Result<()> {
     let [fb, fa] = ctx.aligned([budget, actual]);
-    let check = check_rate(|x, y| rate(RateKind::Completion, x, y), &fb, &fa, &ctx.tok(stated).figure)?;
+    let check = check_rate(
+        |x, y| rate(RateKind::Completion, x, y),
+        &fb,
+        &fa,
+        &ctx.tok(stated).figure,
+    )?;
     let inputs = vec![ctx.source(budget, "预算数"), ctx.source(actual, "决算数")];
-    let span = ctx.span_of(budget.min(actual).min(stated), stated.max(actual).max(budget));
+    let span = ctx.span_of(
+        budget.min(actual).min(stated),
+        stated.max(actual).max(budget),
+    );
     ctx.push(ClaimKind::Completion, check, span, inputs, "%");
     ctx.set_stated(stated);
     ctx.used.insert(stated);

@@ -65,7 +65,9 @@ pub fn trim_tail(lead: &str) -> &str {
     let mut s = lead.trim_end();
     loop {
         let before = s;
-        for w in ["为", "达到", "达", "约", "计", "共", "是", "到", "至", "了", " "] {
+        for w in [
+            "为", "达到", "达", "约", "计", "共", "是", "到", "至", "了", " ",
+        ] {
             if let Some(rest) = s.strip_suffix(w) {
                 // 增长了 keeps its 了: it is part of the direction word list
                 if w == "了" && DIRECTIONS.iter().any(|(d, _)| s.ends_with(d)) {
@@ -91,8 +93,35 @@ pub enum Base {
 
 /// The comparison base a clause names ("比上年", "较年初预算", "同比"), from its words before a figure.
 pub fn base(clause: &str) -> Option<Base> {
-    let budget = ["比年初预算", "较年初预算", "比预算", "较预算", "比调整预算", "较调整预算", "与年初预算相比", "与预算相比", "较计划", "比计划", "较采购计划", "较采购预算"];
-    let prior = ["比上年", "较上年", "同比", "比去年", "较去年", "与上年", "比上一年", "较上一年", "上年同期", "同口径", "比20", "较20", "与20"];
+    let budget = [
+        "比年初预算",
+        "较年初预算",
+        "比预算",
+        "较预算",
+        "比调整预算",
+        "较调整预算",
+        "与年初预算相比",
+        "与预算相比",
+        "较计划",
+        "比计划",
+        "较采购计划",
+        "较采购预算",
+    ];
+    let prior = [
+        "比上年",
+        "较上年",
+        "同比",
+        "比去年",
+        "较去年",
+        "与上年",
+        "比上一年",
+        "较上一年",
+        "上年同期",
+        "同口径",
+        "比20",
+        "较20",
+        "与20",
+    ];
     let at = |words: &[&str]| words.iter().filter_map(|w| clause.rfind(w)).max();
     match (at(&budget), at(&prior)) {
         (Some(b), Some(p)) if b > p => Some(Base::Budget),
@@ -115,8 +144,20 @@ pub enum Measure {
 
 /// Words that make a figure a budget; "一般公共预算" and "预算单位" are names, not measures.
 const BUDGET: [&str; 14] = [
-    "年初预算", "调整预算", "预算数", "预算为", "全年预算", "年度预算", "预算安排", "安排预算",
-    "预算金额", "预算总额", "预算是", "预算支出数", "采购预算", "预算",
+    "年初预算",
+    "调整预算",
+    "预算数",
+    "预算为",
+    "全年预算",
+    "年度预算",
+    "预算安排",
+    "安排预算",
+    "预算金额",
+    "预算总额",
+    "预算是",
+    "预算支出数",
+    "采购预算",
+    "预算",
 ];
 
 /// The measure of a level figure from the words of its clause before it.
@@ -125,9 +166,24 @@ const BUDGET: [&str; 14] = [
 fn strip_names(text: &str) -> String {
     let mut c = text.to_string();
     for name in [
-        "一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算", "预算单位", "部门预算",
-        "预算内", "预算稳定调节基金", "预算管理", "纳入预算", "上年结转", "上年结余", "上年度结转",
-        "上年结转结余", "以前年度", "预算部门", "公共预算", "预算执行",
+        "一般公共预算",
+        "政府性基金预算",
+        "国有资本经营预算",
+        "社会保险基金预算",
+        "预算单位",
+        "部门预算",
+        "预算内",
+        "预算稳定调节基金",
+        "预算管理",
+        "纳入预算",
+        "上年结转",
+        "上年结余",
+        "上年度结转",
+        "上年结转结余",
+        "以前年度",
+        "预算部门",
+        "公共预算",
+        "预算执行",
     ] {
         c = c.replace(name, "");
     }
@@ -138,13 +194,32 @@ pub fn measure(clause: &str) -> Measure {
     let c = strip_names(clause);
     let prior = ["上年", "去年", "上一年"];
     // 上年决算 is last year's figure, though it says 决算
-    for w in ["上年决算", "上年度决算", "上年执行", "上年完成", "上年实际", "上年同期", "去年同期"] {
+    for w in [
+        "上年决算",
+        "上年度决算",
+        "上年执行",
+        "上年完成",
+        "上年实际",
+        "上年同期",
+        "去年同期",
+    ] {
         if c.ends_with(w) || c.contains(&format!("{w}数")) || c.ends_with(&format!("{w}为")) {
             return Measure::Prior;
         }
     }
+    // "较2014年的 5.98 亿元": the year compared with
+    if ["较20", "比20", "与20", "相比20", "较19", "比19"]
+        .iter()
+        .any(|w| c.contains(w))
+        && (c.ends_with("年的") || c.ends_with("年度的") || c.ends_with("年"))
+    {
+        return Measure::Prior;
+    }
     let last_budget = BUDGET.iter().filter_map(|w| c.rfind(w)).max();
-    let last_actual = ["决算", "执行", "实际", "完成"].iter().filter_map(|w| c.rfind(w)).max();
+    let last_actual = ["决算", "执行", "实际", "完成"]
+        .iter()
+        .filter_map(|w| c.rfind(w))
+        .max();
     let last_prior = prior.iter().filter_map(|w| c.rfind(w)).max();
     if let Some(p) = last_prior {
         if last_budget.is_none_or(|b| p > b) && last_actual.is_none_or(|a| p > a) {
@@ -169,5 +244,7 @@ pub fn is_completion(clause: &str) -> bool {
 
 /// The words that end a statement of a total: 合计, 总计, 共计, 小计.
 pub fn is_total_label(label: &str) -> bool {
-    ["合计", "总计", "共计", "小计", "总额", "总数"].iter().any(|w| label.contains(w))
+    ["合计", "总计", "共计", "小计", "总额", "总数"]
+        .iter()
+        .any(|w| label.contains(w))
 }

@@ -43,10 +43,41 @@ fn attach(out: &mut [Entity], cur: Option<usize>) -> Option<&mut Entity> {
 fn measure_only(lead: &str) -> bool {
     let mut s = lead.to_string();
     for w in [
-        "其中", "支出决算数", "支出决算", "决算数", "决算", "执行数", "实际支出", "实际", "支出",
-        "年初预算数", "年初预算", "调整预算数", "调整预算", "全年预算数", "全年预算", "预算数", "预算",
-        "完成", "执行", "为", "是", "达", "共", "计", "，", ",", "：", ":", "；", ";", " ", "的", "金额",
-        "总额", "数",
+        "其中",
+        "支出决算数",
+        "支出决算",
+        "决算数",
+        "决算",
+        "执行数",
+        "实际支出",
+        "实际",
+        "支出",
+        "年初预算数",
+        "年初预算",
+        "调整预算数",
+        "调整预算",
+        "全年预算数",
+        "全年预算",
+        "预算数",
+        "预算",
+        "完成",
+        "执行",
+        "为",
+        "是",
+        "达",
+        "共",
+        "计",
+        "，",
+        ",",
+        "：",
+        ":",
+        "；",
+        ";",
+        " ",
+        "的",
+        "金额",
+        "总额",
+        "数",
     ] {
         s = s.replace(w, "");
     }
@@ -58,10 +89,42 @@ fn measure_only(lead: &str) -> bool {
 fn named_subject(lead: &str) -> Option<String> {
     let mut s = lead.to_string();
     for w in [
-        "主要原因是", "主要原因", "原因是", "比上年度", "较上年度", "比上年", "较上年", "与上年相比", "上年同期",
-        "同比", "同口径", "决算数", "预算数", "年初预算", "调整预算", "本年度", "年度", "本年", "分别", "均", "共",
-        "累计", "支出决算", "决算", "其中", "比", "较", "相比", "同期", "上年", "去年", "上一年", "上半年",
-        "全年", "当年", "合计",
+        "主要原因是",
+        "主要原因",
+        "原因是",
+        "比上年度",
+        "较上年度",
+        "比上年",
+        "较上年",
+        "与上年相比",
+        "上年同期",
+        "同比",
+        "同口径",
+        "决算数",
+        "预算数",
+        "年初预算",
+        "调整预算",
+        "本年度",
+        "年度",
+        "本年",
+        "分别",
+        "均",
+        "共",
+        "累计",
+        "支出决算",
+        "决算",
+        "其中",
+        "比",
+        "较",
+        "相比",
+        "同期",
+        "上年",
+        "去年",
+        "上一年",
+        "上半年",
+        "全年",
+        "当年",
+        "合计",
     ] {
         s = s.replace(w, "");
     }
@@ -73,6 +136,17 @@ fn named_subject(lead: &str) -> Option<String> {
         .filter(|c| !c.is_ascii() && !"，。；：、（）“”《》".contains(*c))
         .collect();
     (subject.chars().count() >= 2).then_some(subject)
+}
+
+/// Whether a clause adds to what came before rather than going on with a list ("加上级补助收入",
+/// "加上…", "减去…", "另…") or states a total of its own ("收入总计").
+fn adds_on(lead: &str, label: Option<&str>) -> bool {
+    let lead = lead.trim_start_matches(|c: char| c.is_whitespace() || "，。；：、,;:".contains(c));
+    ["加上", "加", "再加", "减去", "扣除", "另", "此外", "剔除"]
+        .iter()
+        .any(|w| lead.starts_with(w))
+        || label
+            .is_some_and(|l| l.contains("总计") || l.contains("收入合计") || l.contains("支出合计"))
 }
 
 /// The entities of all statements, in order.
@@ -90,6 +164,9 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
     let mut first_of_statement: Option<usize> = None;
     let mut list_id = 0;
     let mut previous_first: Option<usize> = None;
+    // the list a nested 其中 list sits in
+    let mut outer: Option<(usize, usize)> = None;
+    let mut pending_open = false;
     for (fi, f) in frames.iter().enumerate() {
         if f.statement != statement {
             statement = f.statement;
@@ -104,6 +181,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
             if !goes_on {
                 list_total = None;
             }
+            outer = None;
+            pending_open = false;
             paren_total = None;
             item_parts.clear();
             // "…总计 X 万元。其中：A a，B b": a statement that opens with 其中 lists the parts of the one before
@@ -114,9 +193,13 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                 }
             }
         }
+        // a 其中 before a figure that is not read ("其中：<script>alert(1)</script>基本支出 6.00") opens the
+        // list at the next figure that is
         if f.role == Role::Ignored {
+            pending_open |= f.opens_list;
             continue;
         }
+        let opens_list = f.opens_list || std::mem::take(&mut pending_open);
         if list_total.is_some()
             && item_parts.len() >= 2
             && item_parts[0] == item_parts[1]
@@ -124,9 +207,33 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
         {
             list_total = None;
         }
-        // 其中 after a figure: what follows in the statement are its parts
-        if f.opens_list && list_total.is_none() {
-            if let Some(c) = cur {
+        // "其中 A a，B b；加上 C c …，收入总计 T": what is added on, and a total, are no longer parts
+        if list_total.is_some() && adds_on(&f.lead, labels.get(f.tok).map(String::as_str)) {
+            list_total = None;
+        }
+        // back out of a nested list: an item of the outer total's family that is none of the inner's
+        // ("…公务用车 1,502 万元，其中：购置费 384 万元，运行费 1,118 万元；公务接待费 393 万元")
+        if let (Some((outer_total, _)), Some((inner_total, _))) = (outer, list_total) {
+            let name = |e: usize| {
+                out.get(e)
+                    .and_then(|e| e.current.or(e.budget).or(e.prior))
+                    .and_then(|t| labels.get(t))
+            };
+            if let (Some(o), Some(i), Some(l)) =
+                (name(outer_total), name(inner_total), labels.get(f.tok))
+            {
+                if super::families::is_total_of(o, l) && !super::families::is_total_of(i, l) {
+                    list_total = outer.take();
+                }
+            }
+        }
+        // 其中 after a figure: what follows in the statement are its parts; 其中 after a part opens a list
+        // inside the list
+        if opens_list && f.paren.is_none() {
+            if let Some(c) = cur.filter(|&c| list_total.is_none_or(|(t, _)| t != c)) {
+                if list_total.is_some() {
+                    outer = list_total;
+                }
                 list_id += 1;
                 list_total = Some((c, list_id));
                 item_parts.clear();
@@ -155,7 +262,9 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
         match &f.role {
             Role::Level(Measure::Current) => {
                 let joins = attach(&mut out, cur).is_some_and(|e| {
-                    e.current.is_none() && (e.budget.is_some() || e.prior.is_some()) && measure_only(&f.lead)
+                    e.current.is_none()
+                        && (e.budget.is_some() || e.prior.is_some())
+                        && measure_only(&f.lead)
                 });
                 if joins {
                     if let Some(e) = attach(&mut out, cur) {
@@ -177,7 +286,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                 }
             }
             Role::Level(Measure::Budget) => {
-                let joins = attach(&mut out, cur).is_some_and(|e| e.budget.is_none() && measure_only(&f.lead));
+                let joins = attach(&mut out, cur)
+                    .is_some_and(|e| e.budget.is_none() && measure_only(&f.lead));
                 if joins {
                     if let Some(e) = attach(&mut out, cur) {
                         e.budget = Some(f.tok);
@@ -216,7 +326,9 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                     attach(&mut out, cur)
                         .and_then(|e| e.current.or(e.budget).or(e.prior))
                         .and_then(|t| labels.get(t))
-                        .is_none_or(|label| !label.contains(subject.as_str()) && !subject.contains(label.as_str()))
+                        .is_none_or(|label| {
+                            !label.contains(subject.as_str()) && !subject.contains(label.as_str())
+                        })
                 });
                 if cur.is_none() || other.is_some() {
                     let subject = other.clone().or_else(|| named_subject(&f.lead));
@@ -239,7 +351,11 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                     }
                 }
             }
-            Role::Share { .. } | Role::Completion { .. } | Role::Execution | Role::Variance | Role::Unbound => {
+            Role::Share { .. }
+            | Role::Completion { .. }
+            | Role::Execution
+            | Role::Variance
+            | Role::Unbound => {
                 if let Some(e) = attach(&mut out, cur) {
                     e.ratios.push(fi);
                 }

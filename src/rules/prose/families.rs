@@ -14,19 +14,50 @@ struct Family {
 const FAMILIES: &[Family] = &[
     Family {
         head: &["三公"],
-        items: &[&["因公出国"], &["公务接待"], &["公务用车购置及运行", "公务用车购置和运行", "公务用车购置及运维", "公务用车费", "公务车购置及运行", "公务用车运行维护费及购置"]],
+        items: &[
+            &["因公出国"],
+            &["公务接待"],
+            &[
+                "公务用车购置及运行",
+                "公务用车购置和运行",
+                "公务用车购置及运维",
+                "公务用车费",
+                "公务车购置及运行",
+                "公务用车运行维护费及购置",
+            ],
+        ],
     },
     Family {
-        head: &["公务用车购置及运行", "公务用车购置和运行", "公务车购置及运行"],
-        items: &[&["公务用车购置费", "公务用车购置", "车辆购置"], &["公务用车运行", "运行维护费", "运行费"]],
+        head: &[
+            "公务用车购置及运行",
+            "公务用车购置和运行",
+            "公务车购置及运行",
+        ],
+        items: &[
+            &["公务用车购置费", "公务用车购置", "车辆购置"],
+            &["公务用车运行", "运行维护费", "运行费"],
+        ],
     },
     Family {
         head: &["收入合计", "本年收入"],
-        items: &[&["财政拨款收入", "财政拨款"], &["上级补助收入"], &["事业收入"], &["经营收入"], &["附属单位上缴收入"], &["其他收入"]],
+        items: &[
+            &["财政拨款收入", "财政拨款"],
+            &["上级补助收入"],
+            &["事业收入"],
+            &["经营收入"],
+            &["附属单位上缴收入"],
+            &["其他收入"],
+        ],
     },
     Family {
         head: &["支出合计", "本年支出"],
-        items: &[&["基本支出"], &["项目支出"], &["上缴上级支出"], &["经营支出"], &["对附属单位补助支出"]],
+        items: &[
+            &["基本支出"],
+            &["项目支出"],
+            &["上缴上级支出"],
+            &["经营支出"],
+            &["对附属单位补助支出"],
+        ],
     },
     Family {
         head: &["基本支出"],
@@ -55,7 +86,10 @@ fn item_of(label: &str) -> Option<(usize, usize)> {
 /// Whether the parts of a list, by their labels, are meant to be all of its total: two or more name
 /// different items of one family, or one of them is a catch-all (其他…).
 pub fn complete(labels: &[&str]) -> bool {
-    if labels.iter().any(|l| l.starts_with("其他") || l.contains("其他收入") || l.contains("其他支出")) {
+    if labels
+        .iter()
+        .any(|l| l.starts_with("其他") || l.contains("其他收入") || l.contains("其他支出"))
+    {
         return true;
     }
     FAMILIES.iter().enumerate().any(|(fi, f)| {
@@ -78,7 +112,7 @@ pub fn is_total_of(head: &str, item: &str) -> bool {
     let Some((fi, _)) = item_of(item) else {
         return false;
     };
-    FAMILIES
-        .get(fi)
-        .is_some_and(|f| f.head.iter().any(|w| head.contains(w)) && item_of(head).is_none_or(|(hf, _)| hf != fi))
+    FAMILIES.get(fi).is_some_and(|f| {
+        f.head.iter().any(|w| head.contains(w)) && item_of(head).is_none_or(|(hf, _)| hf != fi)
+    })
 }

@@ -74,15 +74,6 @@ struct Bounds {
     clauses: Vec<usize>,
 }
 
-fn is_heading_at(chars: &[char], at: usize) -> bool {
-    let c = |i: usize| chars.get(at + i).copied().unwrap_or(' ');
-    let numeral = |x: char| "一二三四五六七八九十".contains(x);
-    (numeral(c(0)) && (c(1) == '、' || (numeral(c(1)) && c(2) == '、')))
-        || ((c(0) == '（' || c(0) == '(') && numeral(c(1)))
-        || (c(0).is_ascii_digit() && (c(1) == '、' || (c(1) == '.' && !c(2).is_ascii_digit())))
-        || (c(0) == '第' && (numeral(c(1)) || c(1).is_ascii_digit()))
-}
-
 fn bounds(text: &CleanText, tokens: &[Token], end: usize) -> Bounds {
     let chars = &text.chars;
     let mut in_number = vec![false; end.min(chars.len())];
@@ -96,25 +87,15 @@ fn bounds(text: &CleanText, tokens: &[Token], end: usize) -> Bounds {
         parts: vec![0],
         clauses: vec![0],
     };
-    let mut breaks = text.breaks.iter().peekable();
-    let mut line_starts: Vec<usize> = vec![0];
+    let mut heads = text.heads.iter().peekable();
     for i in 0..in_number.len() {
-        // a removed line break ends a statement when the line ended one or the next opens a heading
-        while breaks.peek().is_some_and(|&&k| k < i) {
-            breaks.next();
+        while heads.peek().is_some_and(|&&k| k < i) {
+            heads.next();
         }
-        if breaks.peek() == Some(&&i) {
-            // a paragraph ends where the next line opens a heading or a numbered item, or where the line
-            // that ends was itself a short heading ("二、收入决算情况说明"); a PDF's soft break mid-sentence
-            // is neither
-            let line_start = line_starts.last().copied().unwrap_or(0);
-            let heading_line = is_heading_at(chars, line_start) && i - line_start <= 30;
-            if is_heading_at(chars, i) || heading_line {
-                b.statements.push(i);
-                b.parts.push(i);
-                b.clauses.push(i);
-            }
-            line_starts.push(i);
+        if heads.peek() == Some(&&i) {
+            b.statements.push(i);
+            b.parts.push(i);
+            b.clauses.push(i);
         }
         let c = chars[i];
         if in_number[i] {
@@ -122,7 +103,8 @@ fn bounds(text: &CleanText, tokens: &[Token], end: usize) -> Bounds {
         }
         match c {
             // "…收入 111.11 万元。加上…等 1,756.37 万元，收入总计 1,867.48 万元": 加上 goes on counting
-            '。' if text.starts_with_at(i + 1, "加上") || text.starts_with_at(i + 1, "再加上") => {
+            '。' if text.starts_with_at(i + 1, "加上") || text.starts_with_at(i + 1, "再加上") =>
+            {
                 b.parts.push(i + 1);
                 b.clauses.push(i + 1);
             }
@@ -165,7 +147,9 @@ pub fn frames(text: &CleanText, tokens: &[Token], end: usize) -> Vec<Frame> {
             last_statement = statement;
             // only the statement right before: "人员经费 … 万元，包括：…。公用经费 …"
             let tail = text.slice(scanned, b.statements[statement]);
-            after_enumeration = ["包括", "主要用于", "用于"].iter().any(|w| tail.contains(w))
+            after_enumeration = ["包括", "主要用于", "用于"]
+                .iter()
+                .any(|w| tail.contains(w))
                 && tail.matches(['。', '！', '？']).count() <= 1;
         }
         let s_start = b.statements[statement];
@@ -191,8 +175,14 @@ pub fn frames(text: &CleanText, tokens: &[Token], end: usize) -> Vec<Frame> {
             .any(|w| between.contains(w) || (lead.contains(w)));
         let clause_text = text.slice(c_start, t.start);
         let opening = text.slice(s_start, (s_start + 6).min(t.start));
-        let statement_lists = ["其中", "包括"].iter().any(|w| opening.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '其' && c != '包').starts_with(w));
-        let period = ["当月", "本月", "累计"].into_iter().find(|w| clause_text.contains(w));
+        let statement_lists = ["其中", "包括"].iter().any(|w| {
+            opening
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '其' && c != '包')
+                .starts_with(w)
+        });
+        let period = ["当月", "本月", "累计"]
+            .into_iter()
+            .find(|w| clause_text.contains(w));
         let sentence_text = text.slice(s_start, t.start);
         let role = role(text, tokens, t, &lead, &clause_text, &sentence_text, i);
         out.push(Frame {
@@ -223,20 +213,37 @@ fn role(
     sentence: &str,
     index: usize,
 ) -> Role {
-    let base_here = cues::base(clause).or_else(|| cues::base(sentence)).unwrap_or(Base::Prior);
-    let adjusted = ["同口径", "可比口径", "扣除", "剔除", "按可比"].iter().any(|w| clause.contains(w));
+    let base_here = cues::base(clause)
+        .or_else(|| cues::base(sentence))
+        .unwrap_or(Base::Prior);
+    // the words since the figure before count too: "下降17.1%，扣除…一次性因素，增长4.1%"
+    let since_previous = index
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .filter(|p| p.sentence == t.sentence)
+        .map(|p| text.slice(p.end, t.start))
+        .unwrap_or_default();
+    let adjusted = ["同口径", "可比口径", "扣除", "剔除", "按可比", "考虑"]
+        .iter()
+        .any(|w| clause.contains(w) || since_previous.contains(w));
     // a threshold or an approximation is not a figure to check: 均在 300 亿之下, 突破 3000 亿元, 约 20 万元
     let after = text.slice(t.end, (t.end + 3).min(text.chars.len()));
-    let approximate = ["以上", "以下", "之下", "之上", "以内", "之间", "左右", "多", "余"]
+    let approximate = [
+        "以上", "以下", "之下", "之上", "以内", "之间", "左右", "多", "余",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || [
+            "约", "近", "超过", "突破", "不足", "低于", "高于", "跨过", "均在", "在",
+        ]
         .iter()
-        .any(|w| after.starts_with(w))
-        || ["约", "近", "超过", "突破", "不足", "低于", "高于", "跨过", "均在", "在"]
-            .iter()
-            .any(|w| cues::trim_tail(lead).ends_with(w) || lead.ends_with(w));
+        .any(|w| cues::trim_tail(lead).ends_with(w) || lead.ends_with(w));
     match &t.class {
         UnitClass::Other => Role::Ignored,
         _ if approximate => Role::Ignored,
-        UnitClass::Percent | UnitClass::Amount if adjusted && cues::direction(lead).is_some() => Role::Adjusted,
+        UnitClass::Percent | UnitClass::Amount if adjusted && cues::direction(lead).is_some() => {
+            Role::Adjusted
+        }
         UnitClass::Percent => {
             if clause.contains("执行率") {
                 return Role::Execution;
@@ -245,17 +252,35 @@ fn role(
                 return Role::Variance;
             }
             if let Some((sign, _)) = cues::direction(lead) {
-                return Role::Rate { sign, base: base_here };
+                return Role::Rate {
+                    sign,
+                    base: base_here,
+                };
             }
             let tail = cues::trim_tail(lead);
-            if ["增长率", "增速", "增幅为", "同比增长率"].iter().any(|w| tail.ends_with(w)) {
-                return Role::Rate { sign: Sign::Up, base: base_here };
+            if ["增长率", "增速", "增幅为", "同比增长率"]
+                .iter()
+                .any(|w| tail.ends_with(w))
+            {
+                return Role::Rate {
+                    sign: Sign::Up,
+                    base: base_here,
+                };
             }
-            if ["减少率", "下降率", "降低率", "减幅为", "降幅为"].iter().any(|w| tail.ends_with(w)) {
-                return Role::Rate { sign: Sign::Down, base: base_here };
+            if ["减少率", "下降率", "降低率", "减幅为", "降幅为"]
+                .iter()
+                .any(|w| tail.ends_with(w))
+            {
+                return Role::Rate {
+                    sign: Sign::Down,
+                    base: base_here,
+                };
             }
             // a budget amount inside the clause: 完成年初预算数 60999 万元的 40.4%, 占年度预算 22443 万元的 106.9%
-            let clause_amount = (0..index).rev().take_while(|&k| tokens[k].start >= text_clause_start(t, clause)).find(|&k| tokens[k].class == UnitClass::Amount);
+            let clause_amount = (0..index)
+                .rev()
+                .take_while(|&k| tokens[k].start >= text_clause_start(t, clause))
+                .find(|&k| tokens[k].class == UnitClass::Amount);
             if cues::is_completion(clause) {
                 return Role::Completion {
                     amount: clause_amount,
@@ -270,7 +295,7 @@ fn role(
                     .trim_end_matches("比例")
                     .trim_end_matches("比重")
                     .chars()
-                    .filter(|c| !c.is_ascii_digit() && !".,万元亿".contains(*c))
+                    .filter(|c| !c.is_ascii_digit() && !".,万元亿%、和及与".contains(*c))
                     .collect();
                 let name = name.trim().to_string();
                 return Role::Share {
@@ -285,13 +310,20 @@ fn role(
         }
         UnitClass::Amount | UnitClass::Count(_) => {
             if let Some((sign, _)) = cues::direction(lead) {
-                return Role::Change { sign, base: base_here };
+                return Role::Change {
+                    sign,
+                    base: base_here,
+                };
             }
             // the base of a ratio stated in the same clause, before its percentage
-            let ratio_follows = tokens
-                .get(index + 1)
-                .is_some_and(|n| n.class == UnitClass::Percent && text.slice(t.end, n.start).contains('的'));
-            if ratio_follows && (lead.contains('占') || (lead.contains('为') && cues::is_completion(lead)) || cues::is_completion(lead)) {
+            let ratio_follows = tokens.get(index + 1).is_some_and(|n| {
+                n.class == UnitClass::Percent && text.slice(t.end, n.start).contains('的')
+            });
+            if ratio_follows
+                && (lead.contains('占')
+                    || (lead.contains('为') && cues::is_completion(lead))
+                    || cues::is_completion(lead))
+            {
                 return Role::Whole;
             }
             Role::Level(cues::measure(lead))

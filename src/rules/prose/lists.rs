@@ -19,20 +19,33 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
     // a part stated with no measure word of its own is of its total's measure ("“三公”经费预算数为 20.1
     // 万元……其中：公务接待费 16.7 万元")
     let plain = |tok: usize| {
-        frames
-            .iter()
-            .find(|f| f.tok == tok)
-            .is_some_and(|f| !["决算", "实际", "执行", "完成", "支出数"].iter().any(|w| f.lead.contains(w)))
+        frames.iter().find(|f| f.tok == tok).is_some_and(|f| {
+            !["决算", "实际", "执行", "完成", "支出数"]
+                .iter()
+                .any(|w| f.lead.contains(w))
+        })
     };
     for (ti, t) in entities.iter().enumerate() {
         // the first list of this total (a bracket, or 其中): a second list names other parts
-        let Some(list) = entities.iter().find(|e| e.parent == Some(ti)).map(|e| e.list) else {
+        let Some(list) = entities
+            .iter()
+            .find(|e| e.parent == Some(ti))
+            .map(|e| e.list)
+        else {
             continue;
         };
-        let all: Vec<&Entity> = entities.iter().filter(|e| e.parent == Some(ti) && e.list == list).collect();
+        let all: Vec<&Entity> = entities
+            .iter()
+            .filter(|e| e.parent == Some(ti) && e.list == list)
+            .collect();
         // the parts are the listed figures of one kind: a figure of another kind ends the list
         // ("…其他用车 1 辆；单价 50 万元以上设备 0 台")
-        let kind_of = |e: &Entity| e.current.or(e.budget).or(e.prior).map(|i| ctx.tok(i).class.clone());
+        let kind_of = |e: &Entity| {
+            e.current
+                .or(e.budget)
+                .or(e.prior)
+                .map(|i| ctx.tok(i).class.clone())
+        };
         let first_kind = all.first().and_then(|e| kind_of(e));
         // … and of the total's period: 当月 parts are not parts of a 累计 total
         let period_of = |e: &Entity| {
@@ -56,24 +69,39 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
         let mut summed = false;
         // "车辆 3 辆，价值 72.85 万元，其中：…用车 0 辆、…": the total is the figure of the parts' kind
         // stated last before the list
-        let first_part = children.iter().find_map(|c| c.current.or(c.budget).or(c.prior));
+        let first_part = children
+            .iter()
+            .find_map(|c| c.current.or(c.budget).or(c.prior));
         let t = match (t.current, first_part) {
             (Some(c), Some(p)) if ctx.tok(c).class != ctx.tok(p).class => entities[..ti]
                 .iter()
                 .rev()
                 .take_while(|e| e.statement == t.statement)
-                .find(|e| e.current.is_some_and(|c| ctx.tok(c).class == ctx.tok(p).class))
+                .find(|e| {
+                    e.current
+                        .is_some_and(|c| ctx.tok(c).class == ctx.tok(p).class)
+                })
                 .unwrap_or(t),
             _ => t,
         };
+        // "收入 8,552 万元，…同口径完成 10,066 万元，…其中：税收收入 5,537 万元，非税收入 3,015 万元": the
+        // list may be of the statement's first figure as well as of the last one before it
+        let first_of_statement = entities[..ti]
+            .iter()
+            .find(|e| e.statement == t.statement && e.parent.is_none())
+            .filter(|e| {
+                !std::ptr::eq(*e, t)
+                    && e.current.is_some()
+                    && e.current.map(|c| &ctx.tok(c).class) == first_part.map(|p| &ctx.tok(p).class)
+            });
         for (k, pick) in picks.iter().enumerate() {
-            let Some(total) = pick(t) else { continue };
+            let Some(mut total) = pick(t) else { continue };
             let parts: Vec<usize> = children
                 .iter()
                 .filter_map(|c| {
                     pick(c).or_else(|| {
                         // a budget total's parts given as plain levels
-                        (k > 0 && t.current.is_none())
+                        (k == 1 && t.current.is_none())
                             .then_some(c.current)
                             .flatten()
                             .filter(|&cur| c.budget.is_none() && c.prior.is_none() && plain(cur))
@@ -83,14 +111,33 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
             if parts.len() != children.len() {
                 continue;
             }
-            summed |= sum_of(ctx, total, &parts)?;
+            if let Some(alt) = first_of_statement
+                .and_then(|e| e.current)
+                .filter(|_| k == 0)
+            {
+                if !fits(ctx, total, &parts) {
+                    if fits(ctx, alt, &parts) {
+                        total = alt;
+                    } else {
+                        ctx.unchecked(total, "有多种读法：其中所列可能是本句前面另一个数的分项");
+                        summed = true;
+                        continue;
+                    }
+                }
+            }
+            summed |= sum_of(ctx, total, &parts, false)?;
         }
         // the changes of a total and of its parts (比上年减少 233.34 万元，其中：A 减少 69.08 万元；…), one
         // sum per base (against 上年, against the budget)
         for &(total, tsign, base) in &t.changes {
             let parts: Vec<(usize, Sign)> = children
                 .iter()
-                .filter_map(|c| c.changes.iter().find(|(_, _, b)| *b == base).map(|&(d, s, _)| (d, s)))
+                .filter_map(|c| {
+                    c.changes
+                        .iter()
+                        .find(|(_, _, b)| *b == base)
+                        .map(|&(d, s, _)| (d, s))
+                })
                 .collect();
             if parts.len() == children.len() && (!summed || t.current.is_none()) {
                 signed_sum(ctx, (total, tsign), &parts)?;
@@ -116,16 +163,56 @@ fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
             .iter()
             .rev()
             .take_while(|e| e.statement == t.statement)
-            .take_while(|e| e.current.is_none_or(|c| !cues::is_total_label(&ctx.tok(c).label)))
+            .take_while(|e| {
+                e.current
+                    .is_none_or(|c| !cues::is_total_label(&ctx.tok(c).label))
+            })
             .filter(|e| e.parent.is_none())
             .filter_map(|e| e.current)
             .collect();
         if parts.len() >= 2 {
             let parts: Vec<usize> = parts.into_iter().rev().collect();
-            sum_of(ctx, total, &parts)?;
+            // "总收入 A，其中 地方收入 a …；加上 B，C，收入合计 T": T may add on to A or to its part a
+            let first = entities
+                .iter()
+                .position(|e| e.current == parts.first().copied());
+            let mut readings = vec![parts.clone()];
+            for child in entities
+                .iter()
+                .filter(|e| first.is_some() && e.parent == first)
+            {
+                if let Some(c) = child.current {
+                    let mut r = parts.clone();
+                    r[0] = c;
+                    readings.push(r);
+                }
+            }
+            match readings.iter().find(|r| fits(ctx, total, r)) {
+                Some(r) => {
+                    let r = r.clone();
+                    sum_of(ctx, total, &r, true)?;
+                }
+                None if readings.len() > 1 => {
+                    ctx.unchecked(total, "有多种读法：合计所加的起点数不止一种读法")
+                }
+                None => {
+                    sum_of(ctx, total, &parts, true)?;
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// Whether total = Σ parts holds (within rounding), without reporting anything.
+fn fits(ctx: &Ctx, total: usize, parts: &[usize]) -> bool {
+    let mut figures: Vec<Figure> = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .map(|i| ctx.tok(i).figure.clone())
+        .collect();
+    crate::num::figure::align_money_units(&mut figures);
+    let stated = figures.remove(0);
+    check_sum(&stated, &figures).is_ok_and(|c| c.verdict != crate::num::verdict::Verdict::Mismatch)
 }
 
 /// Whether the list after `last` ends in 等 (其他 …等): then it need not be complete.
@@ -136,7 +223,7 @@ fn ends_in_etc(ctx: &Ctx, last: usize) -> bool {
 }
 
 /// Checks total = Σ parts when all are figures of one kind; false when nothing was checked.
-fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize]) -> Result<bool> {
+fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<bool> {
     let same = |i: usize| match (&ctx.tok(total).class, &ctx.tok(i).class) {
         (a, b) => a == b,
     };
@@ -149,23 +236,30 @@ fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize]) -> Result<bool> {
             return Ok(false);
         }
     }
-    let kind = if matches!(ctx.tok(total).class, crate::document::narrative::UnitClass::Count(_)) {
+    let kind = if matches!(
+        ctx.tok(total).class,
+        crate::document::narrative::UnitClass::Count(_)
+    ) {
         ClaimKind::Count
     } else {
         ClaimKind::Sum
     };
     let mut partial = false;
     // parts that fall short of their total are an error only in a list meant to be complete (the items of
-    // a known decomposition, or one with 其他…): "实有人数 67 人，其中专业技术人员 64 人" need not list all
+    // a known decomposition, or one with 其他…, or one closed by its own 合计): "实有人数 67 人，其中专业技术
+    // 人员 64 人" need not list all
     let labels: Vec<&str> = parts.iter().map(|&p| ctx.tok(p).label.as_str()).collect();
-    if !super::families::complete(&labels) {
-        let mut figures: Vec<Figure> = std::iter::once(total).chain(parts.iter().copied()).map(|i| ctx.tok(i).figure.clone()).collect();
+    if !closed && !super::families::complete(&labels) {
+        let mut figures: Vec<Figure> = std::iter::once(total)
+            .chain(parts.iter().copied())
+            .map(|i| ctx.tok(i).figure.clone())
+            .collect();
         crate::num::figure::align_money_units(&mut figures);
         let stated = figures.remove(0);
         let check = check_sum(&stated, &figures)?;
-        if check.verdict == crate::num::verdict::Verdict::Mismatch && check.recomputed.is_some_and(|r| r < stated.value) {
-            partial = true;
-        }
+        // … and parts that exceed it may overlap (其中 专业技术人员 …，临聘人员 …; 国家财政性教育经费 …，
+        // 一般公共预算教育经费 …, the second inside the first)
+        partial = check.verdict == crate::num::verdict::Verdict::Mismatch;
     }
     let last = *parts.last().unwrap_or(&total);
     let span = ctx.span_of(total.min(last), last.max(total));

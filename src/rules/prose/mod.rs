@@ -20,8 +20,13 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     let entities = entities::entities(&frames, &labels);
     for f in &frames {
         match f.role {
-            frames::Role::Adjusted => ctx.unchecked(f.tok, "同口径或扣除某些因素后的增减，文中未写明可比的基数，未核对"),
-            frames::Role::Ignored if ctx.tok(f.tok).class != crate::document::narrative::UnitClass::Other => {
+            frames::Role::Adjusted => ctx.unchecked(
+                f.tok,
+                "同口径或扣除某些因素后的增减，文中未写明可比的基数，未核对",
+            ),
+            frames::Role::Ignored
+                if ctx.tok(f.tok).class != crate::document::narrative::UnitClass::Other =>
+            {
                 ctx.unchecked(f.tok, "约数或区间，不作核对")
             }
             _ => {}
