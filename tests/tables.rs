@@ -170,7 +170,9 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("malformed_cell.tsv", "", "/tables/0/indicators/1/score", "20.00"),
     ("malformed_cell.tsv", "", "/tables/0/indicators/2/score", "40.00"),
     ("pdf_malformed.txt", "", "/tables/0/problems/0/message", "第 4 行“分值”无法识别：“1O”不是数字，该行未计分"),
-    ("pdf_malformed.txt", "", "len:/tables/0/problems", "1"),
+    ("pdf_malformed.txt", "", "len:/tables/0/problems", "2"),
+    ("pdf_malformed.txt", "", "/tables/0/problems/1/message", "未能读出资金（预算执行情况）部分，未计算执行率得分和总分"),
+    ("pdf_malformed.txt", "", "/tables/0/total", "null"),
     ("pdf_malformed.txt", "", "/tables/0/indicators/0/indicator", "乙"),
     // merged cells carry the level names down
     ("merged_cells.tsv", "", "/tables/0/indicators/1/level2", "数量指标"),

@@ -1,117 +1,17 @@
-//! Cells as Excel/WPS copy them: one line per row, tab-separated, CRLF, a merged cell as its value then
-//! empty cells. Columns are found by their header words, so extra or missing columns do not shift values.
+//! Cells as Excel/WPS copy them, and web pages copied with tabs: one row per line, cells between tabs, a
+//! cell with a line break in quotes ([`cells`](super::cells)); a merged cell as its value then empty
+//! cells, while a web page leaves a row-spanning cell out of the rows below it. Columns are found by their
+//! header words ([`template`]), so extra, missing or reordered columns do not shift values.
 
-use super::table::{read_cell, Cell, FundsRow, IndicatorRow, Problem, Span, Table, TableKind};
+use super::cells::{excel_rows, Row};
+use super::columns::assign_funds;
+use super::table::{
+    read_cell, Block, Cell, FundsRow, IndicatorRow, Problem, Span, Table, TableKind,
+};
+use super::template::{self, Role};
 use super::title::{title_kind, TitleKind};
-
-/// One cell: trimmed text and its span.
-struct TsvCell {
-    text: String,
-    span: Span,
-}
-
-/// One line of the paste.
-struct Line {
-    no: usize,
-    span: Span,
-    cells: Vec<TsvCell>,
-}
-
-impl Line {
-    fn cell(&self, col: Option<usize>) -> Option<&TsvCell> {
-        col.and_then(|c| self.cells.get(c))
-    }
-
-    fn text(&self, col: Option<usize>) -> &str {
-        self.cell(col).map_or("", |c| c.text.as_str())
-    }
-
-    fn non_empty(&self) -> impl Iterator<Item = &TsvCell> {
-        self.cells.iter().filter(|c| !c.text.is_empty())
-    }
-
-    /// Reads the figure in column `col`; a malformed cell becomes a problem.
-    fn figure(&self, field: &str, col: Option<usize>, problems: &mut Vec<Problem>) -> Option<Cell> {
-        let cell = self.cell(col)?;
-        read_cell(field, &cell.text, cell.span, self.no).unwrap_or_else(|p| {
-            problems.push(p);
-            None
-        })
-    }
-}
-
-fn split_lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for (i, raw) in text.split('\n').enumerate() {
-        let len = raw.chars().count();
-        let body = raw.strip_suffix('\r').unwrap_or(raw);
-        let mut cells = Vec::new();
-        let mut start = pos;
-        for part in body.split('\t') {
-            let n = part.chars().count();
-            let lead = part.chars().take_while(|c| c.is_whitespace()).count();
-            let trimmed = part.trim();
-            let s = start + lead.min(n);
-            cells.push(TsvCell {
-                text: trimmed.to_string(),
-                span: (s, s + trimmed.chars().count()),
-            });
-            start += n + 1;
-        }
-        out.push(Line {
-            no: i + 1,
-            span: (pos, pos + body.chars().count()),
-            cells,
-        });
-        pos += len + 1;
-    }
-    out
-}
-
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Columns of the funds block.
-#[derive(Default, Clone, Copy)]
-struct FundsCols {
-    initial: Option<usize>,
-    budget: Option<usize>,
-    executed: Option<usize>,
-    weight: Option<usize>,
-    rate: Option<usize>,
-    score: Option<usize>,
-}
-
-/// Columns of the indicator block.
-#[derive(Clone, Copy)]
-struct IndicatorCols {
-    level1: Option<usize>,
-    level2: Option<usize>,
-    name: Option<usize>,
-    target: Option<usize>,
-    actual: Option<usize>,
-    weight: Option<usize>,
-    score: Option<usize>,
-    reason: Option<usize>,
-}
-
-impl Default for IndicatorCols {
-    /// The national layout, for rows pasted without their header.
-    fn default() -> Self {
-        IndicatorCols {
-            level1: Some(0),
-            level2: Some(1),
-            name: Some(2),
-            target: Some(3),
-            actual: Some(4),
-            weight: Some(5),
-            score: Some(6),
-            reason: Some(7),
-        }
-    }
-}
+use super::vocab::LabelKind;
+use crate::num::figure::Figure;
 
 #[derive(PartialEq, Eq, Clone, Copy)]
 enum Section {
@@ -124,8 +24,13 @@ struct Reader {
     tables: Vec<Table>,
     cur: Option<Table>,
     section: Section,
-    funds: FundsCols,
-    cols: IndicatorCols,
+    /// The funds header's roles and the column of the first.
+    funds: Vec<Role>,
+    funds_from: usize,
+    /// The indicator header: each column's role.
+    cols: Vec<Option<Role>>,
+    /// Whether the previous row was an indicator header (a second header row merges into it).
+    after_header: bool,
     level1: String,
     level2: String,
 }
@@ -135,22 +40,53 @@ pub(super) fn is_tabular(text: &str) -> bool {
     text.lines().filter(|l| l.contains('\t')).nth(1).is_some()
 }
 
+/// The national layout, for rows pasted without their header.
+fn national() -> Vec<Option<Role>> {
+    [
+        Role::Level1,
+        Role::Level2,
+        Role::Name,
+        Role::Target,
+        Role::Actual,
+        Role::Weight,
+        Role::Score,
+        Role::Reason,
+    ]
+    .into_iter()
+    .map(Some)
+    .collect()
+}
+
 /// Reads every table of a tab-separated paste.
 pub(super) fn read(text: &str) -> Vec<Table> {
     let mut r = Reader {
         tables: Vec::new(),
         cur: None,
         section: Section::None,
-        funds: FundsCols::default(),
-        cols: IndicatorCols::default(),
+        funds: Vec::new(),
+        funds_from: 0,
+        cols: national(),
+        after_header: false,
         level1: String::new(),
         level2: String::new(),
     };
-    for line in split_lines(text) {
-        r.line(&line);
+    for row in excel_rows(text) {
+        r.row(&row);
     }
     r.finish();
     r.tables
+}
+
+fn texts(row: &Row) -> Vec<&str> {
+    row.cells.iter().map(|c| c.text.as_str()).collect()
+}
+
+fn figure(field: &str, row: &Row, at: Option<usize>, problems: &mut Vec<Problem>) -> Option<Cell> {
+    let cell = row.cells.get(at?)?;
+    read_cell(field, &cell.text, cell.span, row.no).unwrap_or_else(|p| {
+        problems.push(p);
+        None
+    })
 }
 
 impl Reader {
@@ -168,7 +104,7 @@ impl Reader {
         self.section = Section::None;
         self.level1.clear();
         self.level2.clear();
-        self.cols = IndicatorCols::default();
+        self.cols = national();
         self.cur.insert(Table::new(kind, name, span))
     }
 
@@ -181,192 +117,289 @@ impl Reader {
             .get_or_insert_with(|| Table::new(TableKind::Project, "", span))
     }
 
-    fn line(&mut self, line: &Line) {
-        let Some(first) = line.non_empty().next() else {
+    fn row(&mut self, row: &Row) {
+        let cells = texts(row);
+        let Some(first) = cells.iter().find(|c| !c.is_empty()) else {
             return;
         };
-        let first = compact(&first.text);
-        let count = line.non_empty().count();
-        let words: Vec<String> = line.cells.iter().map(|c| compact(&c.text)).collect();
-        let has = |w: &str| words.iter().any(|c| c == w);
+        let first = template::header_key(first);
+        let count = cells.iter().filter(|c| !c.is_empty()).count();
+        let after_header = std::mem::replace(&mut self.after_header, false);
         if let (1, Some(TitleKind::SelfEvaluation(kind))) = (count, title_kind(&first)) {
-            let title = line.non_empty().next().map_or("", |c| c.text.as_str());
-            self.start(kind, title, line.span);
+            let title = cells.iter().find(|c| !c.is_empty()).copied().unwrap_or("");
+            self.start(kind, title, row.span);
             return;
         }
         if first.contains("项目名称") {
-            let name = line
-                .non_empty()
-                .nth(1)
-                .map_or("", |c| c.text.as_str())
-                .to_string();
+            let name = cells.iter().filter(|c| !c.is_empty()).nth(1).copied();
+            let name = name.unwrap_or("").to_string();
             if self.cur.as_ref().is_none_or(Table::has_content) {
-                self.start(TableKind::Project, &name, line.span);
+                self.start(TableKind::Project, &name, row.span);
             }
-            let t = self.table(line.span);
+            let t = self.table(row.span);
             t.name = name;
-            t.span.1 = line.span.1;
+            t.span.1 = row.span.1;
             return;
         }
-        if has("年初预算数") {
-            self.funds_header(line, &words);
+        let funds_roles = template::funds_roles(&cells);
+        let funds_words = funds_roles.iter().flatten().count();
+        let has_amounts = funds_roles
+            .iter()
+            .any(|r| matches!(r, Some(Role::Budget | Role::Executed)));
+        let ind_roles: Vec<Option<Role>> =
+            cells.iter().map(|c| template::indicator_role(c)).collect();
+        let ind_words = ind_roles.iter().flatten().count();
+        let names_rows = ind_roles.iter().any(|r| {
+            matches!(
+                r,
+                Some(Role::Level1 | Role::Name | Role::Target | Role::Nature)
+            )
+        });
+        if funds_words >= 3 && has_amounts && funds_words > ind_words {
+            self.funds_header(row, &cells, funds_roles);
             return;
         }
-        if has("一级指标") && (has("三级指标") || has("二级指标")) {
-            self.indicator_header(line, &words);
+        if ind_words >= 3 && names_rows {
+            self.indicator_header(row, ind_roles, after_header);
             return;
         }
-        if first.starts_with("总分") {
-            self.totals(line);
+        if after_header && ind_words >= 2 {
+            // the lower row of a two-row header: 指标性质 / 指标值 / 度量单位 under 年度指标值
+            self.indicator_header(row, ind_roles, true);
+            return;
+        }
+        if first.starts_with("总分")
+            || (first.starts_with("合计") && self.section == Section::Indicators)
+        {
+            self.totals(row);
             return;
         }
         match self.section {
-            Section::Funds => self.funds_row(line),
-            Section::Indicators => self.indicator_row(line),
+            Section::Funds => self.funds_row(row, &cells),
+            Section::Indicators => self.indicator_row(row),
             Section::None => {
                 if let Some(t) = self.cur.as_mut() {
-                    t.span.1 = line.span.1;
+                    t.span.1 = row.span.1;
                 }
             }
         }
     }
 
-    fn funds_header(&mut self, line: &Line, words: &[String]) {
+    fn funds_header(&mut self, row: &Row, cells: &[&str], roles: Vec<Option<Role>>) {
         if self
             .cur
             .as_ref()
             .is_some_and(|t| !t.indicators.is_empty() || t.stated_total.is_some())
         {
-            self.start(TableKind::Project, "", line.span);
+            self.start(TableKind::Project, "", row.span);
         }
-        let find = |f: &dyn Fn(&str) -> bool| words.iter().position(|w| f(w));
-        self.funds = FundsCols {
-            initial: find(&|w| w.contains("年初预算")),
-            budget: find(&|w| w.contains("全年预算")),
-            executed: find(&|w| w.contains("执行数")),
-            weight: find(&|w| w.starts_with("分值")),
-            rate: find(&|w| w.contains("执行率")),
-            score: find(&|w| w == "得分"),
-        };
-        let department = words.iter().any(|w| w == "资金来源");
-        let t = self.table(line.span);
+        self.funds_from = roles.iter().position(Option::is_some).unwrap_or(0);
+        self.funds = roles
+            .iter()
+            .skip(self.funds_from)
+            .flatten()
+            .copied()
+            .collect();
+        let department = cells.iter().any(|c| template::header_key(c) == "资金来源");
+        let points = cells
+            .iter()
+            .zip(&row.cells)
+            .find_map(|(c, cell)| template::caption_points(c).map(|p| (p, cell.span)));
+        let t = self.table(row.span);
         if department {
             t.kind = TableKind::Department;
         }
-        t.span.1 = line.span.1;
+        if let (None, Some((p, span))) = (&t.funds.weight, points) {
+            // 预算执行情况（20分）: the 执行率's points are in the caption, not in a column
+            t.funds.weight = Some(Cell {
+                figure: Figure::from_decimal(p),
+                span,
+            });
+        }
+        t.span.1 = row.span.1;
         self.section = Section::Funds;
     }
 
-    fn funds_row(&mut self, line: &Line) {
-        let cols = self.funds;
-        let label_end = cols.initial.unwrap_or(0);
-        let label = line
-            .cells
+    fn funds_row(&mut self, row: &Row, cells: &[&str]) {
+        // The label is the last text before the figures (a caption such as 项目资金（万元） aside); the
+        // figures follow it, or start at the header's first funds column when the label cell is merged.
+        let is_text = |c: &str| !c.is_empty() && read_cell("", c, (0, 0), 0).is_err();
+        let lead = cells
             .iter()
-            .take(label_end)
-            .filter(|c| !c.text.is_empty() && !compact(&c.text).contains("资金（万元）"))
-            .map(|c| c.text.clone())
-            .next_back()
-            .unwrap_or_default();
+            .take_while(|c| c.is_empty() || is_text(c))
+            .count();
+        let label_at = (0..lead).rev().find(|&i| {
+            cells
+                .get(i)
+                .is_some_and(|c| !c.is_empty() && !template::is_caption(c))
+        });
+        let label = label_at
+            .and_then(|i| cells.get(i))
+            .map_or(String::new(), |c| c.to_string());
+        let from = label_at.map_or(self.funds_from, |i| i + 1);
+        let values: Vec<&str> = cells.get(from..).unwrap_or(&[]).to_vec();
+        let assigned = assign_funds(&self.funds, &values);
+        let at = |r: Role| assigned.get(r).map(|i| i + from);
         let mut problems = Vec::new();
-        let row = FundsRow {
+        let funds = FundsRow {
             label,
-            initial: line.figure("年初预算数", cols.initial, &mut problems),
-            budget: line.figure("全年预算数", cols.budget, &mut problems),
-            executed: line.figure("全年执行数", cols.executed, &mut problems),
-            span: line.span,
+            initial: figure("年初预算数", row, at(Role::Initial), &mut problems),
+            budget: figure("全年预算数", row, at(Role::Budget), &mut problems),
+            executed: figure("全年执行数", row, at(Role::Executed), &mut problems),
+            span: row.span,
         };
-        let weight = line.figure("分值", cols.weight, &mut problems);
-        let rate = line.figure("执行率", cols.rate, &mut problems);
-        let score = line.figure("得分", cols.score, &mut problems);
-        let t = self.table(line.span);
+        let weight = figure("分值", row, at(Role::Weight), &mut problems);
+        let rate = figure("执行率", row, at(Role::Rate), &mut problems);
+        let score = figure("得分", row, at(Role::Score), &mut problems);
+        let short = assigned.short.map(|(n, of)| Problem {
+            row: row.no,
+            message: format!(
+                "第 {} 行“{}”只读到 {n} 个金额，表头有 {of} 列金额，未能确定全年执行数",
+                row.no, funds.label
+            ),
+            span: row.span,
+        });
+        let t = self.table(row.span);
         t.funds.keep_first_stated(weight, rate, score);
-        if !row.label.is_empty() || row.budget.is_some() || row.executed.is_some() {
-            t.funds.rows.push(row);
+        if !funds.label.is_empty() || funds.budget.is_some() || funds.executed.is_some() {
+            t.funds.rows.push(funds);
         }
         t.problems.extend(problems);
-        t.span.1 = line.span.1;
+        if let Some(p) = short {
+            t.not_whole(Block::Funds, p);
+        }
+        t.span.1 = row.span.1;
     }
 
-    fn indicator_header(&mut self, line: &Line, words: &[String]) {
-        let find = |f: &dyn Fn(&str) -> bool| words.iter().position(|w| f(w));
-        self.cols = IndicatorCols {
-            level1: find(&|w| w == "一级指标"),
-            level2: find(&|w| w == "二级指标"),
-            name: find(&|w| w == "三级指标"),
-            target: find(&|w| w.contains("指标值") && !w.contains("设定") && !w.contains("实际")),
-            actual: find(&|w| w.contains("实际完成")),
-            weight: find(&|w| w.starts_with("分值")),
-            score: find(&|w| w == "得分"),
-            reason: find(&|w| w.contains("偏差")),
-        };
-        let t = self.table(line.span);
-        t.span.1 = line.span.1;
+    fn indicator_header(&mut self, row: &Row, roles: Vec<Option<Role>>, merge: bool) {
+        if merge {
+            // a second header row fills the columns the first left open and splits 年度指标值
+            let mut cols = self.cols.clone();
+            cols.resize(cols.len().max(roles.len()), None);
+            for (c, r) in cols.iter_mut().zip(&roles) {
+                if r.is_some() {
+                    *c = *r;
+                }
+            }
+            self.cols = cols;
+        } else {
+            self.cols = roles;
+        }
+        self.after_header = true;
+        let t = self.table(row.span);
+        t.span.1 = row.span.1;
         self.section = Section::Indicators;
     }
 
-    fn indicator_row(&mut self, line: &Line) {
-        let c = self.cols;
-        let l1 = line.text(c.level1);
-        let l2 = line.text(c.level2);
-        if !l1.is_empty() {
-            self.level1 = l1.to_string();
+    /// The column of `role` in the indicator header.
+    fn col(&self, role: Role) -> Option<usize> {
+        self.cols.iter().position(|r| *r == Some(role))
+    }
+
+    /// How far a row is shifted left against its header: a web page leaves out a cell that spans rows
+    /// (一级指标, 二级指标), so a short row starts with the label or name of a later column.
+    fn shift(&self, row: &Row) -> usize {
+        let width = self
+            .cols
+            .iter()
+            .rposition(Option::is_some)
+            .map_or(0, |p| p + 1);
+        let len = row.cells.len();
+        let Some(first) = row.cells.first().filter(|c| !c.text.is_empty()) else {
+            return 0;
+        };
+        if len >= width {
+            return 0;
         }
-        if !l2.is_empty() {
-            self.level2 = l2.to_string();
+        let want = match template::label_of(&first.text) {
+            Some((_, LabelKind::Level1 | LabelKind::Both)) => self.col(Role::Level1),
+            Some((_, LabelKind::Level2)) => self.col(Role::Level2),
+            _ => self.col(Role::Name),
+        };
+        want.unwrap_or(0).min(width - len)
+    }
+
+    fn indicator_row(&mut self, row: &Row) {
+        let shift = self.shift(row);
+        let cols = self.cols.clone();
+        let at = |role: Role| {
+            cols.iter()
+                .position(|r| *r == Some(role))
+                .and_then(|c| c.checked_sub(shift))
+        };
+        let text = |role: Role| {
+            at(role)
+                .and_then(|i| row.cells.get(i))
+                .map_or("", |c| c.text.as_str())
+        };
+        for (role, level) in [(Role::Level1, 0), (Role::Level2, 1)] {
+            let t = text(role);
+            if !t.is_empty() {
+                let l = template::label_text(t);
+                if level == 0 {
+                    self.level1 = l;
+                } else {
+                    self.level2 = l;
+                }
+            }
         }
-        let name = line.text(c.name);
-        let target = line.text(c.target);
-        let actual = line.text(c.actual);
-        let values = [
-            name,
-            target,
-            actual,
-            line.text(c.weight),
-            line.text(c.score),
-        ];
-        if values.iter().all(|v| v.is_empty()) {
+        let target = if self.col(Role::Value).is_some() {
+            template::join_target(text(Role::Nature), text(Role::Value), text(Role::Unit))
+        } else {
+            text(Role::Target).to_string()
+        };
+        let name = text(Role::Name);
+        let actual = text(Role::Actual);
+        let (weight, score) = (text(Role::Weight), text(Role::Score));
+        if [target.as_str(), actual, weight, score]
+            .iter()
+            .all(|v| v.is_empty())
+        {
+            // a category row, or a template's empty 指标2 line: no indicator
             return;
         }
         let mut problems = Vec::new();
-        let row = IndicatorRow {
-            row: line.no,
+        let item = IndicatorRow {
+            row: row.no,
             level1: self.level1.clone(),
             level2: self.level2.clone(),
             indicator: name.to_string(),
-            target_text: target.to_string(),
+            target_text: target,
             actual_text: actual.to_string(),
-            weight: line.figure("分值", c.weight, &mut problems),
-            stated_score: line.figure("得分", c.score, &mut problems),
-            reason: line.text(c.reason).to_string(),
-            span: line.span,
+            weight: figure("分值", row, at(Role::Weight), &mut problems),
+            stated_score: figure("得分", row, at(Role::Score), &mut problems),
+            reason: text(Role::Reason).to_string(),
+            span: row.span,
         };
-        let t = self.table(line.span);
-        t.indicators.push(row);
+        let t = self.table(row.span);
+        t.indicators.push(item);
         t.problems.extend(problems);
-        t.span.1 = line.span.1;
+        t.span.1 = row.span.1;
     }
 
-    fn totals(&mut self, line: &Line) {
-        let c = self.cols;
+    fn totals(&mut self, row: &Row) {
         let mut problems = Vec::new();
-        let mut weights = line.figure("总分分值", c.weight, &mut problems);
-        let mut total = line.figure("总分得分", c.score, &mut problems);
+        let has_weight = self.col(Role::Weight).is_some();
+        let mut weights = figure("总分分值", row, self.col(Role::Weight), &mut problems);
+        let mut total = figure("总分得分", row, self.col(Role::Score), &mut problems);
         if weights.is_none() && total.is_none() {
-            // Not in the header's columns: take the figures in order.
-            let mut figures = line.non_empty().skip(1).filter_map(|cell| {
-                read_cell("总分", &cell.text, cell.span, line.no)
+            // Not in the header's columns: take the figures in order (the total alone when the table
+            // gives no 分值).
+            let mut figures = row.cells.iter().skip(1).filter_map(|cell| {
+                read_cell("总分", &cell.text, cell.span, row.no)
                     .ok()
                     .flatten()
             });
-            weights = figures.next();
+            if has_weight {
+                weights = figures.next();
+            }
             total = figures.next();
         }
-        let t = self.table(line.span);
+        let t = self.table(row.span);
         t.stated_weights_total = weights;
         t.stated_total = total;
         t.problems.extend(problems);
-        t.span.1 = line.span.1;
+        t.span.1 = row.span.1;
         self.section = Section::None;
     }
 }
