@@ -170,8 +170,9 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("malformed_cell.tsv", "", "/tables/0/indicators/1/score", "20.00"),
     ("malformed_cell.tsv", "", "/tables/0/indicators/2/score", "40.00"),
     ("pdf_malformed.txt", "", "/tables/0/problems/0/message", "第 4 行“分值”无法识别：“1O”不是数字，该行未计分"),
-    ("pdf_malformed.txt", "", "len:/tables/0/problems", "2"),
-    ("pdf_malformed.txt", "", "/tables/0/problems/1/message", "未能读出资金（预算执行情况）部分，未计算执行率得分和总分"),
+    ("pdf_malformed.txt", "", "len:/tables/0/problems", "3"),
+    ("pdf_malformed.txt", "", "/tables/0/problems/1/message", "绩效指标行未能全部读出，未计算总分和分值合计"),
+    ("pdf_malformed.txt", "", "/tables/0/problems/2/message", "未能读出资金（预算执行情况）部分，未计算执行率得分和总分"),
     ("pdf_malformed.txt", "", "/tables/0/total", "null"),
     ("pdf_malformed.txt", "", "/tables/0/indicators/0/indicator", "乙"),
     // merged cells carry the level names down
@@ -201,6 +202,56 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("pdf_broken.txt", "", "/tables/0/indicators/2/level2", "社会效益指标"),
     ("pdf_broken.txt", "", "/tables/0/statedWeightsTotal", "100"),
     ("pdf_broken.txt", "", "/tables/0/statedTotal", "98.7"),
+    // the issue's failure shapes (synthetic): a 四川 table copied from a web page with tabs, row-spanning
+    // cells left out below; 调整后预算数 as 全年预算数, 权重 as 分值, 指标性质/指标值/度量单位 joined
+    ("issue_sichuan_web.tsv", "", "len:/tables", "1"),
+    ("issue_sichuan_web.tsv", "", "/tables/0/execution/budget", "24.00"),
+    ("issue_sichuan_web.tsv", "", "/tables/0/execution/weight", "10"),
+    ("issue_sichuan_web.tsv", "", "/tables/0/execution/score", "9.50"),
+    ("issue_sichuan_web.tsv", "", "/tables/0/indicators/0/target", "≥200人次"),
+    ("issue_sichuan_web.tsv", "", "/tables/0/indicators/1/level2", "质量指标"),
+    ("issue_sichuan_web.tsv", "", "/tables/0/indicators/3/level1", "成本指标"),
+    ("issue_sichuan_web.tsv", "", "/tables/0/indicators/4/target", "有效提升"),
+    ("issue_sichuan_web.tsv", "", "/tables/0/weightsTotal", "100"),
+    ("issue_sichuan_web.tsv", "", "/tables/0/total", "96.94"),
+    // a blank 得分 is computed and shown, never a ✗
+    ("issue_sichuan_web.tsv", "", "/tables/0/indicators/2/score", "10.00"),
+    ("issue_sichuan_web.tsv", "", "findings:indicator_score", "not_computable,mismatch"),
+    // PDF text with a blank 执行率 and targets without a comparator: no 10% read from the 分值 beside it
+    ("issue_blank_rate.txt", "", "/tables/0/execution/statedRate", "null"),
+    ("issue_blank_rate.txt", "", "claims:execution", ""),
+    ("issue_blank_rate.txt", "", "/tables/0/execution/rate", "100.00"),
+    ("issue_blank_rate.txt", "", "len:/tables/0/indicators", "5"),
+    ("issue_blank_rate.txt", "", "/tables/0/indicators/1/reason", "部分活动因天气取消"),
+    ("issue_blank_rate.txt", "", "/tables/0/total", "96.00"),
+    ("issue_blank_rate.txt", "", "findings:grade", ""),
+    // never score what was not read
+    ("issue_rows_not_read.txt", "", "finding:not_read/message", "未能读出绩效指标行，未计算总分"),
+    ("issue_rows_not_read.txt", "", "/tables/0/total", "null"),
+    ("issue_rows_not_read.txt", "", "/tables/0/grade", "null"),
+    ("issue_rows_not_read.txt", "", "findings:stated_total", "not_computable"),
+    ("partial_rows.txt", "", "finding:not_read/message", "绩效指标行未能全部读出，未计算总分和分值合计"),
+    ("partial_rows.txt", "", "/tables/0/total", "null"),
+    ("partial_rows.txt", "", "/tables/0/weightsTotal", "null"),
+    ("rows_only.tsv", "", "finding:not_read/message", "未能读出资金（预算执行情况）部分，未计算执行率得分和总分"),
+    ("rows_only.tsv", "", "/tables/0/total", "null"),
+    // PDF text pasted as one long line: a reason stays out of the next name
+    ("issue_long_line.txt", "", "/tables/0/indicators/0/reason", "部分学员未到"),
+    ("issue_long_line.txt", "", "/tables/0/indicators/1/indicator", "宣传资料份数"),
+    ("issue_long_line.txt", "", "/tables/0/indicators/4/indicator", "学员满意度"),
+    ("issue_long_line.txt", "", "/tables/0/total", "92.00"),
+    // Excel's clipboard: quoted cells with Alt+Enter breaks and doubled quotes stay one cell
+    ("issue_excel_quoted.tsv", "", "/tables/0/name", "示例\"惠民\"服务项目"),
+    ("issue_excel_quoted.tsv", "", "/tables/0/indicators/1/indicator", "举办\"惠民\"讲座场次"),
+    ("issue_excel_quoted.tsv", "", "/tables/0/indicators/1/row", "10"),
+    ("issue_excel_quoted.tsv", "", "/tables/0/indicators/3/reason", "部分乡镇网点尚未覆盖，\"下一步\"补齐"),
+    ("issue_excel_quoted.tsv", "", "/tables/0/weightsTotal", "100"),
+    ("issue_excel_quoted.tsv", "", "finding:stated_total", "ok"),
+    ("issue_excel_quoted.tsv", "", "/tables/0/total", "99.50"),
+    // a web copy with | between cells
+    ("web_bars.txt", "", "/tables/0/indicators/1/level1", "产出指标"),
+    ("web_bars.txt", "", "/tables/0/indicators/1/reason", "部分事件跨部门"),
+    ("web_bars.txt", "", "/tables/0/statedTotal", "97.5"),
 ];
 
 #[test]
@@ -219,7 +270,7 @@ fn table_cases() {
         }
     }
     let files: std::collections::HashSet<&str> = CASES.iter().map(|c| c.0).collect();
-    assert!(files.len() >= 30, "only {} fixtures", files.len());
+    assert!(files.len() >= 40, "only {} fixtures", files.len());
     assert!(
         failures.is_empty(),
         "{} of {} failed:\n{}",

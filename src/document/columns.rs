@@ -32,13 +32,14 @@ fn is_percent(t: &str) -> bool {
     (t.contains('%') || t.contains('％')) && t.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Points (分值, 得分): a plain number up to 100 with at most one decimal, or whole (`10.00`).
-fn is_points(t: &str) -> bool {
+/// Points: a plain number from 0 to 100. A 分值 (`strict`) is whole or has one decimal (`10`, `22.5`,
+/// `10.00`), which tells it from an amount such as `7.29`; a 得分 may have two (`8.70`).
+fn is_points(t: &str, strict: bool) -> bool {
     match parse_cell(t) {
         Ok(Some(f)) if f.unit.is_empty() && f.comparator.is_none() => {
             f.value >= Decimal::ZERO
                 && f.value <= Decimal::ONE_HUNDRED
-                && (f.scale <= 1 || f.value.fract().is_zero())
+                && (!strict || f.scale <= 1 || f.value.fract().is_zero())
         }
         _ => false,
     }
@@ -52,7 +53,8 @@ fn fits(role: Role, t: &str) -> bool {
     }
     match role {
         Role::Rate => is_percent(t) || matches!(parse_cell(t), Ok(Some(f)) if f.unit.is_empty()),
-        Role::Weight | Role::Score => is_points(t),
+        Role::Weight => is_points(t, true),
+        Role::Score => is_points(t, false),
         Role::Reason => true,
         _ if is_amount_role(role) => !is_percent(t) && parse_cell(t).is_ok(),
         _ => false,
@@ -147,10 +149,10 @@ fn by_shape(core: &[Role], values: &[&str]) -> Assigned {
     });
     while take > 0 {
         let tail = before.get(before.len() - take..).unwrap_or(&[]);
-        if tail.iter().all(|&i| {
+        if points.iter().zip(tail).all(|(&r, &i)| {
             values
                 .get(i)
-                .is_some_and(|v| is_points(v) || is_not_applicable(v))
+                .is_some_and(|v| is_points(v, r == Role::Weight) || is_not_applicable(v))
         }) {
             break;
         }

@@ -199,7 +199,11 @@ fn sections(text: &str) -> Vec<Section> {
                 continue;
             }
             let title_text: String = (i..i + title_lines).map(at).collect::<Vec<_>>().join("");
-            cuts.push((i, kind, title_text.trim().to_string()));
+            // a web copy's bars around the title are not part of it
+            let title_text = title_text
+                .trim()
+                .trim_matches(|c: char| c == '|' || c.is_whitespace());
+            cuts.push((i, kind, title_text.to_string()));
             open = Some(kind);
             i += title_lines;
             continue;

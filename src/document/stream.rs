@@ -189,16 +189,10 @@ impl Stream<'_> {
         // 预算执行情况（20分）before the header words
         let before = (i.saturating_sub(2)..i)
             .find_map(|b| template::caption_points(self.text(b)).map(|p| (p, b)));
-        if let Some((p, at)) = points.or(before) {
-            let span = self.cell(at).map_or((0, 0), |c| c.span);
-            let t = self.table(i);
-            if t.funds.weight.is_none() {
-                t.funds.weight = Some(Cell {
-                    figure: Figure::from_decimal(p),
-                    span,
-                });
-            }
-        }
+        let caption = points.or(before).map(|(p, at)| Cell {
+            figure: Figure::from_decimal(p),
+            span: self.cell(at).map_or((0, 0), |c| c.span),
+        });
         while let Some(l) = self.next_filled(j) {
             let label = self.text(l).to_string();
             let compact = template::header_key(&label);
@@ -211,6 +205,11 @@ impl Stream<'_> {
                 break;
             }
             j = self.funds_row(l, &roles);
+        }
+        // without a 分值 column, the 执行率's points are in a caption (预算执行情况（20分）)
+        let t = self.table(i);
+        if t.funds.weight.is_none() {
+            t.funds.weight = caption;
         }
         Some(j)
     }
@@ -294,6 +293,15 @@ impl Stream<'_> {
             }
             if let Some((label, kind)) = template::label_of(self.text(n)) {
                 use super::vocab::LabelKind::*;
+                // 成本指标 is a 一级指标 in one template and a 二级指标 in another: right before a name, in a
+                // table with a 二级指标 column, it is the latter.
+                let before_name = self
+                    .next_filled(n + 1)
+                    .is_some_and(|m| template::label_of(self.text(m)).is_none());
+                let kind = match kind {
+                    Level1 if before_name && roles.contains(&Role::Level2) => Level2,
+                    k => k,
+                };
                 match kind {
                     Level1 => level1 = label,
                     Level2 => level2 = label,

@@ -177,6 +177,51 @@ pub fn caption_points(cell: &str) -> Option<Decimal> {
     })
 }
 
+/// Funds header words as PDF text runs them together, longest first where one holds another.
+const FUNDS_RUN: &[(&str, Role)] = &[
+    ("年初预算数", Role::Initial),
+    ("年初预算", Role::Initial),
+    ("全年预算数", Role::Budget),
+    ("调整后预算数", Role::Budget),
+    ("调整预算数", Role::Budget),
+    ("预算执行数", Role::Executed),
+    ("全年执行数", Role::Executed),
+    ("实际执行数", Role::Executed),
+    ("预算执行率", Role::Rate),
+    ("执行数", Role::Executed),
+    ("预算数", Role::Budget),
+    ("执行率", Role::Rate),
+    ("分值权重", Role::Weight),
+    ("分值", Role::Weight),
+    ("权重", Role::Weight),
+    ("自评得分", Role::Score),
+    ("得分", Role::Score),
+];
+
+/// The funds columns named in a run of header text with no cell boundaries (PDF text with white space
+/// removed: "年初预算数全年预算数(A)全年执行数(B)分值执行率(B/A)得分"), in order. What stands in brackets
+/// ("(20分*执行率)") qualifies a column and names none.
+pub fn funds_roles_in(run: &str) -> Vec<Role> {
+    let key = header_key(run);
+    let mut out = Vec::new();
+    let mut rest = key.as_str();
+    while let Some(c) = rest.chars().next() {
+        if c == '(' {
+            let close = rest.find(')').map_or(rest.len(), |p| p + 1);
+            rest = rest.get(close..).unwrap_or("");
+            continue;
+        }
+        match FUNDS_RUN.iter().find(|(w, _)| rest.starts_with(w)) {
+            Some(&(w, role)) => {
+                out.push(role);
+                rest = rest.get(w.len()..).unwrap_or("");
+            }
+            None => rest = rest.get(c.len_utf8()..).unwrap_or(""),
+        }
+    }
+    out
+}
+
 /// The roles of a header row's cells in order; None for cells that are not header words.
 pub fn funds_roles(cells: &[&str]) -> Vec<Option<Role>> {
     cells.iter().map(|c| funds_role(c)).collect()

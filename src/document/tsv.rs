@@ -27,6 +27,8 @@ struct Reader {
     /// The funds header's roles and the column of the first.
     funds: Vec<Role>,
     funds_from: usize,
+    /// The points a caption of the funds header gives (预算执行情况（20分）).
+    points: Option<Cell>,
     /// The indicator header: each column's role.
     cols: Vec<Option<Role>>,
     /// Whether the previous row was an indicator header (a second header row merges into it).
@@ -65,6 +67,7 @@ pub(super) fn read(text: &str) -> Vec<Table> {
         section: Section::None,
         funds: Vec::new(),
         funds_from: 0,
+        points: None,
         cols: national(),
         after_header: false,
         level1: String::new(),
@@ -201,20 +204,15 @@ impl Reader {
             .copied()
             .collect();
         let department = cells.iter().any(|c| template::header_key(c) == "资金来源");
-        let points = cells
-            .iter()
-            .zip(&row.cells)
-            .find_map(|(c, cell)| template::caption_points(c).map(|p| (p, cell.span)));
+        self.points = cells.iter().zip(&row.cells).find_map(|(c, cell)| {
+            template::caption_points(c).map(|p| Cell {
+                figure: Figure::from_decimal(p),
+                span: cell.span,
+            })
+        });
         let t = self.table(row.span);
         if department {
             t.kind = TableKind::Department;
-        }
-        if let (None, Some((p, span))) = (&t.funds.weight, points) {
-            // 预算执行情况（20分）: the 执行率's points are in the caption, not in a column
-            t.funds.weight = Some(Cell {
-                figure: Figure::from_decimal(p),
-                span,
-            });
         }
         t.span.1 = row.span.1;
         self.section = Section::Funds;
@@ -259,6 +257,8 @@ impl Reader {
             ),
             span: row.span,
         });
+        // 预算执行情况（20分）: without a 分值 column, the 执行率's points are in the caption
+        let weight = weight.or_else(|| self.points.clone());
         let t = self.table(row.span);
         t.funds.keep_first_stated(weight, rate, score);
         if !funds.label.is_empty() || funds.budget.is_some() || funds.executed.is_some() {

@@ -50,7 +50,14 @@ impl Region<'_> {
                 texts(items.get(..f).unwrap_or(&[])),
                 texts(items.get(l + 1..).unwrap_or(&[])),
             ),
-            _ if found.is_some() => (Vec::new(), texts(&items)),
+            _ if found.is_some() => {
+                let all = texts(&items);
+                let at = self.reason_split(&all, rows.last(), layout);
+                (
+                    all.get(..at).unwrap_or(&[]).to_vec(),
+                    all.get(at..).unwrap_or(&[]).to_vec(),
+                )
+            }
             _ => (texts(&items), Vec::new()),
         };
         for (l, kind) in items.iter().filter_map(|x| x.as_ref().ok()) {
@@ -74,7 +81,7 @@ impl Region<'_> {
                     let l = concat(run);
                     if vocab::is_label_prefix(&l) {
                         if layout.has_reason && first_label.is_none() {
-                            lead = trailing.get(..p).unwrap_or(&[]).to_vec();
+                            lead.extend(trailing.get(..p).unwrap_or(&[]));
                         }
                         trailing = trailing.get(p + n..).unwrap_or(&[]).to_vec();
                         pending = Some(l);
@@ -113,6 +120,30 @@ impl Region<'_> {
             pending,
             continues: false,
         });
+    }
+
+    /// Where the text between two rows with no label between them splits into the previous row's
+    /// 偏差原因 and the next row's name. A row that lost points usually says why, and a PDF copied as one
+    /// long line runs that reason straight into the next name: the name is then the last token (with the
+    /// one before it when the last is a stray tail such as `数`). A row with full marks gives its text
+    /// to the next name, as before.
+    fn reason_split(&self, all: &[usize], prev: Option<&Building>, layout: Layout) -> usize {
+        let lost = prev.is_some_and(|b| match (&b.row.weight, &b.row.stated_score) {
+            (Some(w), Some(s)) => s.figure.value < w.figure.value && b.row.reason.is_empty(),
+            _ => false,
+        });
+        if !layout.has_reason || !lost || all.len() < 2 {
+            return 0;
+        }
+        let tail = all
+            .last()
+            .and_then(|&i| self.tok(i))
+            .is_some_and(|t| t.chars() <= 2);
+        if tail && all.len() >= 3 {
+            all.len() - 2
+        } else {
+            all.len() - 1
+        }
     }
 
     /// Completes the label `p` that the previous row began before its values with the first tokens of

@@ -8,6 +8,7 @@
 //! row's 偏差原因, category labels, and the next row's name ([`gaps`]).
 
 use super::table::{Span, Table, TableKind};
+use super::template;
 use compact::Compact;
 use tokens::Tok;
 
@@ -160,15 +161,32 @@ impl<'a> Region<'a> {
             }
         }
         let mut cursor = 0;
-        if let Some(h) = self.c.find("年初预算数", 0) {
-            let head_end = self.c.find_near("得分", h, 40).map_or(h + 4, |x| x + 1);
+        // The funds header starts at its first amount column, whichever template names it.
+        let h = ["年初预算", "全年预算", "调整后预算", "预算数(", "预算数（"]
+            .iter()
+            .filter_map(|w| self.c.find(w, 0))
+            .min();
+        if let Some(h) = h {
+            let head_end = self.c.find_near("得分", h, 60).map_or(h + 4, |x| x + 1);
+            let mut roles = template::funds_roles_in(&self.c.text(h, head_end + 1));
+            if roles.len() < 3 {
+                // a header the words do not name: the national columns
+                roles = vec![
+                    template::Role::Initial,
+                    template::Role::Budget,
+                    template::Role::Executed,
+                    template::Role::Weight,
+                    template::Role::Rate,
+                    template::Role::Score,
+                ];
+            }
             let end = ["年度总体目标", "预期目标", "一级指标", "总分"]
                 .iter()
                 .filter_map(|m| self.c.find(m, head_end))
                 .min();
             let end_tok = end.and_then(|e| self.c.tok(e)).unwrap_or(self.b);
             let start_tok = self.c.tok_after(head_end).unwrap_or(self.b);
-            self.funds(&mut table, start_tok, end_tok);
+            self.funds(&mut table, start_tok, end_tok, &roles);
             cursor = end.unwrap_or(head_end);
         }
         let (layout, rows_from) = self.layout(cursor);

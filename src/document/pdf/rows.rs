@@ -1,7 +1,7 @@
 //! Indicator rows anchored on their values: a target (with a comparator, or a qualitative word), the
 //! result, 分值 and 得分 — or, in a 部门整体 table, target, 分值, result, 得分.
 
-use super::super::table::Problem;
+use super::super::table::{Block, Problem};
 use super::gaps::Building;
 use super::tokens::{continues_number, is_plain_number, is_unit_like, skip_chars};
 use super::{Layout, Piece, Region, Table};
@@ -32,12 +32,14 @@ impl Region<'_> {
         let mut levels = (String::new(), String::new());
         let (mut i, mut gap_start) = (from, from);
         while i < to {
-            // A row's values begin with a comparator or a qualitative word.
-            if !self.tok(i).is_some_and(|t| t.cmp > 0 || t.qual) {
+            // A row's values begin with a comparator or a qualitative word — or, in a table whose targets
+            // carry none (`100 人次`), with four figures in a row: target, result, 分值, 得分.
+            let bare = self.bare_start(i, layout);
+            if !bare && !self.tok(i).is_some_and(|t| t.cmp > 0 || t.qual) {
                 i += 1;
                 continue;
             }
-            match self.row(i, layout) {
+            match self.row(i, layout, bare) {
                 Start::Row(f) => {
                     let end = f.end.max(i + 1);
                     let gap = (gap_start, i);
@@ -53,7 +55,8 @@ impl Region<'_> {
                     gap_start = end;
                 }
                 Start::Unreadable(p, next) => {
-                    table.problems.push(p);
+                    // a row seen but not read: the block is not whole, so no total is given over it
+                    table.not_whole(Block::Indicators, p);
                     i = next.max(i + 1);
                 }
                 Start::Nothing => i += 1,
@@ -72,8 +75,8 @@ impl Region<'_> {
     }
 
     /// The row whose values begin at token `i`. The target is read once and shared by both column orders.
-    fn row(&self, i: usize, layout: Layout) -> Start {
-        let Some((e1, target)) = self.value(i, true) else {
+    fn row(&self, i: usize, layout: Layout, bare: bool) -> Start {
+        let Some((e1, target)) = self.value(i, !bare) else {
             return Start::Nothing;
         };
         // Err(Some(e2)): the result read and ends before token e2, but 分值 or 得分 did not.
@@ -94,6 +97,30 @@ impl Region<'_> {
             Some((p, next)) => Start::Unreadable(p, next),
             None => Start::Nothing,
         }
+    }
+
+    /// Whether token `i` starts the values of a row whose target has no comparator: a figure, another
+    /// figure, then two plain numbers, after text (so never inside a run of figures).
+    fn bare_start(&self, i: usize, layout: Layout) -> bool {
+        let figure = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.cmp == 0
+                    && t.norm.starts_with(|c: char| c.is_ascii_digit())
+                    && parse_figure(t.norm).is_ok()
+            })
+        };
+        let plain = |k: usize| self.tok(k).is_some_and(|t| is_plain_number(t.norm));
+        let after_text = i == 0
+            || self
+                .tok(i - 1)
+                .is_some_and(|t| !t.norm.starts_with(|c: char| c.is_ascii_digit()) && t.cmp == 0);
+        layout.weight_first != Some(true)
+            && after_text
+            && figure(i)
+            && figure(i + 1)
+            && plain(i + 2)
+            && plain(i + 3)
+            && !plain(i + 4)
     }
 
     /// target, 实际完成值, 分值, 得分 after a target that ends before token `e1`.
