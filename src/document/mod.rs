@@ -8,6 +8,7 @@ mod cells;
 mod columns;
 pub mod narrative;
 mod pdf;
+pub mod runs;
 mod stream;
 pub mod table;
 pub mod template;

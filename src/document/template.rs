@@ -177,51 +177,6 @@ pub fn caption_points(cell: &str) -> Option<Decimal> {
     })
 }
 
-/// Funds header words as PDF text runs them together, longest first where one holds another.
-const FUNDS_RUN: &[(&str, Role)] = &[
-    ("年初预算数", Role::Initial),
-    ("年初预算", Role::Initial),
-    ("全年预算数", Role::Budget),
-    ("调整后预算数", Role::Budget),
-    ("调整预算数", Role::Budget),
-    ("预算执行数", Role::Executed),
-    ("全年执行数", Role::Executed),
-    ("实际执行数", Role::Executed),
-    ("预算执行率", Role::Rate),
-    ("执行数", Role::Executed),
-    ("预算数", Role::Budget),
-    ("执行率", Role::Rate),
-    ("分值权重", Role::Weight),
-    ("分值", Role::Weight),
-    ("权重", Role::Weight),
-    ("自评得分", Role::Score),
-    ("得分", Role::Score),
-];
-
-/// The funds columns named in a run of header text with no cell boundaries (PDF text with white space
-/// removed: "年初预算数全年预算数(A)全年执行数(B)分值执行率(B/A)得分"), in order. What stands in brackets
-/// ("(20分*执行率)") qualifies a column and names none.
-pub fn funds_roles_in(run: &str) -> Vec<Role> {
-    let key = header_key(run);
-    let mut out = Vec::new();
-    let mut rest = key.as_str();
-    while let Some(c) = rest.chars().next() {
-        if c == '(' {
-            let close = rest.find(')').map_or(rest.len(), |p| p + 1);
-            rest = rest.get(close..).unwrap_or("");
-            continue;
-        }
-        match FUNDS_RUN.iter().find(|(w, _)| rest.starts_with(w)) {
-            Some(&(w, role)) => {
-                out.push(role);
-                rest = rest.get(w.len()..).unwrap_or("");
-            }
-            None => rest = rest.get(c.len_utf8()..).unwrap_or(""),
-        }
-    }
-    out
-}
-
 /// The roles of a header row's cells in order; None for cells that are not header words.
 pub fn funds_roles(cells: &[&str]) -> Vec<Option<Role>> {
     cells.iter().map(|c| funds_role(c)).collect()
@@ -286,37 +241,6 @@ pub fn label_of(cell: &str) -> Option<(String, LabelKind)> {
         }
         None => None,
     }
-}
-
-/// A comparator written in a 指标性质 cell, as the scoring reads it: `≧` → `≥`, `═`/`﹦`/`＝` → `=`, 正向 → `≥`,
-/// 反向 → `≤`; 定性 and 定量 carry none (a qualitative target is its words; a bare number is scored as `≥`).
-pub fn nature_symbol(cell: &str) -> &'static str {
-    match header_key(cell).as_str() {
-        "≥" | "≧" | ">=" | "＞=" | "正向" => "≥",
-        "≤" | "≦" | "<=" | "＜=" | "反向" => "≤",
-        "=" | "═" | "﹦" | "＝" | "==" => "=",
-        ">" | "＞" => ">",
-        "<" | "＜" => "<",
-        _ => "",
-    }
-}
-
-/// Whether a cell is only a comparator or a 指标性质 word.
-pub fn is_nature(cell: &str) -> bool {
-    !nature_symbol(cell).is_empty() || matches!(header_key(cell).as_str(), "定性" | "定量")
-}
-
-/// The target of split cells as one text: 指标性质 `≧`, 指标值 `735`, 度量单位 `人次` → `≥735人次`.
-pub fn join_target(nature: &str, value: &str, unit: &str) -> String {
-    let value = value.trim();
-    let unit = unit.trim();
-    if value.is_empty() {
-        return String::new();
-    }
-    let symbol = nature_symbol(nature);
-    // a unit already written in the value (`100%`) is not repeated
-    let unit = if value.ends_with(unit) { "" } else { unit };
-    format!("{symbol}{value}{unit}")
 }
 
 #[cfg(test)]
@@ -418,7 +342,7 @@ mod tests {
     }
 
     #[test]
-    fn captions_points_and_split_targets() {
+    fn captions_give_points() {
         let points: &[(&str, Option<i64>)] = &[
             ("预算执行情况（10分）", Some(10)),
             ("预算执行情况(万元) (20分)", Some(20)),
@@ -428,19 +352,6 @@ mod tests {
         ];
         for &(cell, want) in points {
             assert_eq!(caption_points(cell), want.map(Decimal::from), "{cell}");
-        }
-        let targets: &[(&str, &str, &str, &str)] = &[
-            ("≧", "735", "人次", "≥735人次"),
-            ("═", "100", "%", "=100%"),
-            ("﹦", "72890", "元", "=72890元"),
-            ("≤", "30", "万元", "≤30万元"),
-            ("", "有效", "", "有效"),
-            ("定性", "优良中低差", "", "优良中低差"),
-            ("=", "100%", "%", "=100%"),
-            ("≥", "", "%", ""),
-        ];
-        for &(n, v, u, want) in targets {
-            assert_eq!(join_target(n, v, u), want, "{n}{v}{u}");
         }
     }
 }

@@ -95,7 +95,8 @@ impl Region<'_> {
     }
 
     /// Reads the 总分 row at token `k`: the stated 分值 total and the stated total score.
-    pub(super) fn totals(&self, table: &mut Table, k: usize) {
+    /// `weighted`: whether the rows have a 分值 column (else the 总分 row states the total alone).
+    pub(super) fn totals(&self, table: &mut Table, k: usize, weighted: bool) {
         let Some(head) = self.tok(k) else { return };
         let mut frags: Vec<(Piece, bool)> = Vec::new();
         let mut end = head.end;
@@ -149,7 +150,9 @@ impl Region<'_> {
         let mut cells = frags
             .into_iter()
             .map(|(p, _)| read_cell("总分", &p.text, p.span, p.line).ok().flatten());
-        table.stated_weights_total = cells.next().flatten();
+        if weighted {
+            table.stated_weights_total = cells.next().flatten();
+        }
         table.stated_total = cells.next().flatten();
         table.span.1 = table.span.1.max(end);
     }

@@ -2,6 +2,7 @@
 //! labels (一级 / 二级指标, possibly broken over lines), and the next row's name.
 
 use super::super::table::{read_cell, IndicatorRow, Problem};
+use super::super::template;
 use super::super::vocab::{self, LabelKind};
 use super::rows::Found;
 use super::{Layout, Piece, Region};
@@ -108,7 +109,7 @@ impl Region<'_> {
             level1: levels.0.clone(),
             level2: levels.1.clone(),
             indicator: self.join(&trailing),
-            weight: cell(&f.weight, "分值"),
+            weight: f.weight.as_ref().and_then(|w| cell(w, "分值")),
             stated_score: cell(&f.score, "得分"),
             span: (start, f.score.span.1),
             target_text: f.target.text,
@@ -205,7 +206,11 @@ impl Region<'_> {
                     k += n;
                 }
                 None => {
-                    items.push(Err(k));
+                    // a template's own 二级指标 name ("群众满意度指标") is a label too
+                    match self.tok(k).and_then(|t| template::label_of(t.raw)) {
+                        Some((l, kind)) if l.chars().count() >= 5 => items.push(Ok((l, kind))),
+                        _ => items.push(Err(k)),
+                    }
                     k += 1;
                 }
             }
