@@ -2,9 +2,9 @@
 //! 执行率 edge cases, malformed cells, merged cells, split and several pastes, PDF text. Each case names a
 //! fixture in tests/fixtures/tables/, a preset, a JSON pointer into the report and the exact string expected.
 
-mod common;
+mod table_cases;
 
-use common::{lookup, report};
+use table_cases::{lookup, report};
 use juesuan::document::{Document, Table};
 use juesuan::review as score_text;
 use juesuan::scoring::preset::Preset;

@@ -4,9 +4,9 @@
 //! target, no 分值 column at all, and the blocks that could not be read. Each case names a synthetic
 //! fixture in tests/fixtures/tables/, a preset, a path into the report and the exact string expected.
 
-mod common;
+mod table_cases;
 
-use common::{lookup, report};
+use table_cases::{lookup, report};
 
 /// (fixture, preset, path, expected)
 const CASES: &[(&str, &str, &str, &str)] = &[
