@@ -4,12 +4,12 @@
 
 mod table_cases;
 
-use table_cases::{lookup, report};
 use juesuan::document::{Document, Table};
 use juesuan::review as score_text;
 use juesuan::scoring::preset::Preset;
 use rust_decimal::Decimal;
 use serde_json::Value;
+use table_cases::{lookup, report};
 
 fn read_tables(text: &str) -> Vec<Table> {
     Document::read(text).tables
@@ -99,9 +99,9 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("malformed_cell.tsv", "", "/tables/0/indicators/1/score", "20.00"),
     ("malformed_cell.tsv", "", "/tables/0/indicators/2/score", "40.00"),
     ("pdf_malformed.txt", "", "/tables/0/problems/0/message", "第 4 行“分值”无法识别：“1O”不是数字，该行未计分"),
-    ("pdf_malformed.txt", "", "len:/tables/0/problems", "3"),
-    ("pdf_malformed.txt", "", "/tables/0/problems/1/message", "绩效指标行未能全部读出，未计算总分和分值合计"),
-    ("pdf_malformed.txt", "", "/tables/0/problems/2/message", "未能读出资金（预算执行情况）部分，未计算执行率得分和总分"),
+    ("pdf_malformed.txt", "", "len:/tables/0/problems", "1"),
+    ("pdf_malformed.txt", "", "findings:not_read", "not_computable,not_computable"),
+    ("pdf_malformed.txt", "", "finding:not_read/message", "绩效指标行未能全部读出，未计算总分和分值合计"),
     ("pdf_malformed.txt", "", "/tables/0/total", "null"),
     ("pdf_malformed.txt", "", "/tables/0/indicators/0/indicator", "乙"),
     // merged cells carry the level names down

@@ -158,7 +158,7 @@ fn by_shape(core: &[Role], values: &[&str]) -> Assigned {
         }
         take -= 1;
     }
-    let (money, tail) = before.split_at(before.len() - take);
+    let (money, tail) = before.split_at(before.len().saturating_sub(take));
     out.at
         .extend(points.iter().copied().zip(tail.iter().copied()));
     if money.len() >= amounts.len() {

@@ -62,7 +62,7 @@ pub fn score_table(table: &Table, index: usize, preset: &Preset, claims: &[Claim
         indicators.push(report);
     }
     let read = totals::Read::of(table, exec_score.is_some());
-    let problems = read.problems(table, &mut findings);
+    read.not_read(table, &mut findings);
     // Never a total of what was not read: both blocks whole, every row scored.
     let total = match (exec_score, rule_sum) {
         (Some(e), Some(s)) if read.whole() => decimal::add(e, s),
@@ -91,8 +91,7 @@ pub fn score_table(table: &Table, index: usize, preset: &Preset, claims: &[Claim
             ));
         }
     }
-    // the reader's problems first (the row that could not be read), then what was therefore not scored
-    let mut problems: Vec<ScoreProblemReport> = table
+    let problems = table
         .problems
         .iter()
         .map(|p| ScoreProblemReport {
@@ -100,9 +99,7 @@ pub fn score_table(table: &Table, index: usize, preset: &Preset, claims: &[Claim
             message: p.message.clone(),
             span: [p.span.0, p.span.1],
         })
-        .chain(problems)
         .collect();
-    problems.dedup();
     TableReport {
         name: table.name.clone(),
         kind: table.kind.name(),

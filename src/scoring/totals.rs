@@ -9,7 +9,6 @@ use crate::num::figure::Figure;
 use crate::num::verdict::{check_sum, Verdict};
 use crate::report::wording::check_message;
 use crate::report::FindingKind;
-use crate::report::ScoreProblemReport;
 use rust_decimal::Decimal;
 
 /// What of a table was read, as the totals need it.
@@ -47,46 +46,34 @@ impl Read {
         self.funds && self.funds_whole && self.indicators
     }
 
-    /// A problem (and a `not_read` finding) for each block not read whole, saying what is not computed.
-    pub(super) fn problems(
-        &self,
-        table: &Table,
-        findings: &mut Vec<FindingReport>,
-    ) -> Vec<ScoreProblemReport> {
+    /// A `not_read` finding for each block not read whole, saying what is therefore not computed (the
+    /// reader's own problems name the rows and cells).
+    pub(super) fn not_read(&self, table: &Table, findings: &mut Vec<FindingReport>) {
         let mut messages = Vec::new();
         if table.indicators.is_empty() {
-            messages.push("未能读出绩效指标行，未计算总分".to_string());
+            messages.push("未能读出绩效指标行，未计算总分");
         } else if !self.indicators {
-            messages.push("绩效指标行未能全部读出，未计算总分和分值合计".to_string());
+            messages.push("绩效指标行未能全部读出，未计算总分和分值合计");
         }
         if !self.funds {
             let none = table.funds.rows.is_empty() && table.funds.stated_rate.is_none();
             messages.push(if none {
-                "未能读出资金（预算执行情况）部分，未计算执行率得分和总分".to_string()
+                "未能读出资金（预算执行情况）部分，未计算执行率得分和总分"
             } else {
-                "资金部分未读出执行率或其分值，未计算执行率得分和总分".to_string()
+                "资金部分未读出执行率或其分值，未计算执行率得分和总分"
             });
         } else if !self.funds_whole {
-            messages.push("资金部分未能全部读出，未计算总分".to_string());
+            messages.push("资金部分未能全部读出，未计算总分");
         }
-        let first_row = table.indicators.first().map_or(0, |r| r.row);
-        messages
-            .into_iter()
-            .map(|message| {
-                findings.push(finding(
-                    FindingKind::NotRead,
-                    Verdict::NotComputable,
-                    message.clone(),
-                    None,
-                    Some(table.span),
-                ));
-                ScoreProblemReport {
-                    row: first_row,
-                    message,
-                    span: [table.span.0, table.span.1],
-                }
-            })
-            .collect()
+        for message in messages {
+            findings.push(finding(
+                FindingKind::NotRead,
+                Verdict::NotComputable,
+                message.to_string(),
+                None,
+                Some(table.span),
+            ));
+        }
     }
 }
 

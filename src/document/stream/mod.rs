@@ -211,7 +211,14 @@ impl Stream<'_> {
                 j = n + 1;
                 continue;
             }
-            j = self.indicator_row(n, &order, (&level1, &level2));
+            // A value where the name should be (`≥1`, `100%`) after an empty cell: the name is blank.
+            let value = runs::is_nature(self.text(n))
+                || self
+                    .text(n)
+                    .starts_with(['≥', '≤', '>', '<', '=', '≧', '≦'])
+                || is_figure(self.text(n));
+            let at = if value && n > j { n - 1 } else { n };
+            j = self.indicator_row(at, &order, (&level1, &level2));
         }
         Some(j)
     }
