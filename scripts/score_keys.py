@@ -1,9 +1,8 @@
 #!/usr/bin/env python3
 """Re-checks the hand-made keys of tests/fixtures/score-corpus/ against exact arithmetic.
 
-Usage: python3 scripts/score_keys.py [--quiet] [corpus dir]
-
---quiet prints only the problems (nothing when every key holds); the exit status is the same.
+Usage: python3 scripts/score_keys.py [--quiet] [corpus dir]   (--quiet: the problems only, nothing when
+every key holds; the exit status is the same)
 
 Every `<stem>.json` in the corpus is one real published 绩效自评表, keyed by hand; `<stem>.txt` is the
 verbatim excerpt it was keyed from. This script recomputes, for every key:
@@ -369,16 +368,11 @@ def check(path: Path, problems: list[str], stats: dict) -> None:
 
 
 def main() -> int:
-    args = sys.argv[1:]
-    quiet = "--quiet" in args
-    args = [a for a in args if a != "--quiet"]
-    unknown = [a for a in args if a.startswith("-")]
-    if unknown or len(args) > 1:
-        print(f"usage: score_keys.py [--quiet] [corpus dir] (not {' '.join(unknown or args)})")
-        return 2
+    quiet = "--quiet" in sys.argv[1:]
+    args = [a for a in sys.argv[1:] if a != "--quiet"]
     corpus = Path(args[0]) if args else DEFAULT_DIR
-    if not corpus.is_dir():
-        print(f"{corpus}: not a directory")
+    if len(args) > 1 or args[:1] and args[0].startswith("-") or not corpus.is_dir():
+        print(f"usage: score_keys.py [--quiet] [corpus dir] (not {' '.join(args)})")
         return 2
     keys = sorted(corpus.glob("*.json"))
     problems: list[str] = []
@@ -392,9 +386,8 @@ def main() -> int:
         print(line)
     if problems:
         print(f"{len(problems)} problem(s) in {len(keys)} key(s)")
-        return 1
-    if quiet:
-        return 0
+    if problems or quiet:
+        return 1 if problems else 0
     print(f"tables: {stats['tables']}")
     print(f"provinces: {len(stats['provinces'])} ({', '.join(sorted(stats['provinces']))})")
     print("templates: " + "; ".join(f"{t} × {n}" for t, n in sorted(stats["templates"].items())))
