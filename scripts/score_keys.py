@@ -382,12 +382,10 @@ def main() -> int:
             problems.append(f"{txt.stem}: excerpt without a key")
     for path in keys:
         check(path, problems, stats)
-    for line in problems:
+    for line in problems + ([f"{len(problems)} problem(s) in {len(keys)} key(s)"] if problems else []):
         print(line)
-    if problems:
-        print(f"{len(problems)} problem(s) in {len(keys)} key(s)")
     if problems or quiet:
-        return 1 if problems else 0
+        return int(bool(problems))
     print(f"tables: {stats['tables']}")
     print(f"provinces: {len(stats['provinces'])} ({', '.join(sorted(stats['provinces']))})")
     print("templates: " + "; ".join(f"{t} × {n}" for t, n in sorted(stats["templates"].items())))
