@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Re-checks the hand-made keys of tests/fixtures/score-corpus/ against exact arithmetic.
 
-Usage: python3 scripts/score_keys.py [corpus dir]
+Usage: python3 scripts/score_keys.py [--quiet] [corpus dir]   (--quiet: the problems only, nothing when
+every key holds; the exit status is the same)
 
 Every `<stem>.json` in the corpus is one real published 绩效自评表, keyed by hand; `<stem>.txt` is the
 verbatim excerpt it was keyed from. This script recomputes, for every key:
@@ -28,11 +29,12 @@ src/scoring/indicators.rs unless said otherwise):
      w × E / t (never below 0, never above w). `≤ t` / `< t`: met → w, else w × (2t − E) / t, 0 from 2t.
      `= t` with t = 0: w if E ≤ 0, else 0 ("eq-zero"). `= t` with t ≠ 0: scored as `≥ t`. A row with no
      comparator is scored as `≥`. Target 0 under `≥` / `≤` is not computable (how = not-scored).
-  4. Qualitative rows: the band comes from the wording of the 实际完成值 as in src/tables/vocab.rs
+  4. Qualitative rows: the band comes from the wording of the 实际完成值 as in src/document/vocab.rs
      (starts with 未 / contains 没有 / 未达 / is 否 or 无 → not achieved 0–60%; contains 部分 or 基本 or starts
-     with 较 → partly 60–80%; anything else → achieved 80–100%). The rule score is the stated score when
-     it lies in that band (bounds included), else the nearest band edge; a blank stated score gives a null
-     rule score.
+     with 较 → partly 60–80%; anything else → achieved 80–100%). As src/scoring/indicators.rs scores them:
+     an achieved row's rule score is its full weight; a partly or not achieved row's is the stated score
+     when it lies in the band (bounds included), else the nearest band edge; a blank stated score gives a
+     null rule score.
   5. `agrees`: numeric rows agree when the stated score equals the 2-dp rule score exactly (a stated `9`
      for a rule score of 9.80 is a disagreement); qualitative rows agree when the stated score lies in the
      band. A blank (null) stated score gives `agrees: null`, never false.
@@ -311,8 +313,11 @@ def check(path: Path, problems: list[str], stats: dict) -> None:
             band, lo, hi = band_of(row["actual"] or "")
             if row.get("band") not in (None, band):
                 say(f"{tag}: band {row.get('band')!r} but the wording claims {band}")
-            if stated is not None:
+            if band == "achieved":
+                want_rule = w
+            elif stated is not None:
                 want_rule = min(max(stated, w * lo), w * hi)
+            if stated is not None:
                 want_agrees = w * lo <= stated <= w * hi
         else:
             cmp = row.get("cmp") or ">="
@@ -363,7 +368,12 @@ def check(path: Path, problems: list[str], stats: dict) -> None:
 
 
 def main() -> int:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DIR
+    quiet = "--quiet" in sys.argv[1:]
+    args = [a for a in sys.argv[1:] if a != "--quiet"]
+    corpus = Path(args[0]) if args else DEFAULT_DIR
+    if len(args) > 1 or args[:1] and args[0].startswith("-") or not corpus.is_dir():
+        print(f"usage: score_keys.py [--quiet] [corpus dir] (not {' '.join(args)})")
+        return 2
     keys = sorted(corpus.glob("*.json"))
     problems: list[str] = []
     stats = {"tables": 0, "rows": 0, "disagreements": 0, "provinces": set(), "templates": {}, "stems": []}
@@ -372,11 +382,10 @@ def main() -> int:
             problems.append(f"{txt.stem}: excerpt without a key")
     for path in keys:
         check(path, problems, stats)
-    for line in problems:
+    for line in problems + ([f"{len(problems)} problem(s) in {len(keys)} key(s)"] if problems else []):
         print(line)
-    if problems:
-        print(f"{len(problems)} problem(s) in {len(keys)} key(s)")
-        return 1
+    if problems or quiet:
+        return int(bool(problems))
     print(f"tables: {stats['tables']}")
     print(f"provinces: {len(stats['provinces'])} ({', '.join(sorted(stats['provinces']))})")
     print("templates: " + "; ".join(f"{t} × {n}" for t, n in sorted(stats["templates"].items())))

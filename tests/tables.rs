@@ -2,88 +2,17 @@
 //! 执行率 edge cases, malformed cells, merged cells, split and several pastes, PDF text. Each case names a
 //! fixture in tests/fixtures/tables/, a preset, a JSON pointer into the report and the exact string expected.
 
+mod table_cases;
+
 use juesuan::document::{Document, Table};
 use juesuan::review as score_text;
 use juesuan::scoring::preset::Preset;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use table_cases::{lookup, report};
 
 fn read_tables(text: &str) -> Vec<Table> {
     Document::read(text).tables
-}
-use rust_decimal::Decimal;
-use serde_json::Value;
-
-fn preset(name: &str) -> Preset {
-    let json = match name {
-        "threshold" => {
-            r#"{"name":"my-rule","execution":{"rule":"deduct-per-point","k":"0.25","floor":"0","fullMarksAt":"99.5"},"allowOver100":false}"#
-        }
-        "bands" => {
-            r#"{"name":"bands","execution":{"rule":"bands","bands":[["100","1"],["80","0.7"],["60","0.5"],["0","0"]]}}"#
-        }
-        "allow" => r#"{"name":"allow","execution":{"rule":"proportional"},"allowOver100":true}"#,
-        "deduct" => return Preset::deduct_per_point(Decimal::new(25, 2)),
-        _ => return Preset::proportional(),
-    };
-    Preset::from_json(json).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn report(file: &str, preset_name: &str) -> Value {
-    let path = format!("tests/fixtures/tables/{file}");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::to_value(score_text(&text, &preset(preset_name))).expect("report serializes")
-}
-
-/// `/json/pointer`, `finding:KIND/field` (first finding of that kind), `findings:KIND` (their verdicts),
-/// `claims:KIND` (the verdicts of table 0's claims of that kind),
-/// `len:/pointer` (array length).
-fn lookup(report: &Value, path: &str) -> String {
-    let show = |v: Option<&Value>| match v {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) | None => "null".to_string(),
-        Some(v) => v.to_string(),
-    };
-    if let Some(p) = path.strip_prefix("len:") {
-        return report
-            .pointer(p)
-            .and_then(Value::as_array)
-            .map_or("null".into(), |a| a.len().to_string());
-    }
-    let findings = || {
-        report
-            .pointer("/tables/0/findings")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
-    if let Some(kind) = path.strip_prefix("claims:") {
-        // the verdicts of table 0's claims of a kind: its fund rows' sums, its 执行率
-        let v: Vec<String> = report["claims"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|c| c["table"] == 0 && c["kind"] == kind)
-            .map(|c| show(c.get("verdict")))
-            .collect();
-        return v.join(",");
-    }
-    if let Some(kind) = path.strip_prefix("findings:") {
-        let v: Vec<String> = findings()
-            .iter()
-            .filter(|f| f["kind"] == kind)
-            .map(|f| show(f.get("verdict")))
-            .collect();
-        return v.join(",");
-    }
-    if let Some(rest) = path.strip_prefix("finding:") {
-        let (kind, field) = rest.split_once('/').unwrap_or((rest, "verdict"));
-        return show(
-            findings()
-                .iter()
-                .find(|f| f["kind"] == kind)
-                .and_then(|f| f.get(field)),
-        );
-    }
-    show(report.pointer(path))
 }
 
 const I0: &str = "/tables/0/indicators/0";
@@ -171,6 +100,9 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("malformed_cell.tsv", "", "/tables/0/indicators/2/score", "40.00"),
     ("pdf_malformed.txt", "", "/tables/0/problems/0/message", "第 4 行“分值”无法识别：“1O”不是数字，该行未计分"),
     ("pdf_malformed.txt", "", "len:/tables/0/problems", "1"),
+    ("pdf_malformed.txt", "", "findings:not_read", "not_computable,not_computable"),
+    ("pdf_malformed.txt", "", "finding:not_read/message", "绩效指标行未能全部读出，未计算总分和分值合计"),
+    ("pdf_malformed.txt", "", "/tables/0/total", "null"),
     ("pdf_malformed.txt", "", "/tables/0/indicators/0/indicator", "乙"),
     // merged cells carry the level names down
     ("merged_cells.tsv", "", "/tables/0/indicators/1/level2", "数量指标"),
@@ -282,6 +214,13 @@ fn odd_inputs_do_not_panic() {
         "年初预算数 得分 年度资金总额 1e99999 99999999999999999999999999999999 10 %".into(),
         ">= >= = =1 =1 1 1".into(),
         "总分 10\n0\n0\n0\n0\n0".into(),
+        // web copies with bars, and Excel quoting cut short
+        "|".repeat(300),
+        "| 年初预算数 | 全年执行数 | 执行率 |\n| 年度资金总额 |\n|\n| 一级指标 | 三级指标 | 得分 |\n| 甲 |".into(),
+        "项目名称 |\n| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 |\n| 总分 | 合计 |".into(),
+        "\"\t\"\"\n\"".into(),
+        "项目名称\t\"甲\n一级指标\t二级指标\t三级指标\n\t\"".into(),
+        "预算执行情况(万元)(20分) 预算数(A) 执行数(B) 执行率(B/A) 得分 总额 1 2% 3\n一级指标 分值 年度指标值 得分 1 ≥1 1".into(),
         "项目资金\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\t年度资金总额\t79228162514264337593543950335\t0.0000000000000000000000000001\t79228162514264337593543950335\t79228162514264337593543950335\t%\t\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\t\t甲\t<=0.0000000000000000000000000001\t=79228162514264337593543950335\t79228162514264337593543950335\t1\n".into(),
     ];
     // pieces of the seed cut at arbitrary points, and its bytes shuffled by a fixed pseudo-random walk

@@ -4,14 +4,19 @@
 //!
 //! Spans are [start, end) offsets in Unicode scalar values (chars) into the pasted text.
 
+mod cells;
+mod columns;
 pub mod narrative;
 mod pdf;
+pub mod runs;
+mod stream;
 pub mod table;
+pub mod template;
 pub mod title;
 mod tsv;
 pub mod vocab;
 
-pub use table::{Cell, Funds, FundsRow, IndicatorRow, Problem, Span, Table, TableKind};
+pub use table::{Block, Cell, Funds, FundsRow, IndicatorRow, Problem, Span, Table, TableKind};
 
 use crate::standard::{StandardKind, StandardTable};
 
@@ -130,7 +135,8 @@ fn read_standard(text: &str, sections: &[Section]) -> Vec<StandardTable> {
     tables
 }
 
-/// The self-evaluation tables of one section: Excel cells when its lines hold tabs, else PDF text.
+/// The self-evaluation tables of one section: Excel cells when its lines hold tabs, a web copy when they
+/// hold `|` between cells, else PDF text.
 fn read_tables(text: &str, s: &Section, kind: TableKind) -> Vec<Table> {
     let body = text.get(s.bytes.clone()).unwrap_or("");
     let line0 = text
@@ -138,6 +144,8 @@ fn read_tables(text: &str, s: &Section, kind: TableKind) -> Vec<Table> {
         .map_or(0, |t| t.bytes().filter(|&b| b == b'\n').count());
     let mut tables = if tsv::is_tabular(body) {
         tsv::read(body)
+    } else if cells::is_barred(body) {
+        stream::read(body)
     } else {
         pdf::read(body, !s.title.is_empty())
     };
@@ -192,17 +200,21 @@ fn sections(text: &str) -> Vec<Section> {
                 continue;
             }
             let title_text: String = (i..i + title_lines).map(at).collect::<Vec<_>>().join("");
-            cuts.push((i, kind, title_text.trim().to_string()));
+            // a web copy's bars around the title are not part of it
+            let title_text = title_text
+                .trim()
+                .trim_matches(|c: char| c == '|' || c.is_whitespace());
+            cuts.push((i, kind, title_text.to_string()));
             open = Some(kind);
             i += title_lines;
             continue;
         }
-        let tabbed = line.contains('\t');
+        let tabbed = celled(line);
         match open {
             Some(SectionKind::SelfEvaluation(_)) => {
                 let tabular_table = cuts
                     .last()
-                    .is_some_and(|(from, _, _)| (*from..=i).any(|j| at(j).contains('\t')));
+                    .is_some_and(|(from, _, _)| (*from..=i).any(|j| celled(at(j))));
                 let ends = title::is_section_heading(line)
                     || (tabular_table && !tabbed && ends_cells(line))
                     || (tabbed && starts_untitled(line) && table_has_rows(&cuts, i, &at));
@@ -295,17 +307,39 @@ fn title_at<'t>(
     Some((kind, n))
 }
 
-/// A line of cells that starts a table with no title above it: the project's name, or a header row.
+/// Whether a line holds cells: Excel's tabs, or a web copy's `|` between cells.
+fn celled(line: &str) -> bool {
+    line.contains('\t') || line.contains('|')
+}
+
+/// The cells of a line of Excel or web cells.
+fn line_cells(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['\t', '|']).map(str::trim)
+}
+
+/// A line of cells that starts a table with no title above it: the project's or unit's name, or a header
+/// row of the funds or indicator block (by the templates' header words).
 fn starts_untitled(line: &str) -> bool {
-    let first = line
-        .split('\t')
-        .map(str::trim)
-        .find(|c| !c.is_empty())
-        .unwrap_or("");
-    first.starts_with("项目名称")
-        || line
-            .split('\t')
-            .any(|c| c.trim() == "年初预算数" || c.trim() == "一级指标")
+    let first = line_cells(line).find(|c| !c.is_empty()).unwrap_or("");
+    let first = template::header_key(first);
+    if first.starts_with("项目名称") || first == "单位名称" || first == "部门(单位)名称"
+    {
+        return true;
+    }
+    let cells: Vec<&str> = line_cells(line).collect();
+    let funds: Vec<template::Role> = cells
+        .iter()
+        .filter_map(|c| template::funds_role(c))
+        .collect();
+    let rows: Vec<template::Role> = cells
+        .iter()
+        .filter_map(|c| template::indicator_role(c))
+        .collect();
+    (funds.len() >= 3
+        && funds
+            .iter()
+            .any(|r| matches!(r, template::Role::Budget | template::Role::Executed)))
+        || (rows.len() >= 3 && rows.contains(&template::Role::Level1))
 }
 
 /// Whether the table begun at the last cut already has rows, so that a new header starts another table
@@ -318,12 +352,8 @@ fn table_has_rows<'t>(
     let Some((from, _, _)) = cuts.last() else {
         return false;
     };
-    at(i).split('\t').any(|c| c.trim().starts_with("项目名称"))
-        && (*from..i).any(|j| {
-            at(j)
-                .split('\t')
-                .any(|c| c.trim() == "一级指标" || c.trim().starts_with("总分"))
-        })
+    line_cells(at(i)).any(|c| c.starts_with("项目名称"))
+        && (*from..i).any(|j| line_cells(at(j)).any(|c| c == "一级指标" || c.starts_with("总分")))
 }
 
 /// Whether a line without a tab, inside Excel cells, means the cells have ended: a sentence of narrative

@@ -45,7 +45,7 @@ impl FundsRow {
     /// A real funds row has a short funds label (年度资金总额, 当年财政拨款, 其他资金, 合计, …安排) and at least
     /// two of its three amounts; a sentence that happens to follow a 年初预算数 header word has neither.
     pub fn looks_real(&self) -> bool {
-        let named = ["资金", "拨款", "合计", "安排"]
+        let named = ["资金", "拨款", "合计", "安排", "总额"]
             .iter()
             .any(|w| self.label.contains(w));
         let short = self.label.chars().count() <= 16;
@@ -90,11 +90,11 @@ impl Funds {
         }
     }
 
-    /// The row the 执行率 is computed from: 年度资金总额 (project) or 合计 (部门整体).
+    /// The row the 执行率 is computed from: 年度资金总额 / 总额 (project) or 合计 (部门整体).
     pub fn total_row(&self) -> Option<&FundsRow> {
         self.rows
             .iter()
-            .find(|r| r.label.contains("年度资金总额") || r.label.contains("合计"))
+            .find(|r| r.label.contains("总额") || r.label.contains("合计"))
             .or_else(|| self.rows.first())
     }
 }
@@ -135,6 +135,15 @@ pub struct Problem {
     pub span: Span,
 }
 
+/// A block of a table: what "not read whole" refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    /// The funds block (预算执行情况): amounts, 执行率, its 分值 and 得分.
+    Funds,
+    /// The indicator rows.
+    Indicators,
+}
+
 /// One table as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -154,6 +163,9 @@ pub struct Table {
     pub stated_total: Option<Cell>,
     /// Rows and cells that could not be read.
     pub problems: Vec<Problem>,
+    /// The blocks a reader saw but could not read whole (a row split apart, an amount it could not place):
+    /// nothing that depends on them is scored.
+    pub partial: Vec<Block>,
 }
 
 impl Table {
@@ -168,7 +180,16 @@ impl Table {
             stated_weights_total: None,
             stated_total: None,
             problems: Vec::new(),
+            partial: Vec::new(),
         }
+    }
+
+    /// Records that `block` was not read whole, and why (a problem naming the row).
+    pub(crate) fn not_whole(&mut self, block: Block, problem: Problem) {
+        if !self.partial.contains(&block) {
+            self.partial.push(block);
+        }
+        self.problems.push(problem);
     }
 
     /// Whether anything beyond the title was read.
@@ -231,6 +252,11 @@ impl Table {
         self.span.1 = self.span.1.max(rest.span.1);
         self.indicators.extend(rest.indicators);
         self.problems.extend(rest.problems);
+        for b in rest.partial {
+            if !self.partial.contains(&b) {
+                self.partial.push(b);
+            }
+        }
         if rest.stated_weights_total.is_some() {
             self.stated_weights_total = rest.stated_weights_total;
         }

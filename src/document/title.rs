@@ -35,10 +35,24 @@ const LONGEST: usize = 48;
 /// assert_eq!(title_kind("公开01表 收入支出决算总表"),
 ///            Some(TitleKind::Standard(juesuan::standard::StandardKind::T1)));
 /// assert_eq!(title_kind("一、《收入支出决算总表》"), None);
+/// assert_eq!(title_kind("2022年度项目支出绩效自评表 | 部门：某中学 |"),
+///            Some(TitleKind::SelfEvaluation(TableKind::Project)));
 /// ```
 pub fn title_kind(line: &str) -> Option<TitleKind> {
     // Cheap refusals first: this runs on every line of every paste.
-    if line.len() > LONGEST * 4 + 64 || !line.contains('表') {
+    if !line.contains('表') {
+        return None;
+    }
+    // A web copy's title is the first cell of its line ("2022年度项目支出绩效自评表 | 部门：…").
+    let line = if line.contains('|') {
+        line.split('|')
+            .map(str::trim)
+            .find(|c| !c.is_empty())
+            .unwrap_or("")
+    } else {
+        line
+    };
+    if line.len() > LONGEST * 4 + 64 {
         return None;
     }
     let compact: String = line

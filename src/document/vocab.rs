@@ -87,6 +87,11 @@ const QUALITATIVE: &[&str] = &[
     "有所提升",
     "持续提升",
     "持续提高",
+    "有效改善",
+    "明显改善",
+    "显著改善",
+    "持续改善",
+    "逐步改善",
     "基本达成",
     "部分达成",
     "未达成",
@@ -265,6 +270,46 @@ pub fn is_qualitative_text(text: &str) -> bool {
             .chars()
             .any(|c| crate::num::figure::normalize_char(c).is_ascii_digit())
         && !crate::num::figure::is_not_applicable(t)
+}
+
+/// Comparators written in words before a target's number: (words, symbol). 低于/少于 are strict.
+const WORDS_BEFORE: &[(&str, &str)] = &[
+    ("不超过", "≤"),
+    ("不高于", "≤"),
+    ("不多于", "≤"),
+    ("不大于", "≤"),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("不少于", "≥"),
+    ("不低于", "≥"),
+    ("不小于", "≥"),
+    ("至少", "≥"),
+];
+
+/// Comparators written in words after a target's figure: (words, symbol).
+const WORDS_AFTER: &[(&str, &str)] = &[
+    ("以内", "≤"),
+    ("之内", "≤"),
+    ("以下", "≤"),
+    ("内", "≤"),
+    ("以上", "≥"),
+];
+
+/// A target whose comparator is written in words ("3天以内", "不少于12种", "90%以上") as the scoring reads
+/// it ("≤3天", "≥12种", "≥90%"); None when the text already starts with a comparator or has no such words.
+pub fn comparator_in_words(text: &str) -> Option<String> {
+    let t = text.trim();
+    let first = t.chars().next()?;
+    if !first.is_ascii_digit() {
+        let (words, symbol) = WORDS_BEFORE.iter().find(|(w, _)| t.starts_with(w))?;
+        let rest = t.get(words.len()..)?.trim_start();
+        return rest
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then(|| format!("{symbol}{rest}"));
+    }
+    let (words, symbol) = WORDS_AFTER.iter().find(|(w, _)| t.ends_with(w))?;
+    let rest = t.get(..t.len() - words.len())?.trim_end();
+    Some(format!("{symbol}{rest}"))
 }
 
 /// How far a qualitative result goes.

@@ -132,10 +132,10 @@ fn quantitative(
     stated: Option<&Figure>,
     findings: &mut Vec<FindingReport>,
 ) -> (Option<Decimal>, Verdict, String) {
-    let (target, actual) = match (
-        parse_figure(&row.target_text),
-        parse_figure(&row.actual_text),
-    ) {
+    // "3天以内" is a ceiling written in words: scored as ≤ 3 天
+    let target_text =
+        vocab::comparator_in_words(&row.target_text).unwrap_or_else(|| row.target_text.clone());
+    let (target, actual) = match (parse_figure(&target_text), parse_figure(&row.actual_text)) {
         (Ok(t), Ok(a)) => (t, a),
         (Err(e), _) => {
             return (

@@ -61,14 +61,16 @@ pub fn score_table(table: &Table, index: usize, preset: &Preset, claims: &[Claim
         };
         indicators.push(report);
     }
+    let read = totals::Read::of(table, exec_score.is_some());
+    read.not_read(table, &mut findings);
+    // Never a total of what was not read: both blocks whole, every row scored.
     let total = match (exec_score, rule_sum) {
-        (Some(e), Some(s)) => decimal::add(e, s),
-        (None, s) if table.funds.weight.is_none() => s,
+        (Some(e), Some(s)) if read.whole() => decimal::add(e, s),
         _ => None,
     }
     .map(|t| round_half_up(t, 2));
-    let weights_total = totals::weights(table, &mut findings);
-    let stated_scores_total = totals::stated_totals(table, total, &mut findings);
+    let weights_total = totals::weights(table, &read, &mut findings);
+    let stated_scores_total = totals::stated_totals(table, &read, total, &mut findings);
     let grade = total.map(grade_of);
     let stated_grade = table
         .stated_total
@@ -89,6 +91,15 @@ pub fn score_table(table: &Table, index: usize, preset: &Preset, claims: &[Claim
             ));
         }
     }
+    let problems = table
+        .problems
+        .iter()
+        .map(|p| ScoreProblemReport {
+            row: p.row,
+            message: p.message.clone(),
+            span: [p.span.0, p.span.1],
+        })
+        .collect();
     TableReport {
         name: table.name.clone(),
         kind: table.kind.name(),
@@ -103,15 +114,7 @@ pub fn score_table(table: &Table, index: usize, preset: &Preset, claims: &[Claim
         grade: grade.map(str::to_string),
         stated_grade: stated_grade.map(str::to_string),
         findings,
-        problems: table
-            .problems
-            .iter()
-            .map(|p| ScoreProblemReport {
-                row: p.row,
-                message: p.message.clone(),
-                span: [p.span.0, p.span.1],
-            })
-            .collect(),
+        problems,
     }
 }
 

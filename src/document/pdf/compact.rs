@@ -59,6 +59,15 @@ impl<'a> Compact<'a> {
             .find(|&i| self.chars.get(i..i + p.len()) == Some(&p[..]))
     }
 
+    /// Compact chars `from..to` as text.
+    pub fn text(&self, from: usize, to: usize) -> String {
+        self.chars
+            .get(from..to.min(self.chars.len()))
+            .unwrap_or(&[])
+            .iter()
+            .collect()
+    }
+
     /// The token (index into the whole text's tokens) holding compact char `i`.
     pub fn tok(&self, i: usize) -> Option<usize> {
         if i >= self.chars.len() {

@@ -1,12 +1,15 @@
 //! The funds block (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分) and the 总分 row.
 
-use super::super::table::{read_cell, Cell, FundsRow};
+use super::super::columns::assign_funds;
+use super::super::table::{read_cell, Block, Cell, FundsRow, Problem};
+use super::super::template::Role;
 use super::tokens::{continues_number, is_numericish, is_plain_number};
 use super::{Piece, Region, Table};
 
 impl Region<'_> {
-    /// Reads tokens `from..to` as funds rows: a label (non-figure tokens) followed by its figures.
-    pub(super) fn funds(&self, table: &mut Table, from: usize, to: usize) {
+    /// Reads tokens `from..to` as funds rows: a label (non-figure tokens) followed by its figures, which go
+    /// to the header's columns (`roles`) by position or, where some were lost, by shape.
+    pub(super) fn funds(&self, table: &mut Table, from: usize, to: usize, roles: &[Role]) {
         let mut label: Vec<usize> = Vec::new();
         let mut values: Vec<usize> = Vec::new();
         for i in from..to.min(self.b) {
@@ -16,14 +19,14 @@ impl Region<'_> {
                 continue;
             }
             if !values.is_empty() {
-                self.funds_row(table, &label, &values);
+                self.funds_row(table, &label, &values, roles);
                 label.clear();
                 values.clear();
             }
             label.push(i);
         }
         if !values.is_empty() {
-            self.funds_row(table, &label, &values);
+            self.funds_row(table, &label, &values, roles);
         }
     }
 
@@ -48,13 +51,15 @@ impl Region<'_> {
         out
     }
 
-    fn funds_row(&self, table: &mut Table, label: &[usize], values: &[usize]) {
+    fn funds_row(&self, table: &mut Table, label: &[usize], values: &[usize], roles: &[Role]) {
         let pieces = self.merge_numbers(values);
+        let texts: Vec<&str> = pieces.iter().map(|p| p.text.as_str()).collect();
+        let assigned = assign_funds(roles, &texts);
         let first = label.first().or(values.first()).and_then(|&i| self.tok(i));
         let line = first.map_or(0, |t| t.line);
         let mut problems = Vec::new();
-        let mut cell = |k: usize, field: &str| -> Option<Cell> {
-            let p = pieces.get(k)?;
+        let mut cell = |role: Role, field: &str| -> Option<Cell> {
+            let p = pieces.get(assigned.get(role)?)?;
             read_cell(field, &p.text, p.span, line).unwrap_or_else(|e| {
                 problems.push(e);
                 None
@@ -64,20 +69,34 @@ impl Region<'_> {
         let span_end = pieces.last().map_or(span_start, |p| p.span.1);
         let row = FundsRow {
             label: self.join(label),
-            initial: cell(0, "年初预算数"),
-            budget: cell(1, "全年预算数"),
-            executed: cell(2, "全年执行数"),
+            initial: cell(Role::Initial, "年初预算数"),
+            budget: cell(Role::Budget, "全年预算数"),
+            executed: cell(Role::Executed, "全年执行数"),
             span: (span_start, span_end),
         };
-        let (weight, rate, score) = (cell(3, "分值"), cell(4, "执行率"), cell(5, "得分"));
+        let weight = cell(Role::Weight, "分值");
+        let rate = cell(Role::Rate, "执行率");
+        let score = cell(Role::Score, "得分");
+        let short = assigned.short.map(|(n, of)| Problem {
+            row: line,
+            message: format!(
+                "第 {line} 行“{}”只读到 {n} 个金额，表头有 {of} 列金额，未能确定全年执行数",
+                row.label
+            ),
+            span: row.span,
+        });
         table.funds.keep_first_stated(weight, rate, score);
         table.funds.rows.push(row);
         table.problems.extend(problems);
+        if let Some(p) = short {
+            table.not_whole(Block::Funds, p);
+        }
         table.span.1 = table.span.1.max(span_end);
     }
 
     /// Reads the 总分 row at token `k`: the stated 分值 total and the stated total score.
-    pub(super) fn totals(&self, table: &mut Table, k: usize) {
+    /// `weighted`: whether the rows have a 分值 column (else the 总分 row states the total alone).
+    pub(super) fn totals(&self, table: &mut Table, k: usize, weighted: bool) {
         let Some(head) = self.tok(k) else { return };
         let mut frags: Vec<(Piece, bool)> = Vec::new();
         let mut end = head.end;
@@ -131,7 +150,9 @@ impl Region<'_> {
         let mut cells = frags
             .into_iter()
             .map(|(p, _)| read_cell("总分", &p.text, p.span, p.line).ok().flatten());
-        table.stated_weights_total = cells.next().flatten();
+        if weighted {
+            table.stated_weights_total = cells.next().flatten();
+        }
         table.stated_total = cells.next().flatten();
         table.span.1 = table.span.1.max(end);
     }

@@ -2,6 +2,7 @@
 //! labels (一级 / 二级指标, possibly broken over lines), and the next row's name.
 
 use super::super::table::{read_cell, IndicatorRow, Problem};
+use super::super::template;
 use super::super::vocab::{self, LabelKind};
 use super::rows::Found;
 use super::{Layout, Piece, Region};
@@ -50,7 +51,14 @@ impl Region<'_> {
                 texts(items.get(..f).unwrap_or(&[])),
                 texts(items.get(l + 1..).unwrap_or(&[])),
             ),
-            _ if found.is_some() => (Vec::new(), texts(&items)),
+            _ if found.is_some() => {
+                let all = texts(&items);
+                let at = self.reason_split(&all, rows.last(), layout);
+                (
+                    all.get(..at).unwrap_or(&[]).to_vec(),
+                    all.get(at..).unwrap_or(&[]).to_vec(),
+                )
+            }
             _ => (texts(&items), Vec::new()),
         };
         for (l, kind) in items.iter().filter_map(|x| x.as_ref().ok()) {
@@ -74,7 +82,7 @@ impl Region<'_> {
                     let l = concat(run);
                     if vocab::is_label_prefix(&l) {
                         if layout.has_reason && first_label.is_none() {
-                            lead = trailing.get(..p).unwrap_or(&[]).to_vec();
+                            lead.extend(trailing.get(..p).unwrap_or(&[]));
                         }
                         trailing = trailing.get(p + n..).unwrap_or(&[]).to_vec();
                         pending = Some(l);
@@ -101,7 +109,7 @@ impl Region<'_> {
             level1: levels.0.clone(),
             level2: levels.1.clone(),
             indicator: self.join(&trailing),
-            weight: cell(&f.weight, "分值"),
+            weight: f.weight.as_ref().and_then(|w| cell(w, "分值")),
             stated_score: cell(&f.score, "得分"),
             span: (start, f.score.span.1),
             target_text: f.target.text,
@@ -113,6 +121,30 @@ impl Region<'_> {
             pending,
             continues: false,
         });
+    }
+
+    /// Where the text between two rows with no label between them splits into the previous row's
+    /// 偏差原因 and the next row's name. A row that lost points usually says why, and a PDF copied as one
+    /// long line runs that reason straight into the next name: the name is then the last token (with the
+    /// one before it when the last is a stray tail such as `数`). A row with full marks gives its text
+    /// to the next name, as before.
+    fn reason_split(&self, all: &[usize], prev: Option<&Building>, layout: Layout) -> usize {
+        let lost = prev.is_some_and(|b| match (&b.row.weight, &b.row.stated_score) {
+            (Some(w), Some(s)) => s.figure.value < w.figure.value && b.row.reason.is_empty(),
+            _ => false,
+        });
+        if !layout.has_reason || !lost || all.len() < 2 {
+            return 0;
+        }
+        let tail = all
+            .last()
+            .and_then(|&i| self.tok(i))
+            .is_some_and(|t| t.chars() <= 2);
+        if tail && all.len() >= 3 {
+            all.len() - 2
+        } else {
+            all.len() - 1
+        }
     }
 
     /// Completes the label `p` that the previous row began before its values with the first tokens of
@@ -174,7 +206,11 @@ impl Region<'_> {
                     k += n;
                 }
                 None => {
-                    items.push(Err(k));
+                    // a template's own 二级指标 name ("群众满意度指标") is a label too
+                    match self.tok(k).and_then(|t| template::label_of(t.raw)) {
+                        Some((l, kind)) if l.chars().count() >= 5 => items.push(Ok((l, kind))),
+                        _ => items.push(Err(k)),
+                    }
                     k += 1;
                 }
             }

@@ -1,7 +1,7 @@
 //! Indicator rows anchored on their values: a target (with a comparator, or a qualitative word), the
 //! result, 分值 and 得分 — or, in a 部门整体 table, target, 分值, result, 得分.
 
-use super::super::table::Problem;
+use super::super::table::{Block, Problem};
 use super::gaps::Building;
 use super::tokens::{continues_number, is_plain_number, is_unit_like, skip_chars};
 use super::{Layout, Piece, Region, Table};
@@ -13,7 +13,8 @@ pub(super) struct Found {
     pub end: usize,
     pub target: Piece,
     pub actual: Piece,
-    pub weight: Piece,
+    /// None in a table without a 分值 column.
+    pub weight: Option<Piece>,
     pub score: Piece,
 }
 
@@ -32,12 +33,20 @@ impl Region<'_> {
         let mut levels = (String::new(), String::new());
         let (mut i, mut gap_start) = (from, from);
         while i < to {
-            // A row's values begin with a comparator or a qualitative word.
-            if !self.tok(i).is_some_and(|t| t.cmp > 0 || t.qual) {
+            // A row's values begin with a comparator or a qualitative word — or, in a table whose targets
+            // carry none (`100 人次`), with four figures in a row: target, result, 分值, 得分.
+            let bare = self.bare_start(i, layout);
+            let starts = if layout.lead_weight {
+                // 分值 first: the row's values begin at the 分值 before its target
+                self.lead_start(i)
+            } else {
+                bare || self.tok(i).is_some_and(|t| t.cmp > 0 || t.qual)
+            };
+            if !starts {
                 i += 1;
                 continue;
             }
-            match self.row(i, layout) {
+            match self.row(i, layout, bare) {
                 Start::Row(f) => {
                     let end = f.end.max(i + 1);
                     let gap = (gap_start, i);
@@ -53,7 +62,8 @@ impl Region<'_> {
                     gap_start = end;
                 }
                 Start::Unreadable(p, next) => {
-                    table.problems.push(p);
+                    // a row seen but not read: the block is not whole, so no total is given over it
+                    table.not_whole(Block::Indicators, p);
                     i = next.max(i + 1);
                 }
                 Start::Nothing => i += 1,
@@ -72,10 +82,27 @@ impl Region<'_> {
     }
 
     /// The row whose values begin at token `i`. The target is read once and shared by both column orders.
-    fn row(&self, i: usize, layout: Layout) -> Start {
-        let Some((e1, target)) = self.value(i, true) else {
+    fn row(&self, i: usize, layout: Layout, bare: bool) -> Start {
+        if layout.lead_weight {
+            return self.weight_led(i);
+        }
+        let Some((e1, target)) = self.value(i, !bare) else {
             return Start::Nothing;
         };
+        if !layout.has_weight {
+            // target, 实际完成值, 得分: the row has no 分值 to read
+            let found = self.value(e1, false).and_then(|(e2, actual)| {
+                let (end, score) = self.number(e2)?;
+                Some(Found {
+                    end,
+                    target,
+                    actual,
+                    weight: None,
+                    score,
+                })
+            });
+            return found.map_or(Start::Nothing, Start::Row);
+        }
         // Err(Some(e2)): the result read and ends before token e2, but 分值 or 得分 did not.
         let actual_first = match layout.weight_first {
             Some(true) => Err(None),
@@ -96,6 +123,82 @@ impl Region<'_> {
         }
     }
 
+    /// Whether token `i` starts the values of a row whose target has no comparator: a figure, another
+    /// figure, then two plain numbers, after text (so never inside a run of figures).
+    fn bare_start(&self, i: usize, layout: Layout) -> bool {
+        let figure = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.cmp == 0
+                    && t.norm.starts_with(|c: char| c.is_ascii_digit())
+                    && parse_figure(t.norm).is_ok()
+            })
+        };
+        let plain = |k: usize| self.tok(k).is_some_and(|t| is_plain_number(t.norm));
+        let after_text = i == 0
+            || self
+                .tok(i - 1)
+                .is_some_and(|t| !t.norm.starts_with(|c: char| c.is_ascii_digit()) && t.cmp == 0);
+        // target, result, then 分值 and 得分 — or 得分 alone in a table without 分值
+        let points = if layout.has_weight {
+            plain(i + 2) && plain(i + 3) && !plain(i + 4)
+        } else {
+            plain(i + 2) && !plain(i + 3)
+        };
+        layout.weight_first != Some(true) && after_text && figure(i) && figure(i + 1) && points
+    }
+
+    /// Whether token `i` is the 分值 that starts a row of a 分值-first table: a plain number after text,
+    /// then a target (with a comparator, a qualitative word, or a figure followed by the result and 得分).
+    fn lead_start(&self, i: usize) -> bool {
+        let plain = |k: usize| self.tok(k).is_some_and(|t| is_plain_number(t.norm));
+        let after_text = i == 0 || self.tok(i - 1).is_some_and(|t| !is_plain_number(t.norm));
+        let next = self.tok(i + 1);
+        let target = next.is_some_and(|t| t.cmp > 0 || t.qual)
+            || (next.is_some_and(|t| parse_figure(t.norm).is_ok())
+                && self
+                    .tok(i + 2)
+                    .is_some_and(|t| parse_figure(t.norm).is_ok())
+                && plain(i + 3));
+        plain(i) && after_text && target
+    }
+
+    /// 分值, target, 实际完成值, 得分 from token `i`.
+    fn weight_led(&self, i: usize) -> Start {
+        let Some((e0, weight)) = self.number(i) else {
+            return Start::Nothing;
+        };
+        let bare = self.tok(e0).is_some_and(|t| t.cmp == 0 && !t.qual);
+        let Some((e1, target)) = self.value(e0, !bare) else {
+            return Start::Nothing;
+        };
+        let Some((e2, actual)) = self.value(e1, false) else {
+            return Start::Nothing;
+        };
+        match self.number(e2) {
+            Some((end, score)) => Start::Row(Found {
+                end,
+                target,
+                actual,
+                weight: Some(weight),
+                score,
+            }),
+            None => {
+                let (Some(start), Some(bad)) = (self.tok(i), self.tok(e2)) else {
+                    return Start::Nothing;
+                };
+                let problem = Problem {
+                    row: start.line,
+                    message: format!(
+                        "第 {} 行“得分”无法识别：“{}”不是数字，该行未计分",
+                        start.line, bad.raw
+                    ),
+                    span: (start.start, bad.end),
+                };
+                Start::Unreadable(problem, e2 + 1)
+            }
+        }
+    }
+
     /// target, 实际完成值, 分值, 得分 after a target that ends before token `e1`.
     fn actual_first(&self, e1: usize, target: &Piece) -> Result<Found, Option<usize>> {
         let (e2, actual) = self.value(e1, false).ok_or(None)?;
@@ -105,7 +208,7 @@ impl Region<'_> {
             end,
             target: target.clone(),
             actual,
-            weight,
+            weight: Some(weight),
             score,
         })
     }
@@ -119,7 +222,7 @@ impl Region<'_> {
             end,
             target,
             actual,
-            weight,
+            weight: Some(weight),
             score,
         })
     }
