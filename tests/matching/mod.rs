@@ -42,7 +42,7 @@ pub fn quote_span(text: &[char], quote: &str) -> Option<(usize, usize)> {
         })
 }
 
-const SUM_LIKE: [&str; 4] = ["sum", "count", "same-figure", "balance"];
+const SUM_LIKE: [&str; 7] = ["sum", "count", "same-figure", "balance", "table-sum", "table-link", "text-table"];
 
 /// Whether a reported kind answers a keyed kind.
 pub fn kind_matches(keyed: &str, reported: &str) -> bool {

@@ -101,7 +101,7 @@ const COUNT_UNITS: [&str; 31] = [
     "支",
 ];
 /// Chars that end a label when scanning back from a number.
-const LABEL_STOPS: &str = "，,。；;：:、）)（(“”\"' %";
+const LABEL_STOPS: &str = "，,。；;：:、）)（( %";
 
 /// Finds every number in the cleaned text before `end`. A number too long to hold exactly is not read
 /// (never a wrong number): its cleaned span goes into `too_long`.

@@ -3,6 +3,7 @@
 //! claim, only a reason (`Ctx::unchecked`).
 
 use super::cues::{measure, Base, Sign};
+use super::families;
 use super::entities::Entity;
 use super::frames::{Frame, Role};
 use crate::document::narrative::UnitClass;
@@ -125,10 +126,14 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
         .filter(|&i| here_year.is_none() || year(i).is_none() || year(i) == here_year)
         .find(|&i| {
             let t = ctx.tok(i);
-            t.is_level_amount() && {
-                let l = normalize(&t.label);
-                l == want || (l.ends_with(&want) && want.chars().count() >= 4)
-            }
+            let l = normalize(&t.label);
+            let named = l == want
+                || (l.ends_with(&want) && want.chars().count() >= 4)
+                || (families::canonical(&l) == families::canonical(&want)
+                    && families::canonical(&want).starts_with('#'));
+            // a budget is compared only when the subject says it is one
+            let measure_fits = measure(&t.label) != super::cues::Measure::Budget || want.contains("预算");
+            t.is_level_amount() && named && measure_fits && families::same_scope(&t.label, subject)
         })
 }
 

@@ -98,6 +98,12 @@ fn named_subject(lead: &str) -> Option<String> {
         "较上年",
         "与上年相比",
         "上年同期",
+        "年度预算",
+        "年预算",
+        "年度决算",
+        "年决算",
+        "年同期",
+        "主要是",
         "同比",
         "同口径",
         "决算数",
@@ -135,7 +141,9 @@ fn named_subject(lead: &str) -> Option<String> {
         .chars()
         .filter(|c| !c.is_ascii() && !"，。；：、（）“”《》".contains(*c))
         .collect();
-    (subject.chars().count() >= 2).then_some(subject)
+    // "收支较上年决算数减少 …": the 收入总计 and 支出总计 just stated, the subject of the statement before
+    let both = ["收支", "收入支出", "收支总体", "收入支出总体", "收支总计", "收支总额"];
+    (subject.chars().count() >= 2 && !both.contains(&subject.as_str())).then_some(subject)
 }
 
 /// Whether a clause adds to what came before rather than going on with a list ("加上级补助收入",

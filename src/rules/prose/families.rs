@@ -116,3 +116,35 @@ pub fn is_total_of(head: &str, item: &str) -> bool {
         f.head.iter().any(|w| head.contains(w)) && item_of(head).is_none_or(|(hf, _)| hf != fi)
     })
 }
+
+/// A name reduced to what it names: the family item or family total it is (“三公”经费支出合计 and 全镇三公
+/// 经费 are one; 公务用车购置及运维费 and 公务用车购置及运行维护费 are one), else the name without quotes,
+/// brackets and spaces.
+pub fn canonical(label: &str) -> String {
+    let clean: String = label
+        .chars()
+        .filter(|c| !"“”\"'‘’《》 　".contains(*c))
+        .collect();
+    if let Some((fi, ii)) = item_of(&clean) {
+        return format!("#{fi}.{ii}");
+    }
+    if let Some(fi) = FAMILIES
+        .iter()
+        .position(|f| f.head.iter().any(|w| clean.contains(w)))
+    {
+        return format!("#{fi}");
+    }
+    clean
+}
+
+/// Words that set the scope of a figure: 全县 and 本级 are two totals of one name.
+const SCOPES: [&str; 12] = [
+    "本级", "全县", "全市", "全区", "全省", "全镇", "县级", "市级", "区级", "省级", "镇本级", "乡本级",
+];
+
+/// Whether two names could be of one scope: neither names one, or both name the same.
+pub fn same_scope(a: &str, b: &str) -> bool {
+    let of = |s: &str| SCOPES.iter().filter(|w| s.contains(*w)).copied().collect::<Vec<_>>();
+    let (x, y) = (of(a), of(b));
+    x.is_empty() || y.is_empty() || x == y
+}
