@@ -43,11 +43,19 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
             .or(e.budget)
             .or_else(|| match e.subject.as_deref() {
                 // a named subject is looked up by its name, never taken from whatever came before
-                Some(s) => subject_before(ctx, entities, e, s),
+                Some(s) => subject_before(ctx, entities, e, s).or_else(|| subject_after(ctx, e, s)),
                 None => headless_subject(ctx, entities, ei),
             });
         for &(r, sign, base) in &e.rates {
             if ctx.used.contains(&r) {
+                continue;
+            }
+            if is_saving(ctx, r) {
+                // 资金节约率 = 节约资金 ÷ 采购预算, both stated; a budget worked out from 实际 + 节约 is not
+                match (saving_of(ctx, e), e.budget) {
+                    (Some(s), Some(b)) if same_class(ctx, s, b) => ctx.push_share(s, b, r)?,
+                    _ => ctx.unchecked(r, "未写明采购预算和节约资金，节约率未核对"),
+                }
                 continue;
             }
             let Some(c) = current else {
@@ -69,9 +77,18 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 _ => ctx.unchecked(r, "未写明上年数或增减额，无法核对增减率"),
             }
         }
+        // 采购预算 = 实际采购金额 + 节约资金
+        if let (Some(s), Some(b), Some(a)) = (saving_of(ctx, e), e.budget, e.current) {
+            if same_class(ctx, s, b) && same_class(ctx, a, b) && !ctx.used.contains(&s) {
+                push_saving(ctx, b, a, s)?;
+            }
+        }
         // 增减额 with both years stated
         if let Some(c) = current {
             for &(d, sign, base) in &e.changes {
+                if ctx.used.contains(&d) {
+                    continue;
+                }
                 let against = match base {
                     Base::Prior => e.prior,
                     Base::Budget => e.budget,
@@ -137,6 +154,34 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
         })
 }
 
+/// The level a subject is given in the two statements after its change ("本年度财政拨款收入较上年决算数减少
+/// 358.94 万元…。其中：财政拨款收入 222.4 万元"): the same name exactly (or the same family item), a level
+/// of this year's measure and scope, the only such figure.
+fn subject_after(ctx: &Ctx, e: &Entity, subject: &str) -> Option<usize> {
+    let here = e.changes.first().or(e.rates.first()).map(|c| c.0)?;
+    let want = normalize(subject);
+    if want.chars().count() < 2 {
+        return None;
+    }
+    let sentence = ctx.tok(here).sentence;
+    let found: Vec<usize> = (here + 1..ctx.tokens.len())
+        .take_while(|&i| ctx.tok(i).start < ctx.end && ctx.tok(i).sentence <= sentence + 2 && ctx.same_document(here, i))
+        .filter(|&i| {
+            let t = ctx.tok(i);
+            let l = normalize(&t.label);
+            let named = l == want || (families::canonical(&l) == families::canonical(&want) && families::canonical(&want).starts_with('#'));
+            t.is_level_amount()
+                && named
+                && measure(&t.label) == super::cues::Measure::Current
+                && families::same_scope(&t.label, subject)
+        })
+        .collect();
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// Whether `text` holds a number other than a year ("2016年").
 fn has_figure_besides_years(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
@@ -181,6 +226,32 @@ fn headless_subject(ctx: &Ctx, entities: &[Entity], ei: usize) -> Option<usize> 
         .iter()
         .find(|p| p.statement == previous)
         .and_then(|p| p.current)
+}
+
+/// Whether a figure is a saving (节约资金 …) or a saving rate (资金节约率 …).
+fn is_saving(ctx: &Ctx, i: usize) -> bool {
+    let t = ctx.tok(i);
+    let lead = ctx.text.slice(t.label_start.min(t.start), t.start);
+    lead.contains("节约") || lead.contains("节支") || t.direction.is_some_and(|(_, w)| w.starts_with("节"))
+}
+
+/// The 节约资金 an entity states, if one.
+fn saving_of(ctx: &Ctx, e: &Entity) -> Option<usize> {
+    e.changes
+        .iter()
+        .find(|(d, sign, base)| *sign == Sign::Down && *base == Base::Budget && is_saving(ctx, *d))
+        .map(|c| c.0)
+}
+
+fn push_saving(ctx: &mut Ctx, budget: usize, actual: usize, saving: usize) -> Result<()> {
+    let last = budget.max(actual).max(saving);
+    let span = ctx.span_of(budget.min(actual).min(saving), last);
+    ctx.push_sum(ClaimKind::Sum, budget, &[actual, saving], span)?;
+    if let Some(c) = ctx.claims.last_mut() {
+        c.context = Some("采购预算 = 实际采购金额 + 节约资金".into());
+    }
+    ctx.used.insert(saving);
+    Ok(())
 }
 
 fn push_rate_vs_level(

@@ -10,7 +10,11 @@ pub enum Sign {
 }
 
 /// Words that say a change goes up or down, longest first (a single 增 / 减 only right before a figure).
-const DIRECTIONS: [(&str, Sign); 34] = [
+const DIRECTIONS: [(&str, Sign); 38] = [
+    ("节约资金", Sign::Down),
+    ("节约金额", Sign::Down),
+    ("节支金额", Sign::Down),
+    ("节约财政资金", Sign::Down),
     ("负增长", Sign::Down),
     ("增长了", Sign::Up),
     ("增加了", Sign::Up),
@@ -190,6 +194,13 @@ fn strip_names(text: &str) -> String {
     c
 }
 
+/// Whether a clause compares with a year it names right before the figure: "较2014年的 5.98 亿元" (the lead
+/// after the year token is only "年的").
+pub fn names_compared_year(clause: &str, lead: &str) -> bool {
+    ["较20", "比20", "与20", "相比20", "较19", "比19"].iter().any(|w| clause.contains(w))
+        && ["年的", "年度的", "年", "年度", "年为", "年度为"].contains(&lead.trim())
+}
+
 pub fn measure(clause: &str) -> Measure {
     let c = strip_names(clause);
     let prior = ["上年", "去年", "上一年"];
@@ -206,14 +217,6 @@ pub fn measure(clause: &str) -> Measure {
         if c.ends_with(w) || c.contains(&format!("{w}数")) || c.ends_with(&format!("{w}为")) {
             return Measure::Prior;
         }
-    }
-    // "较2014年的 5.98 亿元": the year compared with
-    if ["较20", "比20", "与20", "相比20", "较19", "比19"]
-        .iter()
-        .any(|w| c.contains(w))
-        && (c.ends_with("年的") || c.ends_with("年度的") || c.ends_with("年"))
-    {
-        return Measure::Prior;
     }
     let last_budget = BUDGET.iter().filter_map(|w| c.rfind(w)).max();
     let last_actual = ["决算", "执行", "实际", "完成"]

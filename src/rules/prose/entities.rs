@@ -78,6 +78,9 @@ fn measure_only(lead: &str) -> bool {
         "金额",
         "总额",
         "数",
+        // 采购预算 and 实际采购金额 of one procurement
+        "采购",
+        "规模",
     ] {
         s = s.replace(w, "");
     }
@@ -330,7 +333,9 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
             Role::Change { sign, base } | Role::Rate { sign, base } => {
                 let is_rate = matches!(f.role, Role::Rate { .. });
                 // a clause that names another subject starts a new one ("主要原因是本年度财政拨款收入…减少")
-                let other = named_subject(&f.lead).filter(|subject| {
+                // a saving rate is of the procurement just stated ("…节约资金 2.93 亿元，资金节约率达到 15.1%")
+                let saving_rate = is_rate && f.lead.contains("节约率");
+                let other = named_subject(&f.lead).filter(|_| !saving_rate).filter(|subject| {
                     attach(&mut out, cur)
                         .and_then(|e| e.current.or(e.budget).or(e.prior))
                         .and_then(|t| labels.get(t))

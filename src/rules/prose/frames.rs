@@ -267,6 +267,13 @@ fn role(
                     base: base_here,
                 };
             }
+            // a saving is against the plan: 资金节约率 = 节约资金 ÷ 采购预算
+            if ["节约率", "节支率", "节资率"].iter().any(|w| tail.ends_with(w)) {
+                return Role::Rate {
+                    sign: Sign::Down,
+                    base: Base::Budget,
+                };
+            }
             if ["减少率", "下降率", "降低率", "减幅为", "降幅为"]
                 .iter()
                 .any(|w| tail.ends_with(w))
@@ -309,10 +316,12 @@ fn role(
             Role::Unbound
         }
         UnitClass::Amount | UnitClass::Count(_) => {
-            if let Some((sign, _)) = cues::direction(lead) {
+            if let Some((sign, word)) = cues::direction(lead) {
+                // 节约资金 is what was not spent of a plan or budget, never a change on last year
+                let saving = word.starts_with("节");
                 return Role::Change {
                     sign,
-                    base: base_here,
+                    base: if saving { Base::Budget } else { base_here },
                 };
             }
             // the base of a ratio stated in the same clause, before its percentage
@@ -325,6 +334,9 @@ fn role(
                     || cues::is_completion(lead))
             {
                 return Role::Whole;
+            }
+            if cues::names_compared_year(clause, lead) {
+                return Role::Level(Measure::Prior);
             }
             Role::Level(cues::measure(lead))
         }

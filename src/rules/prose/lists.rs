@@ -139,7 +139,9 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
                         .map(|&(d, s, _)| (d, s))
                 })
                 .collect();
-            if parts.len() == children.len() && (!summed || t.current.is_none()) {
+            // a saving (节约资金) says more than the levels do: it is checked beside their sum
+            let saving = ctx.tok(total).direction.is_some_and(|(_, w)| w.starts_with('节'));
+            if parts.len() == children.len() && (!summed || t.current.is_none() || saving) {
                 signed_sum(ctx, (total, tsign), &parts)?;
             }
         }
