@@ -73,7 +73,10 @@ fn lex_line(
     let shown: &[char] = orig.get(start..end).unwrap_or(&[]);
     let raw: String = line.iter().collect();
     let tabs = line.contains(&'\t');
-    let pipes = line.iter().filter(|c| **c == '|').count() >= 2;
+    // "79 |": a web table copied one cell per line keeps the bar after each cell
+    let bars = line.iter().filter(|c| **c == '|').count();
+    let trimmed: String = raw.trim().to_string();
+    let pipes = bars >= 2 || (bars == 1 && (trimmed.ends_with('|') || trimmed.starts_with('|')));
     let mut toks = Vec::new();
     if tabs || pipes {
         let sep = if tabs { '\t' } else { '|' };

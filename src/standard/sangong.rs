@@ -81,8 +81,11 @@ pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
         .iter()
         .map(|&i| lines[i].squashed.as_str())
         .collect();
-    let budget = header.contains("预算") || header.is_empty();
-    let actual = header.contains("决算") || header.is_empty() || !budget;
+    // a 预算表 (its title says 预算, not 决算) whose header names neither holds budgets only
+    let title = squash(&table.title);
+    let budget_table = title.contains("预算") && !title.contains("决算") && !header.contains("决算");
+    let budget = header.contains("预算") || header.is_empty() || budget_table;
+    let actual = header.contains("决算") || (header.is_empty() && !budget_table) || !budget;
     let subtotal = header.contains("小计") || !header.contains("公务用车");
     let mut cols = Vec::new();
     for item in SgItem::ALL {
