@@ -33,6 +33,7 @@ mod rules_t;
 mod rules_t67;
 mod rules_x;
 mod sangong;
+mod sangong_lines;
 mod summary;
 
 pub use finding::{CellRef, FindingKind, Severity, TableFinding};

@@ -113,9 +113,9 @@ pub(crate) fn check_t7(t: &StandardTable, out: &mut Vec<TableFinding>) {
                 "[{stage}] 合计 = 因公出国（境）费 + 公务用车购置及运行维护费小计 + 公务接待费"
             ),
             SgItem::Total,
-            vec![SgItem::Abroad, SgItem::CarSubtotal, SgItem::Reception],
+            super::sangong::total_parts(&t.columns, budget),
         )];
-        if t.columns.contains(&c(SgItem::CarSubtotal)) {
+        if super::sangong::has_breakdown(&t.columns, budget) {
             checks.push((
                 "T7-2",
                 format!("[{stage}] 公务用车小计 = 购置费 + 运行维护费"),

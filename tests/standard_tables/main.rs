@@ -10,4 +10,5 @@
 mod keyed;
 mod layouts;
 mod rules;
+mod sangong;
 mod set;
