@@ -87,7 +87,14 @@ pub fn read_tables(text: &str, offset: usize) -> Vec<StandardTable> {
 /// tables before it end there.
 pub(crate) fn ends_tables(line: &str) -> bool {
     let s = kinds::squash(line);
-    (s.starts_with('第') && s.contains("部分"))
+    // an unnumbered heading of its own line ("一般公共预算财政拨款“三公”经费支出决算情况说明"); a note under
+    // the table starts "说明：", and a cell is never a heading
+    let heading = s.trim_end_matches(['。', '：']).ends_with("情况说明")
+        && s.chars().count() <= 40
+        && !s.contains('|')
+        && !frame::is_note(&s);
+    heading
+        || (s.starts_with('第') && s.contains("部分"))
         || (summary::starts_with_ordinal(&s) && s.ends_with("说明"))
         || s.starts_with("名词解释")
 }
