@@ -37,14 +37,24 @@ pub fn review(text: &str, preset: &Preset) -> Review {
         .map(|(id, c)| claim_report(id, c))
         .collect();
     let mut problems = checked.problems;
-    standard_findings(&doc, &mut claims, &mut problems);
+    // the figures the narrative rules already judged: a 表文 rule that only re-does their arithmetic (N-13's
+    // 增长率 from the 说明's own amounts) is not reported twice
+    let judged: HashSet<usize> = checked.claims.iter().map(Claim::check_span_start).collect();
+    standard_findings(&doc, &judged, &mut claims, &mut problems);
     let tables: Vec<_> = doc
         .tables
         .iter()
         .enumerate()
         .map(|(i, t)| scoring::score_table(t, i, preset, &checked.claims))
         .collect();
-    let (unchecked, figures) = unchecked(&doc, &checked.claims, &checked.reasons);
+    let (mut unchecked, figures) = unchecked(&doc, &checked.claims, &checked.reasons);
+    // a figure compared with a table cell is checked too
+    let against_tables: HashSet<usize> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::TextTable)
+        .flat_map(|c| c.sources.iter().filter_map(|s| s.span.map(|s| s[0])))
+        .collect();
+    unchecked.retain(|u| !against_tables.contains(&u.span[0]));
     let claim_counts = Counts::of(claims.iter().map(|c| c.verdict));
     let table_counts = Counts::of(tables.iter().flat_map(|t| {
         t.findings
@@ -165,6 +175,7 @@ fn unchecked(
 /// other claims. A rule the paste leaves undecided is not a claim: it is listed as a problem with its reason.
 fn standard_findings(
     doc: &Document,
+    judged: &HashSet<usize>,
     claims: &mut Vec<ClaimReport>,
     problems: &mut Vec<ProblemReport>,
 ) {
@@ -188,6 +199,9 @@ fn standard_findings(
         &doc.standard,
     ));
     for f in findings {
+        if f.rule == "N-13" && f.span.is_some_and(|s| judged.contains(&s.0)) {
+            continue;
+        }
         let span = f
             .span
             .or_else(|| f.cells.iter().find_map(|c| c.span))
@@ -211,10 +225,16 @@ fn standard_findings(
             FindingKind::TableLink => ClaimKind::TableLink,
             FindingKind::TextTable => ClaimKind::TextTable,
         };
-        let sources: Vec<SourceReport> = f
-            .cells
-            .iter()
-            .filter_map(|c| {
+        // the 说明's own amounts first (the stated one, then any in the formula), then the cells
+        let text_sources = f.figures.iter().filter_map(|t| {
+            Some(SourceReport {
+                name: t.label.clone(),
+                value: Dec(Decimal::from_str_exact(&t.value).ok()?),
+                span: Some([t.span.0, t.span.1]),
+            })
+        });
+        let sources: Vec<SourceReport> = text_sources
+            .chain(f.cells.iter().filter_map(|c| {
                 let value = c
                     .value
                     .as_deref()
@@ -224,7 +244,7 @@ fn standard_findings(
                     value: Dec(value),
                     span: c.span.map(|s| [s.0, s.1]),
                 })
-            })
+            }))
             .collect();
         let number = |t: &str| Decimal::from_str_exact(t).ok().map(text);
         claims.push(ClaimReport {

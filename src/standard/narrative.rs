@@ -25,6 +25,8 @@ pub(crate) struct Clean {
     pub chars: Vec<char>,
     map: Vec<usize>,
     headings: Vec<usize>,
+    /// The clean index where each line of the paste starts.
+    lines: Vec<usize>,
 }
 
 impl Clean {
@@ -33,6 +35,7 @@ impl Clean {
         let mut chars = Vec::new();
         let mut map = Vec::new();
         let mut headings = vec![0];
+        let mut lines = Vec::new();
         let mut line_start = true;
         let all: Vec<char> = text.chars().collect();
         for (i, &c) in all.iter().enumerate() {
@@ -45,6 +48,7 @@ impl Clean {
             }
             if line_start {
                 line_start = false;
+                lines.push(chars.len());
                 let line: Vec<char> = all[i..]
                     .iter()
                     .take(12)
@@ -69,6 +73,7 @@ impl Clean {
             chars,
             map,
             headings,
+            lines,
         }
     }
 
@@ -127,6 +132,16 @@ impl Clean {
         (from..to.min(self.len()))
             .rev()
             .find(|&i| i + n <= self.len() && self.at(i, needle))
+    }
+
+    /// Where the line of clean index `i` starts (a heading's line ends where the next line starts).
+    pub fn line_start(&self, i: usize) -> usize {
+        self.lines
+            .iter()
+            .copied()
+            .filter(|&l| l <= i)
+            .max()
+            .unwrap_or(0)
     }
 
     /// The section [start, end) that clean index `i` is in.

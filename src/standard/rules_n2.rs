@@ -139,6 +139,7 @@ fn none_claim(ctx: &mut Ctx<'_>, i: usize, kind: StandardKind, col: Col, inc: Li
     let has = fund == Some(true) || t4 == Some(true);
     let (s0, e) = ctx.c.sentence(i);
     ctx.out.push(TableFinding {
+        figures: Vec::new(),
         rule: "N-12".to_string(),
         kind: super::finding::FindingKind::TextTable,
         severity: if has { Severity::Error } else { Severity::Ok },

@@ -11,4 +11,5 @@ mod keyed;
 mod layouts;
 mod rules;
 mod sangong;
+mod sangong_links;
 mod set;
