@@ -234,6 +234,12 @@ fn this_year(ctx: &Ctx<'_>, p: usize) -> Option<NFig> {
                     .get(k - 1)
                     .is_some_and(|c| c.is_ascii_digit() || *c == '.' || *c == '，')
         })
+        // an amount of change ("减少233.34万元") is no year's amount
+        .filter(|&k| {
+            !["增加", "减少", "增长", "下降", "降低", "增支", "减支"]
+                .iter()
+                .any(|w| ctx.c.at(k.saturating_sub(2), w))
+        })
         .find_map(|k| {
             ctx.c
                 .figure_after(k, "万元")
