@@ -134,14 +134,15 @@ impl Clean {
             .find(|&i| i + n <= self.len() && self.at(i, needle))
     }
 
-    /// Where the line of clean index `i` starts (a heading's line ends where the next line starts).
-    pub fn line_start(&self, i: usize) -> usize {
-        self.lines
+    /// Where the last heading line ("（一）…情况说明", which has no full stop) before clean index `i` ends, if it
+    /// ends at or before `i`: the text after it is not the heading's.
+    pub fn after_heading(&self, i: usize) -> Option<usize> {
+        self.headings
             .iter()
-            .copied()
-            .filter(|&l| l <= i)
+            .filter(|&&h| h <= i)
+            .filter_map(|&h| self.lines.iter().copied().find(|&l| l > h))
+            .filter(|&end| end <= i)
             .max()
-            .unwrap_or(0)
     }
 
     /// The section [start, end) that clean index `i` is in.

@@ -100,7 +100,10 @@ fn scope_of(ctx: &Ctx<'_>, t7: &StandardTable) -> Scope {
 /// other measure ("年初预算为683.51万元，支出决算为358.18万元").
 fn bind(ctx: &Ctx<'_>, scope: &Scope, item: SgItem, start: usize, end: usize) -> Vec<Bound> {
     let c = &ctx.c;
+    // a heading line without a full stop ("（一）“三公”经费支出决算总体情况说明") runs into the next line's
+    // sentence: its words are not this amount's
     let (s0, _) = c.sentence(start);
+    let s0 = s0.max(c.after_heading(start).unwrap_or(0));
     let clause = (s0..start)
         .rev()
         .find(|&k| {
@@ -110,7 +113,9 @@ fn bind(ctx: &Ctx<'_>, scope: &Scope, item: SgItem, start: usize, end: usize) ->
         })
         .map_or(s0, |k| k + 1);
     let prefix = c.text(clause, start);
-    if NOT_A_CELL.iter().any(|w| prefix.contains(w)) {
+    // another item before it in the clause ("公务接待费和公务用车运行费支出5万元") may share the amount
+    let shared = (0..prefix.chars().count()).any(|k| name_at(c, clause + k).is_some());
+    if shared || NOT_A_CELL.iter().any(|w| prefix.contains(w)) {
         return Vec::new();
     }
     let mut j = end;
@@ -122,11 +127,8 @@ fn bind(ctx: &Ctx<'_>, scope: &Scope, item: SgItem, start: usize, end: usize) ->
     let Some((fig, unit)) = amount(c, run.end) else {
         return Vec::new();
     };
-    // a heading line without a full stop ("（一）“三公”经费支出决算总体情况说明") runs into the next line's
-    // sentence: its words are not this amount's measure
-    let own_line = c.text(clause.max(c.line_start(start)), start);
     let mut measures = run.measures.clone();
-    measures.extend(prefix_measures(&own_line));
+    measures.extend(prefix_measures(&prefix));
     let year = run
         .year
         .or_else(|| last_year(c, clause, start))

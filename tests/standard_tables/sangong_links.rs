@@ -52,7 +52,8 @@ fn every_phrasing_of_an_item_amount_is_compared_with_its_cell() {
 fn changes_other_years_and_rates_are_not_cells() {
     let narrative = "2022年“三公”经费支出预算比上年减少1.64万元，下降11.71%。\
         2021年“三公”经费预算为14.00万元。上年公务接待费预算为4.86万元。\
-        公务接待费较上年减少0.50万元。公务用车购置及运行费按全市综合定额全年4万元/辆。";
+        公务接待费较上年减少0.50万元。公务用车购置及运行费按全市综合定额全年4万元/辆。\
+        公务接待费和公务用车运行费支出9.36万元。";
     assert_eq!(n10(BUDGET_COLUMNS, narrative), vec![]);
 }
 
