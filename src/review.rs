@@ -16,7 +16,7 @@ use crate::rules::{self, Claim};
 use crate::scoring::{self, preset::Preset};
 use crate::standard::{FindingKind, Severity};
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Reviews a paste: narrative claims, table arithmetic and scores, unchecked figures. Never panics.
 ///
@@ -40,7 +40,7 @@ pub fn review(text: &str, preset: &Preset) -> Review {
     // the figures the narrative rules already judged: a 表文 rule that only re-does their arithmetic (N-13's
     // 增长率 from the 说明's own amounts) is not reported twice
     let judged: HashSet<usize> = checked.claims.iter().map(Claim::check_span_start).collect();
-    standard_findings(&doc, &judged, &mut claims, &mut problems);
+    let reasons = standard_findings(&doc, &judged, &mut claims, &mut problems);
     let tables: Vec<_> = doc
         .tables
         .iter()
@@ -55,6 +55,12 @@ pub fn review(text: &str, preset: &Preset) -> Review {
         .flat_map(|c| c.sources.iter().filter_map(|s| s.span.map(|s| s[0])))
         .collect();
     unchecked.retain(|u| !against_tables.contains(&u.span[0]));
+    // one a 表文 rule could not check says why
+    for u in &mut unchecked {
+        if let Some(r) = reasons.get(&u.span[0]) {
+            u.reason.clone_from(r);
+        }
+    }
     let claim_counts = Counts::of(claims.iter().map(|c| c.verdict));
     let table_counts = Counts::of(tables.iter().flat_map(|t| {
         t.findings
@@ -173,14 +179,16 @@ fn unchecked(
 
 /// The standard tables' findings (T and X rules over the tables, N rules of the 说明 against them), after the
 /// other claims. A rule the paste leaves undecided is not a claim: it is listed as a problem with its reason.
+/// Returns those reasons by the start of the 说明 figure they are about.
 fn standard_findings(
     doc: &Document,
     judged: &HashSet<usize>,
     claims: &mut Vec<ClaimReport>,
     problems: &mut Vec<ProblemReport>,
-) {
+) -> HashMap<usize, String> {
+    let mut reasons = HashMap::new();
     if doc.standard.is_empty() {
-        return;
+        return reasons;
     }
     let mut findings = crate::standard::check_tables(&doc.standard);
     // the 说明 as the N rules read it: the paste with every table blanked out, so offsets stay the paste's
@@ -213,6 +221,9 @@ fn standard_findings(
             Severity::NotComputable => Verdict::NotComputable,
             Severity::Ok => Verdict::Ok,
             Severity::NotChecked => {
+                if let (FindingKind::TextTable, Some(at)) = (f.kind, f.span) {
+                    reasons.insert(at.0, format!("{}：{}", f.rule, f.message));
+                }
                 problems.push(ProblemReport {
                     message: format!("{}（{}）：{}", f.rule, f.formula, f.message),
                     span: Some([span.0, span.1]),
@@ -272,4 +283,5 @@ fn standard_findings(
             cells: f.cells,
         });
     }
+    reasons
 }
