@@ -34,6 +34,7 @@ mod rules_t;
 mod rules_t67;
 mod rules_x;
 mod sangong;
+mod sangong_body;
 mod sangong_lines;
 mod sg_words;
 mod summary;

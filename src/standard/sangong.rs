@@ -13,6 +13,7 @@ use super::infer::{keeps, placements, value_of, Identity};
 use super::kinds::{squash, Col, SgItem, StandardKind};
 use super::lex::LexLine;
 use super::model::{Amount, Row, Span, StandardTable};
+use super::sangong_body::{self, Body, Segment};
 use super::sangong_lines as lay;
 
 /// The items 合计 adds up: 因公出国（境）费, 公务接待费 and the 公务用车 小计, or its 购置费 and 运行维护费 when
@@ -67,7 +68,7 @@ fn is_part(c: &Col) -> bool {
 /// Reads T7.
 pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
     let body_lines = frame(StandardKind::T7, lines, table);
-    let body = lay::body(lines, &body_lines);
+    let body = sangong_body::body(lines, &body_lines);
     let title = squash(&table.title);
     let measures = lay::measures(&body.header, &title);
     // segments: (columns the values may take, values)
@@ -195,7 +196,7 @@ type Segments = Vec<(Vec<Col>, Vec<Option<Amount>>, Option<Span>)>;
 /// Items as rows: each labelled row's values over its item's columns (预算数 / 决算数, and the 一般公共预算 /
 /// 政府性基金 parts where the header has them); values above the first label belong to the items no row
 /// names (the 合计 whose label the copy lost). Sets the table's columns. None when the rows cannot be read.
-fn by_rows(body: &lay::Body, measures: &[bool], table: &mut StandardTable) -> Option<Segments> {
+fn by_rows(body: &Body, measures: &[bool], table: &mut StandardTable) -> Option<Segments> {
     let funds = lay::funds(&body.header);
     if funds.is_empty() {
         table
@@ -217,7 +218,7 @@ fn by_rows(body: &lay::Body, measures: &[bool], table: &mut StandardTable) -> Op
         out
     };
     let mut labelled: Vec<SgItem> = Vec::new();
-    let mut segs: Vec<&lay::Segment> = Vec::new();
+    let mut segs: Vec<&Segment> = Vec::new();
     for s in &body.segments {
         if let Some(item) = s.item {
             if labelled.contains(&item) {

@@ -355,3 +355,26 @@ fn a_row_with_more_numbers_than_columns_is_not_read() {
         t.problems
     );
 }
+
+#[test]
+fn a_row_short_of_a_blank_is_placed_by_the_totals_or_left_undecided() {
+    // PDF text drops the blank 决算数 of 因公出国（境）费: only 预算数 keeps 5.50 = 0.50 + 5.00
+    let t = t7(
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n合计 5.50 4.00\n\
+        因公出国（境）费 0.50\n公务接待费 5.00 4.00",
+    );
+    assert!(!t.rows[0].ambiguous, "{:?}", t.rows[0].readings);
+    assert_eq!(cell(&t, SgItem::Abroad, true), "0.50");
+    assert_eq!(cell(&t, SgItem::Abroad, false), "");
+    // 0.00 fits either column, and either way the cell is blank: nothing to decide, no error
+    let t = t7(
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n合计 4.00 4.00\n\
+        因公出国（境）费 0.00\n公务接待费 4.00 4.00",
+    );
+    assert!(
+        rules(&t).iter().all(|r| r.1 != Severity::Error),
+        "{:?}",
+        rules(&t)
+    );
+    assert_eq!(cell(&t, SgItem::Reception, false), "4.00");
+}
