@@ -27,6 +27,8 @@ pub(crate) struct Clean {
     headings: Vec<usize>,
     /// The clean index where each line of the paste starts.
     lines: Vec<usize>,
+    /// Where each top-level heading ("七、…", "第三部分…", not "（一）…") starts.
+    parts: Vec<usize>,
 }
 
 impl Clean {
@@ -36,6 +38,7 @@ impl Clean {
         let mut map = Vec::new();
         let mut headings = vec![0];
         let mut lines = Vec::new();
+        let mut parts = vec![0];
         let mut line_start = true;
         let all: Vec<char> = text.chars().collect();
         for (i, &c) in all.iter().enumerate() {
@@ -62,8 +65,12 @@ impl Clean {
                     && l.chars()
                         .nth(1)
                         .is_some_and(|c| "一二三四五六七八九十".contains(c));
-                if starts_with_ordinal(&l) || sub || l.starts_with("第") && l.contains("部分") {
+                let top = starts_with_ordinal(&l) || l.starts_with("第") && l.contains("部分");
+                if top || sub {
                     headings.push(chars.len());
+                }
+                if top {
+                    parts.push(chars.len());
                 }
             }
             chars.push(squash_char(c));
@@ -74,6 +81,7 @@ impl Clean {
             map,
             headings,
             lines,
+            parts,
         }
     }
 
@@ -143,6 +151,13 @@ impl Clean {
             .filter_map(|&h| self.lines.iter().copied().find(|&l| l > h))
             .filter(|&end| end <= i)
             .max()
+    }
+
+    /// The part [start, end) that clean index `i` is in: between top-level headings, its （一）（二） inside.
+    pub fn part(&self, i: usize) -> (usize, usize) {
+        let start = self.parts.iter().copied().filter(|&h| h <= i).max();
+        let end = self.parts.iter().copied().filter(|&h| h > i).min();
+        (start.unwrap_or(0), end.unwrap_or(self.len()))
     }
 
     /// The section [start, end) that clean index `i` is in.

@@ -5,8 +5,9 @@
 //!
 //! An amount is a cell only when its item, measure and year are bound: the item by its name with nothing but
 //! filler words before the number, the measure by its own words (预算 / 决算) or by the table having only one,
-//! the year by naming the table's year or none. Changes ("比上年减少 X"), other years ("2015年预算"), other
-//! scopes ("全口径", a fund the table does not hold) are not cells and are left alone. An amount whose measure
+//! the year by naming the table's year or none, the scope by a section that speaks of “三公” and names no fund
+//! the table does not hold. Changes ("比上年减少 X"), other years ("2015年预算"), other scopes ("全口径", the
+//! 公务接待费 of a 基本支出 section) are not cells and are left alone. An amount whose measure
 //! the words leave open is 一致 when it equals one of the item's two cells and 未核对 otherwise. Each amount is
 //! judged once, under every remaining reading of T7: an 错误 only when every reading disagrees.
 
@@ -127,6 +128,12 @@ fn bind(ctx: &Ctx<'_>, scope: &Scope, item: SgItem, start: usize, end: usize) ->
     let Some((fig, unit)) = amount(c, run.end) else {
         return Vec::new();
     };
+    // an item named in a part of a 部门决算 that is not about “三公” (公务接待费 among the 基本支出) may be
+    // another scope's
+    let (sec, sec_end) = c.part(start);
+    if c.find("三公", sec, sec_end).is_none() {
+        return Vec::new();
+    }
     let mut measures = run.measures.clone();
     measures.extend(prefix_measures(&prefix));
     let year = run

@@ -65,7 +65,7 @@ const FILLERS: &[(&str, Measure)] = &[
 ];
 
 /// Words before a name (in its clause) that make the amount something other than this year's cell: a
-/// comparison, another year, a change, an estimate.
+/// comparison, another year, a change, an estimate, a part of the item.
 pub(crate) const NOT_A_CELL: &[&str] = &[
     "上年",
     "去年",
@@ -86,6 +86,13 @@ pub(crate) const NOT_A_CELL: &[&str] = &[
     "平均",
     "人均",
     "每",
+    // a part of the item ("其中：国内公务接待费3.00万元")
+    "国内",
+    "境外",
+    "外事",
+    "外宾",
+    "涉外",
+    "其他",
 ];
 
 /// Words of a name's clause, before it, that give the measure ("2019年年初预算安排车辆购置费").

@@ -53,7 +53,7 @@ fn changes_other_years_and_rates_are_not_cells() {
     let narrative = "2022年“三公”经费支出预算比上年减少1.64万元，下降11.71%。\
         2021年“三公”经费预算为14.00万元。上年公务接待费预算为4.86万元。\
         公务接待费较上年减少0.50万元。公务用车购置及运行费按全市综合定额全年4万元/辆。\
-        公务接待费和公务用车运行费支出9.36万元。";
+        公务接待费和公务用车运行费支出9.36万元。其中：国内公务接待费3.00万元。";
     assert_eq!(n10(BUDGET_COLUMNS, narrative), vec![]);
 }
 
@@ -187,4 +187,16 @@ fn an_amount_the_table_cannot_settle_is_listed_with_its_reason() {
         .claims
         .iter()
         .any(|c| c.verdict == juesuan::Verdict::Mismatch));
+}
+
+#[test]
+fn an_item_in_a_part_not_about_sangong_is_not_linked() {
+    // the 基本支出 part's 公务接待费 is the 一般公共预算 basic expenditure's, not T7's
+    let narrative = "六、一般公共预算财政拨款基本支出决算情况说明\n\
+        公用经费主要包括办公费、公务接待费等，其中：公务接待费支出决算2.00万元。\n\
+        七、财政拨款“三公”经费支出决算情况说明\n（一）总体情况\n公务接待费支出决算0.53万元。";
+    assert_eq!(
+        n10(ROWS_WITH_EMPTY_CELLS, narrative),
+        vec![ok("0.53", "0.53")]
+    );
 }
