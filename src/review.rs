@@ -14,7 +14,7 @@ use crate::report::{
 use crate::rules::ClaimKind;
 use crate::rules::{self, Claim};
 use crate::scoring::{self, preset::Preset};
-use crate::standard::{FindingKind, Severity};
+use crate::standard::{FindingKind, Severity, StandardKind};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -189,6 +189,16 @@ fn standard_findings(
     let mut reasons = HashMap::new();
     if doc.standard.is_empty() {
         return reasons;
+    }
+    // what the “三公” table's reader could not read, or read by assumption, is said, not dropped (the other
+    // readers' notes are not reported here yet)
+    for t in doc.standard.iter().filter(|t| t.kind == StandardKind::T7) {
+        for m in t.problems.iter().chain(&t.assumptions) {
+            problems.push(ProblemReport {
+                message: format!("{}：{m}", t.kind.id()),
+                span: Some([t.span.0, t.span.1]),
+            });
+        }
     }
     let mut findings = crate::standard::check_tables(&doc.standard);
     // the 说明 as the N rules read it: the paste with every table blanked out, so offsets stay the paste's

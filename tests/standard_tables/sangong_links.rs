@@ -200,3 +200,16 @@ fn an_item_in_a_part_not_about_sangong_is_not_linked() {
         vec![ok("0.53", "0.53")]
     );
 }
+
+#[test]
+fn what_the_reader_could_not_check_or_assumed_is_reported() {
+    let text = format!("{ROWS_WITH_EMPTY_CELLS}\n二、说明\n无。");
+    let r = juesuan::review(&text, &juesuan::Preset::proportional());
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.message.starts_with("T7：") && p.message.contains("未填数")),
+        "{:?}",
+        r.problems
+    );
+}
