@@ -8,6 +8,7 @@ mod cues;
 mod entities;
 mod families;
 mod frames;
+mod identities;
 mod lists;
 
 use super::context::Ctx;
@@ -33,6 +34,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
         }
     }
     lists::sums(ctx, &frames, &entities)?;
+    identities::identities(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
     Ok(())
