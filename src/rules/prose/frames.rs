@@ -305,6 +305,8 @@ fn role(
                     .filter(|c| !c.is_ascii_digit() && !".,万元亿%、和及与".contains(*c))
                     .collect();
                 let name = name.trim().to_string();
+                // "占比 12%", "占比重": the word of a share, no whole named
+                let name = if ["比", "比重", "比例", "比为", "比重为"].contains(&name.as_str()) { String::new() } else { name };
                 return Role::Share {
                     whole: (!name.is_empty()).then_some(name),
                     amount: clause_amount.filter(|&k| {
