@@ -1,6 +1,8 @@
-// The paste box survives a reload: its text is kept in this browser's localStorage (never sent anywhere).
-// Storage may be unavailable (private mode, a locked-down kiosk): then the page simply starts fresh.
+// The paste box survives a reload on a personal machine: its text is kept in this browser's localStorage
+// (never sent anywhere), written once the typing pauses. Storage may be unavailable (private mode): then the
+// page simply starts fresh. The kiosk keeps nothing (persist is never set up there).
 const KEY = 'juesuan.input';
+const PAUSE_MS = 400;
 
 /** The text kept from last time, or `fallback` when there is none. */
 export function restoreInput(fallback) {
@@ -11,15 +13,23 @@ export function restoreInput(fallback) {
   }
 }
 
+let timer = null;
+
+/** Keep `text` once the typing pauses (a 1 MB paste is not rewritten on every keystroke). */
 export function saveInput(text) {
-  try {
-    localStorage.setItem(KEY, text);
-  } catch {
-    // full or unavailable: keeping the text is a convenience, not a requirement
-  }
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    try {
+      if (text === '') localStorage.removeItem(KEY);
+      else localStorage.setItem(KEY, text);
+    } catch {
+      // full or unavailable: keeping the text is a convenience, not a requirement
+    }
+  }, PAUSE_MS);
 }
 
 export function forgetInput() {
+  clearTimeout(timer);
   try {
     localStorage.removeItem(KEY);
   } catch {
