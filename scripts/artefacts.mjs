@@ -114,11 +114,13 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('ba
  * dist/juesuan-kiosk.html: the page as one self-contained file that works from file:// with no network — the
  * page modules bundled into one inline module script, the styles inlined, a CSP that allows exactly those
  * inline hashes. A file:// page cannot start a worker from a URL: the core's worker is bundled as text and
- * started from a blob (CSP `worker-src blob:`), and handed the wasm bytes inlined in the page. The kiosk reads
+ * started from a blob as a classic worker (CSP `worker-src blob:`), and handed the wasm bytes inlined in the page. The kiosk reads
  * pasted text and text files only (no PDF.js: it would add megabytes to the one file).
  */
 export async function buildKiosk(dist) {
-  const workerSource = await bundle(join(dist, 'juesuan-worker.js'));
+  // a classic worker: Chromium does not start a module worker from a blob in a file:// page (import.meta is
+  // unused there: the kiosk hands the worker the wasm bytes)
+  const workerSource = await bundle(join(dist, 'juesuan-worker.js'), { format: 'iife', logLevel: 'error' });
   const kioskWorker = {
     name: 'kiosk-worker',
     setup(build) {
@@ -132,7 +134,7 @@ import bytes from './juesuan_bg.wasm';
 let url;
 export function createWorker() {
   url ??= URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  return new Worker(url, { type: 'module', name: 'juesuan-core' });
+  return new Worker(url, { name: 'juesuan-core' });
 }
 export function initMessage(module) {
   return module ? { type: 'init', module } : { type: 'init', bytes: bytes.slice() };

@@ -141,7 +141,8 @@ export function headline(items) {
   let table = 0;
   for (const item of items) {
     counts[GROUPS[groupOf(item.verdict)]] += 1;
-    if (item.source === 'claim' && item.table === null) text += 1;
+    // the standard tables' own checks (T-, X-) and the 绩效自评表's are the tables'; the rest the text's
+    if (item.source === 'claim' && item.table === null && !/^[TX]/.test(item.rule ?? '')) text += 1;
     else table += 1;
   }
   return { counts, total: items.length, text, table };

@@ -155,6 +155,7 @@ export class JuesuanChecker extends HTMLElement {
   #report = null; // setupReport's, once started
   #client = null;
   #review = null;
+  #headline = null;
   #error = null;
   #started = false;
   #touched = false; // the text was typed or set through `value`: the attributes no longer decide it
@@ -195,6 +196,11 @@ export class JuesuanChecker extends HTMLElement {
   /** The last Review (null before the first one, or after an unusable preset). */
   get report() {
     return this.#review;
+  }
+
+  /** The last report's headline: { counts: { mismatch, notice, rounding, not_computable, ok }, total, text, table }. */
+  get headline() {
+    return this.#headline;
   }
 
   /** Why the core could not load (the text of juesuan-error), or null. */
@@ -254,6 +260,7 @@ export class JuesuanChecker extends HTMLElement {
       version: () => version,
       onResult: (view) => {
         this.#review = view.review ?? null;
+        this.#headline = view.headline;
         this.#emit('juesuan-report', { report: view.review, headline: view.headline });
         this.#emit('juesuan-score', { report: view.review });
       },

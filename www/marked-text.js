@@ -5,7 +5,8 @@
 import { el, srOnly } from './dom.js';
 import { GROUPS, SYMBOL, verdictText, WORDS } from './words.js';
 
-const LINE_EM = 1.9; // the marked text's line-height
+/** A placeholder's height class by its number of lines (no inline styles: the CSP allows none). */
+const heightClass = (lines) => `q${Math.min(4, Math.max(1, Math.ceil(lines / 10)))}`;
 
 /**
  * `container` (the scrolling region) shows the blocks of `view`; `fetchPieces(indices)` resolves
@@ -48,8 +49,7 @@ export function markedText(container) {
       for (const badge of b.badges) if (badge[0] === e) out.push(badgeFor(badge));
     }
     node.replaceChildren(...out);
-    node.classList.add('filled');
-    node.style.minHeight = '';
+    node.className = 'mt-block filled';
     filled.add(b.i);
   }
 
@@ -66,11 +66,10 @@ export function markedText(container) {
       const n = blocks.length / 3;
       nodes = [];
       for (let i = 0; i < n; i += 1) {
-        const div = el('div', 'mt-block');
+        const div = el('div', `mt-block ${heightClass(blocks[3 * i + 2])}`);
         div.dataset.block = String(i);
         div.dataset.start = String(blocks[3 * i]);
         div.dataset.end = String(blocks[3 * i + 1]);
-        div.style.minHeight = `${blocks[3 * i + 2] * LINE_EM}em`;
         nodes.push(div);
       }
       container.replaceChildren(...nodes);

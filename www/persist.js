@@ -14,22 +14,32 @@ export function restoreInput(fallback) {
 }
 
 let timer = null;
+let unsaved = null;
 
-/** Keep `text` once the typing pauses (a 1 MB paste is not rewritten on every keystroke). */
-export function saveInput(text) {
+function write() {
   clearTimeout(timer);
-  timer = setTimeout(() => {
-    try {
-      if (text === '') localStorage.removeItem(KEY);
-      else localStorage.setItem(KEY, text);
-    } catch {
-      // full or unavailable: keeping the text is a convenience, not a requirement
-    }
-  }, PAUSE_MS);
+  if (unsaved === null) return;
+  const text = unsaved;
+  unsaved = null;
+  try {
+    if (text === '') localStorage.removeItem(KEY);
+    else localStorage.setItem(KEY, text);
+  } catch {
+    // full or unavailable: keeping the text is a convenience, not a requirement
+  }
+}
+
+/** Keep `text` once the typing pauses (a 1 MB paste is not rewritten on every keystroke), or as the page goes. */
+export function saveInput(text) {
+  if (unsaved === null) addEventListener('pagehide', write, { once: true });
+  unsaved = text;
+  clearTimeout(timer);
+  timer = setTimeout(write, PAUSE_MS);
 }
 
 export function forgetInput() {
   clearTimeout(timer);
+  unsaved = null;
   try {
     localStorage.removeItem(KEY);
   } catch {

@@ -104,6 +104,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
     const steps = [];
     summary.replaceChildren(...headlineNodes(h, view));
     sub.textContent = view.empty ? '' : detailText(h, view, doc);
+    sub.dataset.standardTables = view.sections.filter((x) => x.kind === 'standard').map((x) => x.standard).join(',');
     renderProblems(view.problems);
 
     const nothing = view.empty || h.total === 0;
@@ -298,6 +299,10 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
 
 function detailText(h, view, doc) {
   const parts = [`说明文字 ${h.text} 项，表格 ${h.table} 项`];
+  const standard = view.sections.filter((x) => x.kind === 'standard');
+  const selfEval = view.tables.count;
+  if (standard.length > 0) parts.push(`识别出决算表 ${standard.length} 张`);
+  if (selfEval > 0) parts.push(`绩效自评表 ${selfEval} 张`);
   if (view.figures > 0) parts.push(`文中数字 ${view.figures} 个，已核对 ${view.checked} 个`);
   if (doc.name) parts.push(`文件：${doc.name}`);
   return `${parts.join('；')}。`;
