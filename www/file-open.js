@@ -107,7 +107,8 @@ export function setupFileOpen(root, { dropZone, onText, status, pdf = true }) {
         });
         if (controller.signal.aborted) return;
         onText(doc.text, { name: file.name, pages: doc.pages });
-        say(`已打开 ${file.name}（${doc.pages.at(-1)?.number ?? 0} 页）。表格按位置还原为逐行、逐格的文字，结果中的位置注明页码。`, 'done');
+        const skipped = doc.skipped.length ? `；第 ${doc.skipped.join('、')} 页无法读取，已跳过` : '';
+        say(`已打开 ${file.name}（共 ${doc.count} 页${skipped}）。表格按位置还原为逐行、逐格的文字，结果中的位置注明页码。`, doc.skipped.length ? 'error' : 'done');
       } else {
         if (file.size > TEXT_LIMIT) throw new Error(`文件太大（${(file.size / 1048576).toFixed(1)} MB），超过 20 MB 的上限，无法读取。`);
         const text = decodeText(new Uint8Array(await file.arrayBuffer()));

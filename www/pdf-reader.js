@@ -8,7 +8,7 @@ import { readPage } from './pdf-page.js';
 export const LIMITS = {
   bytes: 60 * 1024 * 1024, // 60 MB
   pages: 300,
-  pageMs: 15_000, // one page's text and rulings
+  pageMs: 10_000, // one page's text and rulings
   totalMs: 120_000,
 };
 
@@ -59,8 +59,8 @@ function timeout(ms, what) {
 }
 
 /**
- * Reads `file` (a File or Blob): resolves { text, pages } (pages: [{ number, start }]) or rejects with a
- * PdfError. `onProgress({ page, pages })` is called as pages are read; `signal` aborts.
+ * Reads `file` (a File or Blob): resolves { text, pages, count, skipped } (pages: [{ number, start }] in
+ * text order; skipped: the pages that could not be read) or rejects with a PdfError. `onProgress({ page, pages })` is called as pages are read; `signal` aborts.
  */
 export async function readPdf(file, { onProgress = () => {}, signal } = {}) {
   if (file.size > LIMITS.bytes) {
@@ -96,6 +96,7 @@ export async function readPdf(file, { onProgress = () => {}, signal } = {}) {
     }
     // text first (cheap); the rulings only of pages that have text
     const pages = [];
+    const skipped = [];
     for (let n = 1; n <= total; n += 1) {
       if (signal?.aborted) throw new PdfError('已取消读取。');
       if (performance.now() - started > LIMITS.totalMs) throw new PdfError('读取 PDF 用时过长，已停止读取。');
@@ -108,13 +109,14 @@ export async function readPdf(file, { onProgress = () => {}, signal } = {}) {
       } catch (err) {
         if (err instanceof PdfError) throw err;
         pages.push({ number: n, width: 0, height: 0, items: [], lines: [] }); // an unreadable page: skipped
+        skipped.push(n);
       } finally {
         limit.cancel();
       }
     }
     const chars = pages.reduce((sum, p) => sum + p.items.reduce((s, it) => s + it.str.replace(/\s/g, '').length, 0), 0);
     if (chars < 20) throw new PdfError('此 PDF 没有文字层（可能是扫描件），无法读取');
-    return layoutDocument(pages);
+    return { ...layoutDocument(pages), count: total, skipped };
   } finally {
     signal?.removeEventListener('abort', abort);
     task.destroy();
