@@ -66,7 +66,7 @@ const withoutHeader = (text) => text.slice(text.indexOf('\n') + 1); // tables-de
 const seed = fixture('seed', 'seed.txt');
 const examples = {
   seed,
-  narrative: seed.split(/\n(?=部门（单位）整体支出绩效目标自评表)/)[0],
+  narrative: seed.split(/\n(?=\s*部门（单位）整体支出绩效目标自评表)/)[0],
   selfEval: fixture('seed', 'tables', '10.tsv'),
   standard: `${withoutHeader(fixture('tables-dev', 'putuo-czj-2024-all-tables.txt'))}\n${withoutHeader(fixture('tables-dev', 'putuo-czj-2024-narrative.txt'))}`,
 };
