@@ -57,6 +57,7 @@ function skeleton() {
       h('label', { for: 'input' }, '粘贴决算公开说明或绩效自评表'),
       h('div', { id: 'drop-zone', class: 'drop-zone' },
         h('textarea', { id: 'input', rows: '8', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'input-hint' })),
+      h('p', { id: 'large-note', class: 'large-note', role: 'status', hidden: true }),
       h('div', { class: 'buttons full-only' },
         h('button', { type: 'button', id: 'open-file' }, '打开文件…'),
         h('input', { type: 'file', id: 'file-input', accept: '.pdf,.txt,.text,.csv,.tsv,application/pdf,text/plain,text/csv', hidden: true })),

@@ -15,6 +15,7 @@ import { createWorker, initMessage } from './worker-factory.js';
 const $ = (selector) => document.querySelector(selector);
 const html = document.documentElement;
 
+performance.mark('juesuan-main'); // for the benchmark: page load milestones
 let report = null;
 const client = startCore({ createWorker, initMessage, onProgress: (p) => report?.progress(p) });
 
@@ -22,7 +23,7 @@ function start() {
   const kiosk = kioskSettings(location, html);
   const input = $('#input');
   if (kiosk.on) html.classList.add('kiosk');
-  input.value = kiosk.on ? '' : restoreInput('');
+  const restored = kiosk.on ? '' : restoreInput('');
   let version = '';
 
   const notes = notesStore({ persistent: !kiosk.on });
@@ -79,6 +80,7 @@ function start() {
   });
 
   client.ready.then((ready) => {
+    performance.mark('juesuan-core-ready');
     version = ready.version;
     $('#version').textContent = `版本 ${ready.version}`;
   }, (err) => {
@@ -86,7 +88,7 @@ function start() {
     $('#version').textContent = '版本未知';
     html.dataset.ready = '1';
   });
-  report.request();
+  report.replace(restored);
   const resetCalculators = setupCalculators(document, (type, payload) => client.ask(type, payload));
 
   if (kiosk.on) {

@@ -29,8 +29,14 @@ function write() {
   }
 }
 
+const LARGE = 200_000; // a text this long is not kept: writing it would hold up the page
+
 /** Keep `text` once the typing pauses (a 1 MB paste is not rewritten on every keystroke), or as the page goes. */
 export function saveInput(text) {
+  if (text.length > LARGE) {
+    forgetInput();
+    return;
+  }
   if (unsaved === null) addEventListener('pagehide', write, { once: true });
   unsaved = text;
   clearTimeout(timer);

@@ -16,6 +16,13 @@ import { GROUPS, SEVERITY, SYMBOL } from './words.js';
 
 const PAUSE_MS = 1200; // results are announced once the typing pauses this long
 const BIG = 100_000; // UTF-16 units: a review this big shows progress
+/**
+ * A text longer than this is kept beside the paste box, not in it: a browser's text box lays out its whole
+ * text on every change (a 1 MB paste blocks the page for a second), so the box shows the text's beginning,
+ * read-only, and the marked text below shows it all.
+ */
+export const LARGE = 200_000;
+const PREVIEW = 20_000;
 
 /** "✗ 错误 18 项，ⓘ 提示 0 项，≈ 尾差 2 项，— 无法计算 4 项，✓ 一致 274 项（共 298 项）" */
 export function headlineText(h) {
@@ -44,7 +51,9 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
   const marked = markedText($('#marked-text'));
   const slices = slicer();
 
+  const large = $('#large-note');
   let doc = { name: null, pages: null };
+  let big = null; // the whole text while it is too large for the box
   let shown = null; // { seq, view, text }
   let lastText = input.value;
   let lastLocated = null;
@@ -55,8 +64,49 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
 
   // ---- one review per edit ------------------------------------------------------------------------
 
+  /** The text being checked: the box's, or the large text kept beside it. */
+  const currentText = () => big ?? input.value;
+
+  function setText(text) {
+    if (text.length > LARGE) {
+      big = text;
+      input.value = text.slice(0, PREVIEW);
+      input.readOnly = true;
+      if (large) {
+        const edit = el('button', 'link-button', '在输入框中编辑全文（较慢）');
+        edit.type = 'button';
+        edit.addEventListener('click', () => {
+          const whole = big;
+          big = null;
+          large.hidden = true;
+          input.readOnly = false;
+          input.value = whole;
+          input.focus();
+        });
+        large.replaceChildren(`文本较大（约 ${wan(text.length)}字），输入框只显示开头部分、不可编辑，核对的是全文；全文的标注见下方“原文标注”。 `, edit);
+        large.hidden = false;
+      }
+    } else {
+      big = null;
+      input.readOnly = false;
+      input.value = text;
+      if (large) large.hidden = true;
+    }
+  }
+
+  // a paste that would make the text too large for the box is kept beside it
+  input.addEventListener('paste', (event) => {
+    const pasted = event.clipboardData?.getData('text/plain') ?? '';
+    if (big !== null || pasted.length + input.value.length - (input.selectionEnd - input.selectionStart) <= LARGE) return;
+    event.preventDefault();
+    const v = input.value;
+    const whole = v.slice(0, input.selectionStart) + pasted + v.slice(input.selectionEnd);
+    replace(whole, { name: null, pages: null });
+    input.dispatchEvent(new CustomEvent('juesuan-replaced', { bubbles: true }));
+  });
+
   async function request() {
-    const text = input.value;
+    const text = currentText();
     html.dataset.reviews = String(Number(html.dataset.reviews ?? 0) + 1);
     const result = await client.review(text, choice(), { pages: doc.pages, full });
     if (result.status === 'stale') return;
@@ -68,6 +118,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
   }
 
   function edit({ typed = true } = {}) {
+    if (big !== null) return request(); // read-only box: nothing was typed
     const text = input.value;
     if (doc.pages) doc.pages = shiftPages(doc.pages, lastText, text);
     if (text.trim() === '') doc = { name: null, pages: null };
@@ -78,7 +129,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
 
   /** A whole new text (a file, an example, 清空): its name and PDF page map, if any. */
   function replace(text, { name = null, pages = null } = {}) {
-    input.value = text;
+    setText(text);
     input.setSelectionRange(0, 0);
     input.scrollTop = 0;
     lastText = text;
@@ -97,6 +148,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
   // ---- rendering ----------------------------------------------------------------------------------
 
   function show(view, text, seq) {
+    if (!performance.getEntriesByName('juesuan-result').length) performance.mark('juesuan-result');
     shown = { seq, view, text };
     status.textContent = '';
     if (tables) showPresetError(tables, null);
@@ -141,6 +193,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
     });
     // the headline, the first findings and the marked text's placeholders in this task; the rest in slices
     slices.run(steps, { now: true });
+    if (!performance.getEntriesByName('juesuan-first-verdict').length) performance.mark('juesuan-first-verdict');
     scheduleAnnounce();
     printReady = null;
     if (printNode) idle(() => preparePrint(false));
@@ -180,12 +233,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
     const [s, e] = item.span;
     if (input.value.length >= e) {
       input.setSelectionRange(s, e);
-      if (input.value.length > 200_000) {
-        // laying out a huge text to measure is too slow: scroll in proportion to the offset
-        input.scrollTop = Math.max(0, (s / input.value.length) * input.scrollHeight - input.clientHeight / 3);
-      } else {
-        scrollTextareaTo(input, s);
-      }
+      scrollTextareaTo(input, s);
     }
     await marked.locate(item);
     const at = [item.line ? `原文第 ${item.line} 行` : '', item.page ? `第 ${item.page} 页` : ''].filter(Boolean).join('，');
@@ -227,7 +275,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
   function progress(p) {
     if (!busy) return;
     if (p && p.length >= BIG) {
-      busy.replaceChildren(el('progress'), ` 正在核对约 ${(p.length / 1e6).toFixed(1)} MB 文字…（可以继续编辑，结果以最后一次为准）`);
+      busy.replaceChildren(el('progress'), ` 正在核对约 ${wan(p.length)}字…（结果以最后一次输入为准）`);
       busy.hidden = false;
     } else {
       busy.hidden = true;
@@ -280,6 +328,8 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
     replace,
     request,
     progress,
+    /** The text being checked (the box's, or a large text kept beside it). */
+    text: currentText,
     /** The document's name and page map (null when pasted). */
     get document() {
       return doc;
@@ -306,6 +356,11 @@ function detailText(h, view, doc) {
   if (view.figures > 0) parts.push(`文中数字 ${view.figures} 个，已核对 ${view.checked} 个`);
   if (doc.name) parts.push(`文件：${doc.name}`);
   return `${parts.join('；')}。`;
+}
+
+/** A length in characters as people say it: "45 万", "8,000". */
+function wan(n) {
+  return n >= 10_000 ? `${Math.round(n / 10_000)}万` : n.toLocaleString('zh-CN');
 }
 
 function idle(fn) {

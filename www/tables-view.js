@@ -59,8 +59,8 @@ export function showPresetError(root, message) {
 }
 
 /**
- * Shows the scored tables of `view` in the section: placeholders for all, the first ones built in `steps`,
- * the others when they come near the screen (`fetchTables(from, count)` resolves their views).
+ * Shows the scored tables of `view` in the section: a placeholder for each, built when it comes near the
+ * screen — from the views sent with the result, else asked for (`fetchTables(from, count)`).
  */
 export function renderTables(root, view, { fetchTables, onLocate, steps }) {
   const status = root.querySelector('#tables-status');
@@ -72,32 +72,42 @@ export function renderTables(root, view, { fetchTables, onLocate, steps }) {
     return;
   }
   status.textContent = `找到 ${count} 张绩效自评表。`;
+  const known = new Map(first.map((t) => [t.index, t]));
   const slots = [];
   for (let i = 0; i < count; i += 1) {
     const slot = el('article', 'score-table pending');
     slot.dataset.table = String(i);
+    slot.append(el('h3', null, `第 ${i + 1} 张绩效自评表（加载中…）`));
     slots.push(slot);
   }
-  out.replaceChildren(...slots);
-  first.forEach((t) => steps.push(() => fillSlot(slots[t.index], t, onLocate)));
-  if (count > first.length) {
-    const observer = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => {
+  const build = (i) => {
+    if (!slots[i].classList.contains('pending')) return;
+    if (known.has(i)) {
+      fillSlot(slots[i], known.get(i), onLocate);
+      return;
+    }
+    fetchTables(i, 4).then((list) => {
+      for (const t of list ?? []) {
+        known.set(t.index, t);
+        if (slots[t.index]?.classList.contains('pending')) fillSlot(slots[t.index], t, onLocate);
+      }
+    });
+  };
+  steps.push(() => {
+    out.replaceChildren(...slots);
+    if (typeof IntersectionObserver !== 'function') {
+      slots.forEach((_, i) => build(i));
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
       for (const e of entries) {
         if (!e.isIntersecting) continue;
-        const i = Number(e.target.dataset.table);
         observer.unobserve(e.target);
-        fetchTables(i, 4).then((list) => {
-          for (const t of list ?? []) {
-            if (slots[t.index]?.classList.contains('pending')) fillSlot(slots[t.index], t, onLocate);
-          }
-        });
+        build(Number(e.target.dataset.table));
       }
-    }, { rootMargin: '800px 0px' }) : null;
-    for (let i = first.length; i < count; i += 1) {
-      slots[i].append(el('h3', null, `第 ${i + 1} 张表（加载中…）`));
-      observer?.observe(slots[i]);
-    }
-  }
+    }, { rootMargin: '600px 0px' });
+    for (const slot of slots) observer.observe(slot);
+  });
 }
 
 function fillSlot(article, t, onLocate) {

@@ -56,7 +56,7 @@ test('skip links reach every section; a finding list of 24 keeps the tables a fe
   // link, Enter, Tab: the next stop is in the tables section
   await s.page.reload();
   await s.page.waitForFunction(() => document.documentElement.dataset.ready === '1');
-  await s.page.locator('#tables-result table').first().waitFor();
+  await s.page.locator('#tables-result article').first().waitFor();
   await s.page.keyboard.press('Tab');
   assert.equal(await s.page.evaluate(() => document.activeElement.getAttribute('href')), '#input');
   for (let i = 0; i < 4; i += 1) await s.page.keyboard.press('Tab');

@@ -38,6 +38,10 @@ test('the seed: one headline over text and tables, equal to the findings shown; 
   const fromText = await s.page.locator('#findings li[data-verdict=mismatch][data-source=claim]').count();
   assert.equal(fromText + fromTables, h.mismatch);
   assert.equal(fromTables, 17, 'the score tables hold 17 ✗');
+  // the tables are built as they come near the screen: bring each one in, then count their ✗
+  const slots = s.page.locator('#tables-result article');
+  for (let i = 0; i < (await slots.count()); i += 1) await slots.nth(i).scrollIntoViewIfNeeded();
+  await s.page.waitForFunction(() => document.querySelectorAll('#tables-result article.pending').length === 0);
   assert.equal(await s.page.locator('#tables .table-findings li[data-verdict=mismatch]').count(), fromTables, 'the tables show the same ✗');
 
   // ✓ 一致 starts collapsed: its items are not in the list until asked for
@@ -233,6 +237,7 @@ test('10.tsv: the five disagreeing rows are marked; 执行率 and its score each
   await fillInput(s.page, tsv);
   const section = s.page.locator('#tables');
   const table = s.page.locator('#tables-result table').first();
+  await section.scrollIntoViewIfNeeded();
   await table.waitFor();
   assert.equal(await s.page.locator('#tables-result table').count(), 1);
   assert.match(await section.locator('.preset-used').first().textContent(), /评分规则：按比例/);

@@ -127,6 +127,8 @@ test('both checkers render inside their shadow roots, untouched by the portal st
   // full: marked text and the table view; compact: paste box, summary and findings only.
   await s.page.locator('#full-checker #marked-text mark').first().waitFor();
   assert.ok(await s.page.locator('#full-checker #marked-text').isVisible());
+  await s.page.locator('#full-checker #tables-result article').first().scrollIntoViewIfNeeded();
+  await s.page.locator('#full-checker #tables-result table').first().waitFor();
   assert.equal(await s.page.locator('#full-checker #tables-result table').count(), 1);
   assert.match(await s.page.locator('#full-checker .preset-used').textContent(), /每低于 100% 一个百分点扣 0\.25 分/);
   assert.ok(await s.page.locator('#compact-checker #marked-text').isHidden());
@@ -178,6 +180,7 @@ test('changing the preset attribute re-scores; the picker inside writes the attr
 
   await checker.evaluate((c) => c.setAttribute('preset', 'bands'));
   await heard(s.page, 'juesuan-score', 1);
+  await s.page.locator('#full-checker #tables-result article').first().scrollIntoViewIfNeeded();
   assert.deepEqual(await totals(), [['bands', '93.00']]);
   assert.equal(await s.page.locator('#full-checker #preset').inputValue(), 'bands');
   assert.ok(await s.page.locator('#full-checker #preset-k').isHidden(), 'k only for deduct-per-point');

@@ -46,7 +46,8 @@ test('no network request after load, whatever the user does', async () => {
   await s.page.locator('#export-json').click();
   await json;
   await form.locator('output.result', { hasText: /50\.80%/ }).waitFor();
-  await s.page.locator('#tables-result table').first().scrollIntoViewIfNeeded();
+  await s.page.locator('#tables-result article').first().scrollIntoViewIfNeeded();
+  await s.page.locator('#tables-result table').first().waitFor();
 
   const outside = sent.filter((u) => /^(https?|wss?):/.test(u));
   assert.deepEqual(outside, [], 'requests after load');

@@ -94,8 +94,11 @@ test('a 1 MB paste: progress while it is checked, then verdicts; only what is on
   await s.page.locator('#input').focus();
   await s.page.keyboard.press('Control+V');
   await settled(s.page, 60000);
-  assert.equal((await s.page.locator('#input').inputValue()).length, mb.length);
-  assert.match(await s.page.evaluate(() => window.__busy), /正在核对约 \d\.\d MB 文字/, 'progress was shown');
+  // too large for the box: it shows the beginning, read-only; the whole text is checked and marked below
+  assert.equal(await s.page.locator('#input').getAttribute('readonly'), '');
+  assert.equal((await s.page.locator('#input').inputValue()).length, 20000);
+  assert.match(await s.page.locator('#large-note').textContent(), /文本较大（约 45万字），输入框只显示开头部分/);
+  assert.match(await s.page.evaluate(() => window.__busy), /正在核对约 45万字/, 'progress was shown');
   assert.ok(await s.page.locator('#busy').isHidden(), 'and is gone');
   const h = await headline(s.page);
   assert.equal(h.mismatch, 21 * 18, h.text);
@@ -112,10 +115,17 @@ test('a 1 MB paste: progress while it is checked, then verdicts; only what is on
   assert.equal(counts.items, 60 + 42 + 60, 'a page of ✗ (60 of 378), all ≈ (42), a page of — (60 of 84); ✓ collapsed');
   assert.ok(counts.filled <= 4 && counts.blocks > 1000, `text blocks built: ${counts.filled} of ${counts.blocks}`);
   assert.equal(counts.slots, 252, 'a place for every 绩效自评表');
-  assert.ok(counts.tables <= 24, `tables built: ${counts.tables}`);
+  assert.ok(counts.tables <= 4, `tables built: ${counts.tables}`);
   // more findings on request
   await s.page.locator('#group-mismatch .more').click();
   await s.page.waitForFunction(() => document.querySelectorAll('#group-mismatch li').length === 120);
+  // a finding far into the text is located in the marked text
+  await s.page.locator('#group-mismatch li').nth(100).locator('.finding-head').click();
+  await s.page.locator('#marked-text mark.current').first().waitFor();
+  // and the whole text can still be taken into the box to edit
+  await s.page.locator('#large-note button').click();
+  assert.equal((await s.page.locator('#input').inputValue()).length, mb.length);
+  assert.equal(await s.page.locator('#input').getAttribute('readonly'), null);
   await s.page.close();
 });
 
