@@ -3,6 +3,7 @@
 // collapsed. A finding reads its verdict, what was checked, where (section or table, row, column, line,
 // page), the figures as the core gave them, and carries a 已说明 mark with a short note.
 import { el, srOnly } from './dom.js';
+import { ownFrame } from './schedule.js';
 import { GROUPS, SEVERITY, SEVERITY_NOTE, SYMBOL, shown, verdictText, WORDS } from './words.js';
 
 const PAGE = 60;
@@ -69,9 +70,8 @@ export function renderGroups(container, view, { fetchItems, onLocate, notes, ste
       v.dataset.verdict = group;
       h.append(v, ` ${count} 项`, el('span', 'h-note', `（${SEVERITY_NOTE[group]}）`));
       const first = view.preview[group] ?? [];
-      // the first findings in this step, the rest of the page in later ones
-      steps.push(() => addItems(first.slice(0, 15)));
-      for (let k = 15; k < first.length; k += 15) steps.push(() => addItems(first.slice(k, k + 15)));
+      // fifteen findings a frame: the first ones at once, the rest of the page just after
+      for (let k = 0; k < first.length; k += 15) steps.push(ownFrame(() => addItems(first.slice(k, k + 15))));
     }
     section.append(h, list, more);
     nodes.push(section);

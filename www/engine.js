@@ -33,17 +33,22 @@ export function createEngine(core) {
 
   function review({ seq, text, choice, pages, full }) {
     let value;
+    const t0 = performance.now();
     try {
       value = core.review(text, presetArg(choice));
     } catch (err) {
       state = null;
       return { type: 'error', seq, message: messageOf(err) };
     }
+    const t1 = performance.now();
     const index = textIndex(text, pages);
     const items = auditItems(value, index);
     const ranges = groupRanges(items);
     const blocks = textBlocks(index);
     state = { seq, text, index, review: value, items, ranges, marks: null, blocks, tables: null };
+    state.marks = markList(items);
+    // the first blocks of the marked text come with the result: what is on screen needs no second question
+    const firstPieces = [0, 1].filter((i) => 3 * i < blocks.length).map((i) => piecesOf(state, i));
     const preview = {};
     for (const [group, [from, count]] of Object.entries(ranges)) {
       preview[group] = group === 'ok' ? [] : items.slice(from, from + Math.min(count, FIRST_PAGE));
@@ -70,9 +75,16 @@ export function createEngine(core) {
         checked: value.summary?.checked ?? 0,
         unchecked: (value.unchecked ?? []).length,
         title: documentTitle(index),
+        firstPieces,
+        timing: { review: t1 - t0, audit: performance.now() - t1 },
         review: full ? value : undefined,
       },
     };
+  }
+
+  function piecesOf(s, i) {
+    const [bs, be] = [s.blocks[3 * i], s.blocks[3 * i + 1]];
+    return { i, start: bs, text: s.text.slice(bs, be), ...blockPieces(s.marks, bs, be) };
   }
 
   function current(seq) {
@@ -95,12 +107,7 @@ export function createEngine(core) {
       case 'pieces': {
         const s = current(msg.seq);
         if (!s) return { type: 'pieces', seq: msg.seq, blocks: null };
-        s.marks ??= markList(s.items);
-        const blocks = msg.blocks.map((i) => {
-          const [bs, be] = [s.blocks[3 * i], s.blocks[3 * i + 1]];
-          return { i, start: bs, text: s.text.slice(bs, be), ...blockPieces(s.marks, bs, be) };
-        });
-        return { type: 'pieces', seq: msg.seq, blocks };
+        return { type: 'pieces', seq: msg.seq, blocks: msg.blocks.map((i) => piecesOf(s, i)) };
       }
       case 'export': {
         const s = current(msg.seq);

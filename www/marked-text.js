@@ -73,6 +73,11 @@ export function markedText(container) {
         nodes.push(div);
       }
       container.replaceChildren(...nodes);
+      // the blocks that came with the result (the top of the text) at once, the others as they come near
+      for (const b of view.firstPieces ?? []) {
+        asked.add(b.i);
+        build(b);
+      }
       if (observer) for (const node of nodes) observer.observe(node);
       else fill(nodes.map((_, i) => i));
     },

@@ -1,9 +1,15 @@
-// Rendering in slices: work is queued as small steps and run a few milliseconds at a time between frames, so
-// no task blocks the page; a newer result cancels what is left of the older one.
+// Rendering in slices: work is queued as small steps and run a few milliseconds at a time, one slice per
+// frame (so the layout of what a slice built is done before the next slice builds more), so no task blocks
+// the page; a newer result cancels what is left of the older one.
 
 const BUDGET_MS = 8;
 
-/** A queue of steps; `run(steps)` replaces whatever was queued. Returns { run, cancel, idle }. */
+/**
+ * A queue of steps; `run(steps)` replaces whatever was queued. A step marked `frame: true` is the last of its
+ * slice. Returns { run, add, cancel, idle }.
+ */
+export const ownFrame = (fn) => Object.assign(fn, { frame: true });
+
 export function slicer() {
   let queue = [];
   let generation = 0;
@@ -11,8 +17,13 @@ export function slicer() {
   let idleWaiters = [];
 
   const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
-  const post = channel ? () => channel.port2.postMessage(null) : () => setTimeout(tick, 0);
+  const soon = channel ? () => channel.port2.postMessage(null) : () => setTimeout(tick, 0);
   if (channel) channel.port1.onmessage = () => tick();
+  // after the next frame (a hidden page has no frames: then at once)
+  const post = () => {
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(soon);
+    else soon();
+  };
 
   function tick() {
     scheduled = false;
@@ -24,6 +35,7 @@ export function slicer() {
       } catch (err) {
         console.error(err); // a failed step must not stop the rest
       }
+      if (step.frame) break; // a step that builds much ends its slice: its layout gets a frame of its own
     }
     if (queue.length > 0) {
       scheduled = true;
