@@ -4,16 +4,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { axe, loadSeed, repoRoot, settled, startHarness } from './harness.mjs';
+import { test } from 'node:test';
+import { axe, loadSeed, repoRoot, settled, useHarness } from './harness.mjs';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 const shots = join(repoRoot, 'target', 'screenshots');
 const VIEWS = [
@@ -24,7 +18,7 @@ const VIEWS = [
 
 for (const view of VIEWS) {
   test(`axe: no violation at ${view.name} with the seed, its score tables and the ✓ list open`, async () => {
-    const s = await harness.open(view.query, { viewport: view.viewport, bypassCSP: true });
+    const s = await harnessOf().open(view.query, { viewport: view.viewport, bypassCSP: true });
     await loadSeed(s.page);
     await s.page.locator('#group-ok .group-toggle').click();
     await s.page.locator('#findings li[data-verdict=ok]').first().waitFor();
@@ -47,7 +41,7 @@ for (const view of VIEWS) {
 }
 
 test('skip links reach every section; a finding list of 24 keeps the tables a few Tabs away', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await loadSeed(s.page);
   const links = await s.page.locator('nav.skips a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
   assert.deepEqual(links.map(([, href]) => href), ['#input', '#results', '#findings-panel', '#marked-panel', '#tables', '#calculators']);
@@ -76,7 +70,7 @@ test('skip links reach every section; a finding list of 24 keeps the tables a fe
 });
 
 test('forced colours: the legend and the verdicts stay readable', async () => {
-  const s = await harness.open('', { colorScheme: 'light' });
+  const s = await harnessOf().open('', { colorScheme: 'light' });
   await loadSeed(s.page);
   await s.page.emulateMedia({ forcedColors: 'active' });
   const legend = await s.page.locator('.legend-item').evaluateAll((items) => items.map((i) => {
@@ -94,7 +88,7 @@ test('forced colours: the legend and the verdicts stay readable', async () => {
 });
 
 test('the results are announced once the typing pauses, not on every keystroke', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await s.page.locator('#input').fill('本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 3.90 万元。');
   await settled(s.page);
   await s.page.waitForFunction(() => /审核结论/.test(document.querySelector('#announce').textContent), null, { timeout: 5000 });

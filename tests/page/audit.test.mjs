@@ -4,16 +4,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fillInput, headline, loadSeed, repoRoot, settled, startHarness } from './harness.mjs';
+import { test } from 'node:test';
+import { fillInput, headline, loadSeed, repoRoot, settled, useHarness } from './harness.mjs';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 const shots = join(repoRoot, 'target', 'screenshots');
 
@@ -45,7 +39,7 @@ async function printed(page) {
 }
 
 test('the printed 审核报告 of the seed: a header, ✗ and ≈ only, at most three A4 pages; all on request', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await loadSeed(s.page);
   const h = await headline(s.page);
   const pdf = await printed(s.page);
@@ -71,7 +65,7 @@ test('the printed 审核报告 of the seed: a header, ✗ and ≈ only, at most 
 });
 
 test('已说明: a note on a finding is kept in this browser, shown after a reload, carried into CSV, JSON and print', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await loadSeed(s.page);
   const first = s.page.locator('#findings li[data-verdict=mismatch]').first();
   const key = await first.getAttribute('data-key');
@@ -103,7 +97,7 @@ test('已说明: a note on a finding is kept in this browser, shown after a relo
 });
 
 test('locations: a standard table finding names its table, row and column; a 说明 one its heading and line', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await s.page.locator('#guide .example-button[data-example=standard]').click();
   await s.page.waitForFunction(() => document.querySelector('#input').value.includes('收入决算表'));
   await settled(s.page);

@@ -2,16 +2,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { loadSeed, repoRoot, startHarness } from './harness.mjs';
+import { test } from 'node:test';
+import { loadSeed, repoRoot, useHarness } from './harness.mjs';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 /** Fill the named inputs of one calculator; returns its locator. */
 async function fill(page, kind, values) {
@@ -46,7 +40,7 @@ function assertClean({ errors, requests }) {
 }
 
 test('the seed example is loaded into the paste box on request; 清空 empties it', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   assert.equal(await s.page.locator('#input').inputValue(), '', 'a first visit starts empty');
   await loadSeed(s.page);
   const value = await s.page.locator('#input').inputValue();
@@ -65,7 +59,7 @@ test('the seed example is loaded into the paste box on request; 清空 empties i
 });
 
 test('empty inputs show a hint, not an error', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const form = s.page.locator('form[data-kind=variance]');
   assert.match(await reads(form.locator('output.result'), /请输入两个数/), /请输入两个数/);
   assert.equal(await text(form.locator('[role=alert]')), '');
@@ -74,7 +68,7 @@ test('empty inputs show a hint, not an error', async () => {
 });
 
 test('variance rate 993.12 → 1497.60 is 50.80%, stated values get verdicts', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const form = await fill(s.page, 'variance', { a: '993.12', b: '1497.60' });
   const result = await reads(form.locator('output.result'), /50\.80%/);
   assert.match(result, /993\.12/, 'formula with the numbers');
@@ -103,7 +97,7 @@ test('variance rate 993.12 → 1497.60 is 50.80%, stated values get verdicts', a
 });
 
 test('growth from 0.00 to 0.01 is 新增, not a percentage', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const form = await fill(s.page, 'growth', { a: '0.01', b: '0.00' });
   const value = await reads(form.locator('output.result .value'), /新增/);
   assert.match(value, /新增/);
@@ -114,7 +108,7 @@ test('growth from 0.00 to 0.01 is 新增, not a percentage', async () => {
 });
 
 test('execution rate and score under both presets', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const form = await fill(s.page, 'execution', { a: '239.00', b: '226.54' });
   const output = form.locator('output.result');
   await reads(output, /94\.79%/);
@@ -130,7 +124,7 @@ test('execution rate and score under both presets', async () => {
 });
 
 test('a malformed figure shows the core message and marks the input', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const form = await fill(s.page, 'variance', { a: '12a.3', b: '100' });
   const alert = form.locator('[role=alert]');
   await reads(alert, /无法识别/);
@@ -145,7 +139,7 @@ test('a malformed figure shows the core message and marks the input', async () =
 });
 
 test('keyboard: Tab moves to the next input; Enter does not reload', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await s.page.evaluate(() => {
     window.__stay = 1;
   });
@@ -166,7 +160,7 @@ test('keyboard: Tab moves to the next input; Enter does not reload', async () =>
 });
 
 test('screenshot of the filled-in calculators', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await fill(s.page, 'variance', { a: '993.12', b: '1497.60', stated: '50.80' });
   await fill(s.page, 'completion', { a: '993.12', b: '1497.60', stated: '150.79' });
   await fill(s.page, 'growth', { a: '0.01', b: '0.00' });

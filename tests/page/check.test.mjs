@@ -2,16 +2,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fillInput, headline, loadSeed, repoRoot, settled, startHarness } from './harness.mjs';
+import { test } from 'node:test';
+import { fillInput, headline, loadSeed, repoRoot, settled, useHarness } from './harness.mjs';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 const SMALL = '本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 3.90 万元。';
 const shots = join(repoRoot, 'target', 'screenshots');
@@ -20,13 +14,13 @@ const RANK = ['mismatch', 'notice', 'rounding', 'not_computable', 'ok'];
 /** No console errors, and every request (blob: downloads included) went to the page's own server. */
 function assertClean({ errors, requests }) {
   assert.deepEqual(errors, [], 'console errors');
-  const own = new URL(harness.url).origin;
+  const own = new URL(harnessOf().url).origin;
   const foreign = requests.filter((u) => new URL(u.startsWith('blob:') ? u.slice(5) : u).origin !== own);
   assert.deepEqual(foreign, [], 'requests to other hosts');
 }
 
 test('the seed: one headline over text and tables, equal to the findings shown; ✓ collapsed', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await loadSeed(s.page);
   const h = await headline(s.page);
   assert.equal(h.total, h.mismatch + h.notice + h.rounding + h.not_computable + h.ok);
@@ -69,7 +63,7 @@ test('the seed: one headline over text and tables, equal to the findings shown; 
 });
 
 test('a pasted sum that does not add up is one ✗ finding, marked in the text', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await fillInput(s.page, SMALL);
   const items = s.page.locator('#findings li');
   assert.equal(await items.count(), 1);
@@ -88,7 +82,7 @@ test('a pasted sum that does not add up is one ✗ finding, marked in the text',
 });
 
 test('定位: the claim is selected and marked, focus stays on the finding, Escape in the text returns', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   // Astral characters before the claim: code point and UTF-16 offsets differ by 2 each.
   await fillInput(s.page, `𠮷𠮷说明：\n${SMALL}\n${SMALL.replace('3.90', '4.10')}`);
   const buttons = s.page.locator('#findings li .finding-head');
@@ -126,7 +120,7 @@ test('定位: the claim is selected and marked, focus stays on the finding, Esca
 });
 
 test('pasted markup stays text: nothing runs, no elements are created', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const hostile =
     '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> 本年支出 10.00 万元，其中：A 6.00 万元，B 4.00 万元。';
   await fillInput(s.page, hostile);
@@ -141,7 +135,7 @@ test('pasted markup stays text: nothing runs, no elements are created', async ()
 });
 
 test('CSV export: BOM, a header block, every finding of text and tables; JSON: the Review plus the audit', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await loadSeed(s.page);
   const h = await headline(s.page);
   const [csvDownload] = await Promise.all([s.page.waitForEvent('download'), s.page.click('#export-csv')]);
@@ -177,7 +171,7 @@ test('CSV export: BOM, a header block, every finding of text and tables; JSON: t
 });
 
 test('screenshot of the checked seed; a finding far down is scrolled into view in both boxes', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await loadSeed(s.page);
   await s.page.locator('#findings li').nth(1).locator('.finding-head').click();
   await s.page.locator('#marked-text mark.current').first().waitFor();
@@ -199,7 +193,7 @@ test('screenshot of the checked seed; a finding far down is scrolled into view i
 });
 
 test('preset picker: kept in the URL, read back on load; text without tables says so', async () => {
-  const s = await harness.open('?preset=deduct-per-point&k=0.5');
+  const s = await harnessOf().open('?preset=deduct-per-point&k=0.5');
   assert.equal(await s.page.locator('#preset').inputValue(), 'deduct-per-point');
   assert.ok(await s.page.locator('#preset-k').isVisible());
   assert.equal(await s.page.locator('#preset-k').inputValue(), '0.5');
@@ -232,7 +226,7 @@ test('preset picker: kept in the URL, read back on load; text without tables say
 });
 
 test('10.tsv: the five disagreeing rows are marked; 执行率 and its score each carry their own verdict', async () => {
-  const s = await harness.open('?preset=proportional');
+  const s = await harnessOf().open('?preset=proportional');
   const tsv = readFileSync(join(repoRoot, 'tests', 'fixtures', 'seed', 'tables', '10.tsv'), 'utf8');
   await fillInput(s.page, tsv);
   const section = s.page.locator('#tables');
@@ -271,7 +265,7 @@ test('10.tsv: the five disagreeing rows are marked; 执行率 and its score each
 });
 
 test('one core call per edit: a keystroke, a paste and a preset change each review the text once', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await loadSeed(s.page);
   const reviews = () => s.page.evaluate(() => Number(document.documentElement.dataset.reviews));
   const before = await reviews();

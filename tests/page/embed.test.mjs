@@ -3,16 +3,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { repoRoot, startHarness } from './harness.mjs';
+import { test } from 'node:test';
+import { repoRoot, useHarness } from './harness.mjs';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 const DEMO = 'embed-demo.html';
 const SMALL = '本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 3.90 万元。';
@@ -22,7 +16,7 @@ const shots = join(repoRoot, 'target', 'screenshots');
 /** No console errors, and every request (blob: downloads included) went to the page's own server. */
 function assertClean({ errors, requests }) {
   assert.deepEqual(errors, [], 'console errors');
-  const own = new URL(harness.url).origin;
+  const own = new URL(harnessOf().url).origin;
   const foreign = requests.filter((u) => !u.startsWith('data:') && new URL(u.startsWith('blob:') ? u.slice(5) : u).origin !== own);
   assert.deepEqual(foreign, [], 'requests to other hosts');
 }
@@ -59,7 +53,7 @@ function recordEvents(page) {
 const events = (page) => page.evaluate(() => window.__events);
 
 test('both checkers render inside their shadow roots, untouched by the portal stylesheet', async () => {
-  const s = await harness.open(DEMO);
+  const s = await harnessOf().open(DEMO);
   const full = countsOf(await s.page.locator('#full-checker #summary').textContent());
   const report = await s.page.locator('#full-checker').evaluate((c) => c.report.summary.claims);
   assert.equal(report.mismatch, 2, '项目支出 860.23: the sum and its share 44.54% do not agree');
@@ -143,7 +137,7 @@ test('both checkers render inside their shadow roots, untouched by the portal st
 });
 
 test('typing into the shadow paste box re-emits juesuan-report with the new counts', async () => {
-  const s = await harness.open(DEMO);
+  const s = await harnessOf().open(DEMO);
   await recordEvents(s.page);
   await s.page.locator('#compact-checker textarea').fill(FINE);
   const reports = await heard(s.page, 'juesuan-report', 1);
@@ -173,7 +167,7 @@ test('typing into the shadow paste box re-emits juesuan-report with the new coun
 });
 
 test('changing the preset attribute re-scores; the picker inside writes the attribute back, not the URL', async () => {
-  const s = await harness.open(DEMO);
+  const s = await harnessOf().open(DEMO);
   await recordEvents(s.page);
   const checker = s.page.locator('#full-checker');
   const totals = async () => (await events(s.page)).filter((e) => e.type === 'juesuan-score').map((e) => [e.detail.report.preset.rule, e.detail.report.tables[0]?.total]);
@@ -216,7 +210,7 @@ test('changing the preset attribute re-scores; the picker inside writes the attr
 });
 
 test('a hostile paste is shown as text; nothing runs, nothing is fetched', async () => {
-  const s = await harness.open(DEMO);
+  const s = await harnessOf().open(DEMO);
   const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><svg onload="window.__pwned=3">\n${SMALL}`;
   await recordEvents(s.page);
   await s.page.locator('#full-checker textarea').fill(hostile);
@@ -235,7 +229,7 @@ test('a hostile paste is shown as text; nothing runs, nothing is fetched', async
 });
 
 test('keyboard: Tab reaches the paste box; a finding moves focus to its mark in the text', async () => {
-  const s = await harness.open(DEMO);
+  const s = await harnessOf().open(DEMO);
   await s.page.keyboard.press('Tab');
   const focused = () => s.page.evaluate(() => {
     const host = document.activeElement;
@@ -256,7 +250,7 @@ test('keyboard: Tab reaches the paste box; a finding moves focus to its mark in 
 });
 
 test('export from inside the shadow root downloads the findings', async () => {
-  const s = await harness.open(DEMO);
+  const s = await harnessOf().open(DEMO);
   const [csv] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('#full-checker #export-csv').click()]);
   assert.equal(csv.suggestedFilename(), 'juesuan-audit.csv');
   assertClean(s);
@@ -266,7 +260,7 @@ test('export from inside the shadow root downloads the findings', async () => {
 // textarea-scroll.js lays its measuring copy out next to the textarea, in its own (shadow) tree, so the
 // portal's `div { font-size: 40px !important }` cannot reach it and the paste box scrolls to the claim.
 test('locating a finding scrolls the shadow paste box to the claim', async () => {
-  const s = await harness.open(DEMO);
+  const s = await harnessOf().open(DEMO);
   const items = s.page.locator('#full-checker #findings li');
   await items.nth((await items.count()) - 1).locator('.finding-head').click();
   await s.page.locator('#full-checker mark.current').first().waitFor();
@@ -288,7 +282,7 @@ test('locating a finding scrolls the shadow paste box to the claim', async () =>
 });
 
 test('define(), a checker made by script, and juesuan-error when the core cannot load', async () => {
-  const s = await harness.open(DEMO);
+  const s = await harnessOf().open(DEMO);
   const made = await s.page.evaluate(async () => {
     const mod = await import('./juesuan-element.js');
     const again = mod.define();
@@ -309,7 +303,7 @@ test('define(), a checker made by script, and juesuan-error when the core cannot
   await s.page.close();
 
   // A page whose wasm cannot be fetched: each checker says so and tells the portal.
-  const page = await (harness.browser ?? s.page.context().browser()).newPage();
+  const page = await (harnessOf().browser ?? s.page.context().browser()).newPage();
   await page.route('**/juesuan_bg.wasm', (route) => route.abort());
   await page.addInitScript(() => {
     window.__errors = [];
@@ -317,7 +311,7 @@ test('define(), a checker made by script, and juesuan-error when the core cannot
   });
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(new URL(DEMO, harness.url).href);
+  await page.goto(new URL(DEMO, harnessOf().url).href);
   await page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 15000 });
   const heard = await page.evaluate(() => window.__errors);
   assert.deepEqual(heard.map(([id]) => id).sort(), ['compact-checker', 'full-checker']);
@@ -331,7 +325,7 @@ test('define(), a checker made by script, and juesuan-error when the core cannot
 });
 
 test('screenshot of the demo portal', async () => {
-  const s = await harness.open(DEMO);
+  const s = await harnessOf().open(DEMO);
   mkdirSync(shots, { recursive: true });
   await s.page.screenshot({ path: join(shots, 'embed.png'), fullPage: true });
   assertClean(s);

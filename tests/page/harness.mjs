@@ -1,6 +1,7 @@
 // Shared set-up for page tests: serve dist/ (or $JUESUAN_DIST) and drive headless Chromium.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -57,6 +58,18 @@ export async function startHarness() {
   }
 
   return { url: server.url, browser, open, close };
+}
+
+/** One served dist/ and browser for a test file: started before its tests, closed after. Returns a getter. */
+export function useHarness() {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+  return () => harness;
 }
 
 /** Waits until the page shows the result of its latest review (every edit is one review). */

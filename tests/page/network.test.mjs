@@ -1,20 +1,16 @@
 // The page makes no network request after it has loaded: every request is recorded through the Chrome
 // DevTools Protocol (and Playwright's own request events, which include the service worker's), then the
 // page is used as a person would — paste, calculators, presets, findings, exports — and nothing may leave.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fillInput, repoRoot, settled, startHarness } from './harness.mjs';
+import { fillInput, repoRoot, settled, useHarness } from './harness.mjs';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(async () => harness?.close());
+const harnessOf = useHarness();
 
 test('no network request after load, whatever the user does', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   // loading ends when the offline copy is in place (the worker caches the build once, on install)
   await s.page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
   const cdp = await s.page.context().newCDPSession(s.page);

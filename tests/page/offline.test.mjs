@@ -1,17 +1,13 @@
 // The served page keeps working with the network off once it has been loaded: the service worker caches
 // the build, and a reload under Chromium's offline emulation still computes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillInput, settled, startHarness } from './harness.mjs';
+import { fillInput, settled, useHarness } from './harness.mjs';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(async () => harness?.close());
+const harnessOf = useHarness();
 
 test('served page, then network off, reload: still works', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await s.page.evaluate(() => navigator.serviceWorker.ready);
   await s.page.reload();
   await s.page.waitForFunction(() => document.documentElement.dataset.ready === '1');
@@ -30,7 +26,7 @@ test('served page, then network off, reload: still works', async () => {
 });
 
 test('the paste box survives a reload (kept in this browser only)', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await fillInput(s.page, '本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.00 万元。');
   await s.page.reload();
   await s.page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 30000 });

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { headline, repoRoot, settled, startHarness } from './harness.mjs';
+import { test } from 'node:test';
+import { headline, repoRoot, settled, useHarness } from './harness.mjs';
 import { inflatingStream, manyPages, withCraftedFont, withJavaScript, withoutText } from './pdf-make.mjs';
 
 const PDFS = join(repoRoot, 'tests', 'fixtures', 'pdf');
@@ -13,14 +13,8 @@ const KEYS = join(repoRoot, 'tests', 'fixtures', 'tables-dev');
 const work = join(repoRoot, 'target', 'pdf-test');
 const SMALL = '本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 3.90 万元。';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-  mkdirSync(work, { recursive: true });
-});
-after(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
+mkdirSync(work, { recursive: true });
 
 /** Opens `file` through the 打开文件 button; resolves the file status message once reading is over. */
 async function openFile(page, file) {
@@ -62,7 +56,7 @@ function unmatchedKeys(report) {
 }
 
 test('the 财政局 PDF: nine tables read from positions, the keyed checks as with the text, every finding on its page', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   // the same document as text (the tables-dev fixtures, as the 决算表 example holds them)
   await s.page.locator('#guide .example-button[data-example=standard]').click();
   await s.page.waitForFunction(() => document.querySelector('#input').value.includes('收入支出决算总表'));
@@ -97,7 +91,7 @@ test('the 财政局 PDF: nine tables read from positions, the keyed checks as wi
 });
 
 test('the template PDF opens without a false finding', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const status = await openFile(s.page, join(PDFS, 'template-2024.pdf'));
   assert.match(status, /已打开 template-2024\.pdf（共 23 页）/);
   assert.equal(await s.page.locator('#summary-detail').getAttribute('data-standard-tables'), '1,2,3,4,5,6,7,8,9');
@@ -107,7 +101,7 @@ test('the template PDF opens without a false finding', async () => {
 });
 
 test('a PDF without a text layer says so; the text in the box is kept', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await s.page.locator('#input').fill(SMALL);
   await settled(s.page);
   const file = join(work, 'scan.pdf');
@@ -118,7 +112,7 @@ test('a PDF without a text layer says so; the text in the box is kept', async ()
 });
 
 test('GBK and UTF-16 text files give the same results as UTF-8; a CSV becomes table rows', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const seed = readFileSync(join(repoRoot, 'tests', 'fixtures', 'seed', 'seed.txt'), 'utf8');
   const files = {
     utf8: join(work, 'seed-utf8.txt'),
@@ -147,7 +141,7 @@ test('GBK and UTF-16 text files give the same results as UTF-8; a CSV becomes ta
 });
 
 test('no request leaves the origin while a PDF is read; after one use it opens with the network off', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   // the first load holds neither PDF.js nor the examples
   const firstLoad = s.requests.map((u) => new URL(u).pathname);
   assert.deepEqual(firstLoad.filter((p) => /pdfjs|pdf-reader|example\.js/.test(p)), [], firstLoad.join(' '));
@@ -168,7 +162,7 @@ test('no request leaves the origin while a PDF is read; after one use it opens w
     const r = seen.get(e.requestId);
     if (r) r.response = 'failed';
   });
-  const origin = new URL(harness.url).origin;
+  const origin = new URL(harnessOf().url).origin;
   const pdf = join(PDFS, 'putuo-czj-2024.pdf');
   assert.match(await openFile(s.page, pdf), /已打开/);
   const first = [...seen.values()];
@@ -213,7 +207,7 @@ test('no request leaves the origin while a PDF is read; after one use it opens w
 });
 
 test('hostile PDFs: scripts and a crafted font run nothing; 1,000 pages and a 2.5 GB stream stop with a message', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const dialogs = [];
   s.page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -253,7 +247,7 @@ test('hostile PDFs: scripts and a crafted font run nothing; 1,000 pages and a 2.
   assert.match(await s.page.locator('#file-status').textContent(), /第 1 页内容异常（解压后过大或过于复杂），已停止读取/);
   assert.equal(await s.page.locator('#input').inputValue(), SMALL, 'nothing lost');
   assert.match(await s.page.locator('#summary').textContent(), /✗ 错误 1 项/);
-  const origin = new URL(harness.url).origin;
+  const origin = new URL(harnessOf().url).origin;
   assert.deepEqual(s.requests.filter((u) => !u.startsWith(origin) && !/^(blob|data):/.test(u)), []);
   assert.deepEqual(s.errors, []);
   await s.page.close();

@@ -5,21 +5,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fillInput, headline, repoRoot, settled, startHarness } from './harness.mjs';
+import { test } from 'node:test';
+import { fillInput, headline, repoRoot, settled, useHarness } from './harness.mjs';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 const seed = readFileSync(join(repoRoot, 'tests', 'fixtures', 'seed', 'seed.txt'), 'utf8');
 
 test('the core runs in a worker: the page itself never fetches or compiles the wasm', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await fillInput(s.page, seed);
   const workers = s.page.workers().map((w) => w.url());
   assert.ok(workers.some((u) => u.endsWith('/juesuan-worker.js')), workers.join(' '));
@@ -30,7 +24,7 @@ test('the core runs in a worker: the page itself never fetches or compiles the w
 });
 
 test('an IME composition is reviewed once, at its commit; its syllables are not', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await fillInput(s.page, seed);
   const reviews = () => s.page.evaluate(() => Number(document.documentElement.dataset.reviews));
   const before = await reviews();
@@ -50,7 +44,7 @@ test('an IME composition is reviewed once, at its commit; its syllables are not'
 });
 
 test('the latest edit wins: results of older edits are dropped, the last one is shown', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const big = Array(12).fill(seed).join('\n'); // long enough that reviews overlap the edits
   await s.page.locator('#input').evaluate((t, text) => {
     t.value = text;
@@ -80,8 +74,8 @@ test('the latest edit wins: results of older edits are dropped, the last one is 
 });
 
 test('a 1 MB paste: progress while it is checked, then verdicts; only what is on screen is built', async () => {
-  const s = await harness.open('', { permissions: ['clipboard-read', 'clipboard-write'] });
-  await s.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.url });
+  const s = await harnessOf().open('', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await s.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harnessOf().url });
   const mb = Array(21).fill(seed).join('\n'); // 21 × 51 KB
   assert.ok(Buffer.byteLength(mb) > 1_000_000);
   await s.page.evaluate((text) => navigator.clipboard.writeText(text), mb);
@@ -130,7 +124,7 @@ test('a 1 MB paste: progress while it is checked, then verdicts; only what is on
 });
 
 test('an empty box and a text with nothing to check say what can be checked, with an example of each', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   const guide = s.page.locator('#guide');
   await guide.waitFor();
   assert.match(await guide.textContent(), /请在上方粘贴或打开要核对的文件。可以核对：/);
