@@ -252,3 +252,28 @@ test('hostile PDFs: scripts and a crafted font run nothing; 1,000 pages and a 2.
   assert.deepEqual(s.errors, []);
   await s.page.close();
 });
+
+test('a file dropped on the paste box opens; the element opens files too', async () => {
+  const s = await harnessOf().open();
+  await s.page.locator('#drop-zone').evaluate((zone, text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], '拖入.txt', { type: 'text/plain' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, SMALL);
+  await s.page.waitForFunction((t) => document.querySelector('#input').value === t, SMALL);
+  await settled(s.page);
+  assert.match(await s.page.locator('#file-status').textContent(), /已打开 拖入\.txt/);
+  assert.match(await s.page.locator('#summary-detail').textContent(), /文件：拖入\.txt/);
+  assert.match(await s.page.locator('#summary').textContent(), /✗ 错误 1 项/);
+  await s.page.close();
+
+  const demo = await harnessOf().open('embed-demo.html');
+  const file = join(work, 'element.txt');
+  writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SMALL, 'utf16le')]));
+  await demo.page.locator('#compact-checker').evaluate((c) => c.setAttribute('layout', 'full'));
+  await demo.page.locator('#compact-checker #file-input').setInputFiles(file);
+  await demo.page.waitForFunction((t) => document.querySelector('#compact-checker').value === t, SMALL);
+  await demo.page.locator('#compact-checker #summary', { hasText: /✗ 错误 1 项/ }).waitFor();
+  await demo.page.close();
+});
