@@ -26,6 +26,8 @@ export function startCore({ createWorker, initMessage, onProgress = () => {} }) 
     worker.onerror = (event) => {
       event.preventDefault?.();
       fail(new Error(event.message || '计算核心无法在后台运行'));
+      // a worker that failed after it had loaded (out of memory on a huge text) is replaced
+      if (module) boot();
     };
     const id = nextId++;
     ready = new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));

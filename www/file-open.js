@@ -91,18 +91,22 @@ export function setupFileOpen(root, { dropZone, onText, status, pdf = true }) {
       const kind = kindOf(file);
       if (kind === 'pdf') {
         if (!pdf) throw new Error('自助终端只能打开文本文件（TXT、CSV），不能打开 PDF。请复制 PDF 中的文字后粘贴。');
-        say(`正在打开 ${file.name}…`, 'busy');
+        // said once; the page count moves where a screen reader does not read it out on every page
         const progress = el('progress');
         progress.max = 1;
         progress.value = 0;
+        progress.setAttribute('aria-label', '读取进度');
+        const count = el('span', 'file-count');
+        count.setAttribute('aria-hidden', 'true');
+        status.replaceChildren(el('span', 'file-busy', `正在读取 ${file.name}… `), progress, ' ', count);
+        status.dataset.state = 'busy';
         const { readPdf } = await import('./pdf-reader.js');
         const doc = await readPdf(file, {
           signal: controller.signal,
           onProgress: ({ page, pages }) => {
             progress.max = pages;
             progress.value = page - 1;
-            status.replaceChildren(el('span', 'file-busy', `正在读取 ${file.name}：第 ${page} / ${pages} 页 `), progress);
-            status.dataset.state = 'busy';
+            count.textContent = `第 ${page} / ${pages} 页`;
           },
         });
         if (controller.signal.aborted) return;

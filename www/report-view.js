@@ -200,7 +200,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
     if (!performance.getEntriesByName('juesuan-first-verdict').length) performance.mark('juesuan-first-verdict');
     scheduleAnnounce();
     printReady = null;
-    if (printNode) idle(() => preparePrint(false));
+    if (printNode?.isConnected) idle(() => preparePrint(false));
   }
 
   function headlineNodes(h, view) {
@@ -309,7 +309,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
   }
 
   async function preparePrint(all) {
-    if (!shown || !printNode) return;
+    if (!shown || !printNode?.isConnected) return; // (the kiosk prints nothing)
     const seq = shown.seq;
     const r = await client.ask('print', { seq, all });
     if (!r?.items || shown?.seq !== seq) return;
