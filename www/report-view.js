@@ -161,7 +161,7 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
     const nothing = view.empty || h.total === 0;
     if (nothing) {
       renderGuide(guide, {
-        lead: view.empty ? '请在上方粘贴或打开要核对的文件。可以核对：' : '未找到可核对的数字声明。本工具能读取：',
+        lead: view.empty ? '可以核对的内容：' : '未找到可核对的数字声明。本工具能读取：',
         onExample,
         files,
       });
