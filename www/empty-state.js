@@ -20,30 +20,33 @@ export const KINDS = [
   {
     example: 'standard',
     name: '部门决算九张表',
-    how: '收入支出决算总表等，可直接打开 PDF',
+    how: '收入支出决算总表等',
     what: '表内勾稽、表间一致、说明与报表一致',
     button: '载入决算表示例',
   },
 ];
 
 /**
- * Fills `node` with the guide: `lead` says why it is shown; `onExample(name)` loads an example.
- * `files` says whether files can be opened here.
+ * Fills `node` with the guide: `lead` says why it is shown; `onExample(name)` loads an example (none without
+ * it). `files` says whether files can be opened here, `pdf` whether PDFs too (not on the kiosk).
  */
-export function renderGuide(node, { lead, onExample, files = true }) {
+export function renderGuide(node, { lead, onExample, files = true, pdf = true }) {
   const list = el('ul', 'guide-kinds');
   for (const kind of KINDS) {
     const li = el('li');
-    li.append(el('strong', null, kind.name), `（${kind.how}）：${kind.what}。 `);
-    const button = el('button', 'example-button', kind.button);
-    button.type = 'button';
-    button.dataset.example = kind.example;
-    button.addEventListener('click', () => onExample(kind.example));
-    li.append(button);
+    const how = kind.example === 'standard' && pdf ? `${kind.how}，可直接打开 PDF` : kind.how;
+    li.append(el('strong', null, kind.name), `（${how}）：${kind.what}。 `);
+    if (onExample) {
+      const button = el('button', 'example-button', kind.button);
+      button.type = 'button';
+      button.dataset.example = kind.example;
+      button.addEventListener('click', () => onExample(kind.example));
+      li.append(button);
+    }
     list.append(li);
   }
   const parts = [el('p', 'guide-lead', lead), list];
-  if (files) parts.push(el('p', 'note', '也可以点“打开文件”选择 PDF、TXT、CSV 文件，或把文件拖到输入框上。'));
+  if (files) parts.push(el('p', 'note', `也可以点“打开文件”选择 ${pdf ? 'PDF、' : ''}TXT、CSV 文件，或把文件拖到输入框上。`));
   node.replaceChildren(...parts);
   node.hidden = false;
 }

@@ -22,7 +22,10 @@ const client = startCore({ createWorker, initMessage, onProgress: (p) => report?
 function start() {
   const kiosk = kioskSettings(location, html);
   const input = $('#input');
-  if (kiosk.on) html.classList.add('kiosk');
+  if (kiosk.on) {
+    html.classList.add('kiosk');
+    $('#input-hint').textContent = '输入、粘贴或打开文本文件（TXT、CSV）后即时校核，结果见下方“审核结论”。PDF 请复制其中的文字后粘贴。';
+  }
   const restored = kiosk.on ? '' : restoreInput('');
   let version = '';
 
@@ -41,6 +44,7 @@ function start() {
     choice,
     notes,
     onExample: (name) => loadExample(name),
+    pdf: !kiosk.on,
     version: () => version,
     onResult: () => {
       html.dataset.ready = '1';

@@ -34,7 +34,7 @@ export function headlineText(h) {
  * `root` holds the views (ids as in index.html); `input` is the paste box. `client` is core-client's;
  * `choice()` gives the preset; `notes` the 已说明 store; `onResult(view)` hears every shown result.
  */
-export function setupReport(root, { input, client, choice, notes, onResult = () => {}, onExample = null, files = true, full = false, version = () => '' }) {
+export function setupReport(root, { input, client, choice, notes, onResult = () => {}, onExample = null, files = true, pdf = true, full = false, version = () => '' }) {
   const $ = (s) => root.querySelector(s);
   const html = document.documentElement;
   const summary = $('#summary');
@@ -164,12 +164,15 @@ export function setupReport(root, { input, client, choice, notes, onResult = () 
         lead: view.empty ? '可以核对的内容：' : '未找到可核对的数字声明。本工具能读取：',
         onExample,
         files,
+        pdf,
       });
     } else {
       guide.hidden = true;
       guide.replaceChildren();
     }
     for (const b of exportButtons) b.disabled = nothing;
+    const grid = root.querySelector('.results-grid');
+    if (grid) grid.hidden = view.empty; // nothing to list or mark yet
 
     const ask = (type, payload) => client.ask(type, { ...payload, seq });
     const itemSteps = [];

@@ -4,12 +4,13 @@
 
 const BUDGET_MS = 8;
 
-/**
- * A queue of steps; `run(steps)` replaces whatever was queued. A step marked `frame: true` is the last of its
- * slice. Returns { run, add, cancel, idle }.
- */
+/** Marks a step that builds much: it ends its slice, so what it built is laid out in a frame of its own. */
 export const ownFrame = (fn) => Object.assign(fn, { frame: true });
 
+/**
+ * A queue of steps; `run(steps)` replaces whatever was queued. A step marked by `ownFrame` is the last of its
+ * slice. Returns { run, add, cancel, idle }.
+ */
 export function slicer() {
   let queue = [];
   let generation = 0;
