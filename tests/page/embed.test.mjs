@@ -228,7 +228,7 @@ test('a hostile paste is shown as text; nothing runs, nothing is fetched', async
   await s.page.close();
 });
 
-test('keyboard: Tab reaches the paste box; a finding moves focus to its mark in the text', async () => {
+test('keyboard: Tab reaches the paste box; 定位 marks the finding’s figure, the focus stays on the finding', async () => {
   const s = await harnessOf().open(DEMO);
   await s.page.keyboard.press('Tab');
   const focused = () => s.page.evaluate(() => {
