@@ -283,6 +283,11 @@ fn is_named_level(ctx: &Ctx, i: usize) -> bool {
     if t.label.starts_with('占') || t.label.contains("计划") {
         return false;
     }
+    // a government's 决算 states 收入合计 / 支出合计 / 年终结余 once per fund: the name alone does not say which
+    let bare = t.label.trim_start_matches("上述收支相抵").trim_start_matches("收支相抵");
+    if ["年终结余", "结余", "收入合计", "支出合计", "年终滚存结余"].contains(&bare) {
+        return false;
+    }
     let n = t.label.chars().count();
     matches!(t.class, UnitClass::Amount | UnitClass::Count(_))
         && t.direction.is_none()

@@ -35,7 +35,8 @@ struct Identity {
 const IDENTITIES: [Identity; 2] = [
     Identity {
         what: "收入总计 = 本年收入合计 + 年初结转和结余",
-        total: Piece { ends: &["收入总计"], has: &[] },
+        // "收、支总计均为 X": both totals at once
+        total: Piece { ends: &["收入总计"], has: &["收、支总计", "收支总计"] },
         parts: &[
             Piece { ends: &["收入合计"], has: &[] },
             Piece { ends: &[], has: &["年初结转和结余", "年初结转结余"] },
@@ -44,7 +45,7 @@ const IDENTITIES: [Identity; 2] = [
     },
     Identity {
         what: "支出总计 = 本年支出合计 + 年末结转和结余",
-        total: Piece { ends: &["支出总计"], has: &[] },
+        total: Piece { ends: &["支出总计"], has: &["收、支总计", "收支总计"] },
         parts: &[
             Piece { ends: &["支出合计"], has: &[] },
             Piece { ends: &[], has: &["年末结转和结余", "年末结转结余"] },
@@ -59,7 +60,10 @@ fn the_figure(ctx: &Ctx, frames: &[Frame], piece: &Piece) -> Option<Option<usize
     let mut found: Option<usize> = None;
     for f in frames {
         let t = ctx.tok(f.tok);
-        if f.role != Role::Level(Measure::Current) || !piece.names(&clean(&t.label)) {
+        // the label stops at a 、 ("收、支总计均为 X" labels "支总计均"): the clause's words count too
+        let lead = clean(&f.lead);
+        let lead = lead.trim_end_matches(['为', '均', '是']);
+        if f.role != Role::Level(Measure::Current) || !(piece.names(&clean(&t.label)) || piece.names(lead)) {
             continue;
         }
         match found {
@@ -121,6 +125,55 @@ pub fn identities(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                 c.check.verdict = Verdict::Notice;
                 c.message = Some(crate::report::wording::partial_list(&c.check, &c.unit));
             }
+        }
+    }
+    Ok(())
+}
+
+/// "收入合计 X … 支出合计 Y … 年终结余 Z" (a government's 决算, each fund in turn): Z = X − Y, with X and Y the
+/// totals stated last before Z, no other 年终结余 between them.
+pub fn year_end_balances(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
+    let tokens = ctx.tokens;
+    let is = |f: &Frame, words: &[&str]| {
+        f.role == Role::Level(Measure::Current) && {
+            let l = clean(&tokens[f.tok].label);
+            words.iter().any(|w| l.ends_with(w))
+        }
+    };
+    for (k, f) in frames.iter().enumerate() {
+        if !is(f, &["年终结余", "年终滚存结余", "年终结转结余"]) || ctx.used.contains(&f.tok) {
+            continue;
+        }
+        let back = frames[..k]
+            .iter()
+            .rev()
+            .take_while(|g| g.statement + 3 >= f.statement && ctx.same_document(g.tok, f.tok))
+            .take_while(|g| !is(g, &["年终结余", "年终滚存结余", "年终结转结余"]));
+        let mut spent = None;
+        let mut income = None;
+        for g in back {
+            // "收入合计 42.5 亿元，支出 19.43 亿元，年终结余 …": a bare 支出 in the balance's own statement
+            let bare_spent = g.statement == f.statement && clean(&tokens[g.tok].label) == "支出";
+            if spent.is_none() && (is(g, &["支出合计", "支出总计"]) || (bare_spent && g.role == Role::Level(Measure::Current))) {
+                spent = Some(g.tok);
+            } else if spent.is_some() && is(g, &["收入合计", "收入总计"]) {
+                income = Some(g.tok);
+                break;
+            }
+        }
+        let (Some(x), Some(y)) = (income, spent) else { continue };
+        if ![x, y].iter().all(|&t| ctx.tok(t).class == ctx.tok(f.tok).class) {
+            continue;
+        }
+        let span = ctx.span_of(f.tok, f.tok);
+        let was_used = ctx.used.contains(&x);
+        ctx.push_sum(ClaimKind::Sum, x, &[y, f.tok], span)?;
+        if !was_used {
+            ctx.used.remove(&x);
+        }
+        ctx.used.insert(f.tok);
+        if let Some(c) = ctx.claims.last_mut() {
+            c.context = Some("收入合计 = 支出合计 + 年终结余".into());
         }
     }
     Ok(())

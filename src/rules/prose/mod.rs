@@ -35,6 +35,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     }
     lists::sums(ctx, &frames, &entities)?;
     identities::identities(ctx, &frames)?;
+    identities::year_end_balances(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
     Ok(())
