@@ -147,7 +147,9 @@ pub enum Measure {
 }
 
 /// Words that make a figure a budget; "一般公共预算" and "预算单位" are names, not measures.
-const BUDGET: [&str; 14] = [
+const BUDGET: [&str; 16] = [
+    "调整为",
+    "调整后为",
     "年初预算",
     "调整预算",
     "预算数",

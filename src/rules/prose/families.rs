@@ -148,3 +148,34 @@ pub fn same_scope(a: &str, b: &str) -> bool {
     let (x, y) = (of(a), of(b));
     x.is_empty() || y.is_empty() || x == y
 }
+
+/// The family whose total `label` names (and is not one of that family's items).
+pub fn family_of_total(label: &str) -> Option<usize> {
+    FAMILIES.iter().enumerate().find_map(|(fi, f)| {
+        (f.head.iter().any(|w| label.contains(w)) && item_of(label).is_none_or(|(lf, _)| lf != fi)).then_some(fi)
+    })
+}
+
+/// Which item of family `fi` a label names.
+pub fn item_in(label: &str, fi: usize) -> Option<usize> {
+    let f = FAMILIES.get(fi)?;
+    f.items.iter().position(|words| words.iter().any(|w| label.contains(w)))
+}
+
+/// How many items family `fi` has.
+pub fn size(fi: usize) -> usize {
+    FAMILIES.get(fi).map_or(0, |f| f.items.len())
+}
+
+/// Whether every item of family `fi` is always present (三公: 出国、接待、用车 even when 0), so that
+/// items stated one by one add up to the total; a 收入合计 may leave out the sources a unit does not have.
+pub fn fixed(fi: usize) -> bool {
+    FAMILIES
+        .get(fi)
+        .is_some_and(|f| f.head.iter().any(|w| ["三公", "公务用车购置及运行", "基本支出", "一般公共预算收入"].contains(w)))
+}
+
+/// The words that name family `fi`'s total.
+pub fn head_words(fi: usize) -> &'static [&'static str] {
+    FAMILIES.get(fi).map_or(&[], |f| f.head)
+}

@@ -152,14 +152,29 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
 /// "A a，B b，C c，合计 T": a total named so after two or more figures of its statement, none a part of
 /// another list.
 fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
+    // the entities that head a list, and whether that list is a bracket right after the figure ("收入合计
+    // 109.69 亿元（县本级 87.87 亿元，高新区 21.82 亿元）"): such a total may still end the list before it
+    let mut heads: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
+    for e in entities {
+        if let Some(p) = e.parent {
+            let after = entities[p].current.zip(e.current).is_some_and(|(t, c)| c > t);
+            let bracket = after && frames_paren(ctx, e);
+            *heads.entry(p).or_insert(true) &= bracket;
+        }
+    }
     for (ti, t) in entities.iter().enumerate() {
         let Some(total) = t.current else { continue };
+        let bracketed = heads.get(&ti).copied();
         if t.parent.is_some()
-            || entities.iter().any(|e| e.parent == Some(ti))
+            || bracketed == Some(false)
             || !cues::is_total_label(&ctx.tok(total).label)
-            || ctx.used.contains(&total)
+            || (ctx.used.contains(&total) && bracketed.is_none())
         {
             continue;
+        }
+        if bracketed == Some(true) {
+            // checked against its bracket already; the list before it is another decomposition
+            ctx.used.remove(&total);
         }
         let parts: Vec<usize> = entities[..ti]
             .iter()
@@ -204,6 +219,15 @@ fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether an entity's figure stands inside a bracket.
+fn frames_paren(ctx: &Ctx, e: &Entity) -> bool {
+    e.current.is_some_and(|c| {
+        let start = ctx.text.sentence_start(ctx.tok(c).start);
+        let before = ctx.text.slice(start, ctx.tok(c).start);
+        before.rfind(['（', '(']).is_some_and(|o| before.rfind(['）', ')']).is_none_or(|c| c < o))
+    })
 }
 
 /// Whether total = Σ parts holds (within rounding), without reporting anything.

@@ -7,6 +7,7 @@ mod claims;
 mod cues;
 mod entities;
 mod families;
+mod family_sums;
 mod frames;
 mod identities;
 mod lists;
@@ -36,6 +37,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     lists::sums(ctx, &frames, &entities)?;
     identities::identities(ctx, &frames)?;
     identities::year_end_balances(ctx, &frames)?;
+    family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
     Ok(())
