@@ -39,7 +39,7 @@ pub fn check_same(stated: &Figure, other: &Figure) -> Result<Check> {
     Ok(check)
 }
 
-fn push_same(
+pub(crate) fn push_same(
     ctx: &mut Ctx,
     kind: ClaimKind,
     earlier: usize,
@@ -185,7 +185,7 @@ pub fn same_figures(ctx: &mut Ctx) -> Result<()> {
 
 /// What identifies a level figure without doubt: its scope words and its full subject, or None when the
 /// figure is not a plain level or its subject is not specific enough.
-fn identity(ctx: &Ctx, i: usize) -> Option<String> {
+pub(crate) fn identity(ctx: &Ctx, i: usize) -> Option<String> {
     if !is_named_level(ctx, i) {
         return None;
     }

@@ -6,7 +6,7 @@ mod claim;
 mod classes;
 mod context;
 pub mod diagnosis;
-mod links;
+pub(crate) mod links;
 mod narrative;
 pub mod prose;
 mod self_eval;

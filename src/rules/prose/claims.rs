@@ -112,28 +112,8 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
     if want.chars().count() < 2 {
         return None;
     }
-    // a figure of another year is another quantity ("2022年度…预算较2021年度…" against a 2021 figure): the
-    // year a statement opens with, else the one the statement before opened with
-    let year = |i: usize| {
-        let mut start = ctx.text.sentence_start(ctx.tok(i).start);
-        for _ in 0..3 {
-            let first = ctx.tokens.partition_point(|x| x.start < start);
-            let opening = ctx.tokens[first..]
-                .iter()
-                .take_while(|x| x.start < ctx.end && ctx.text.sentence_start(x.start) == start)
-                .find(|x| {
-                    x.figure.unit.is_empty()
-                        && x.figure.scale == 0
-                        && (1990..=2100).contains(&x.figure.value.mantissa())
-                })
-                .map(|x| x.figure.value);
-            if opening.is_some() || start == 0 {
-                return opening;
-            }
-            start = ctx.text.sentence_start(start - 1);
-        }
-        None
-    };
+    // a figure of another year is another quantity ("2022年度…预算较2021年度…" against a 2021 figure)
+    let year = |i: usize| ctx.year_of(i);
     let here_year = year(here);
     (0..here)
         .rev()

@@ -11,6 +11,7 @@ mod family_sums;
 mod frames;
 mod identities;
 mod lists;
+mod restated;
 
 use super::context::Ctx;
 use crate::error::Result;
@@ -40,6 +41,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
+    restated::restated(ctx, &frames)?;
     Ok(())
 }
 
