@@ -6,6 +6,7 @@
 
 mod cells;
 mod columns;
+pub mod compare;
 pub mod narrative;
 mod pdf;
 pub mod runs;
@@ -33,6 +34,9 @@ pub enum SectionKind {
     SelfEvaluation(TableKind),
     /// One of the nine standard 部门决算 tables; read by `crate::standard`, kept out of the narrative.
     Standard(StandardKind),
+    /// A table comparing two periods or a budget with its outcome (上年数/本年数/增减额/增减率), cut out of
+    /// the narrative by [`compare::split`].
+    Comparison,
 }
 
 /// One part of the paste.
@@ -59,6 +63,8 @@ pub struct Document<'a> {
     pub tables: Vec<Table>,
     /// The standard 决算 tables read from their sections, one per kind (a kind's first table with numbers).
     pub standard: Vec<StandardTable>,
+    /// The comparison tables found in the narrative (see [`compare`]).
+    pub compare: Vec<compare::CompareTable>,
     /// The narrative's cleaned text and figures.
     pub narrative: Narrative,
 }
@@ -86,7 +92,7 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.tables[0].name, "快递费");
     /// ```
     pub fn read(text: &'a str) -> Document<'a> {
-        let sections = sections(text);
+        let (sections, compare) = compare::split(text, sections(text));
         // where each line starts, once: a section's first line number is looked up, not counted again
         let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
         let mut tables = Vec::new();
@@ -112,6 +118,7 @@ impl<'a> Document<'a> {
             sections,
             tables,
             standard,
+            compare,
             narrative,
         }
     }
@@ -241,7 +248,8 @@ fn sections(text: &str) -> Vec<Section> {
                     open = None;
                 }
             }
-            Some(SectionKind::Narrative) | None => {
+            // comparison tables are cut out of the narrative afterwards (compare::split)
+            Some(SectionKind::Narrative | SectionKind::Comparison) | None => {
                 if tabbed && starts_untitled(line) {
                     cuts.push((
                         i,

@@ -82,6 +82,10 @@ pub fn formula(kind: ClaimKind, values: &[Decimal], recomputed: Option<Decimal>)
         }
         ClaimKind::Balance | ClaimKind::SameFigure => format!("{} 与 {} 应相等", v(0), v(1)),
         ClaimKind::Share => format!("{} ÷ {} × 100%", v(0), v(1)),
+        // (本年, 上年): the change over the prior; (本年, 增减额, 上年): the change over 本年 − 增减额
+        ClaimKind::Growth if values.len() == 2 => {
+            format!("({} − {}) ÷ {} × 100%", v(0), v(1), v(1))
+        }
         ClaimKind::Growth => format!("{} ÷ ({} − {}) × 100%", v(1), v(0), v(1)),
         ClaimKind::Difference => format!("{} − {} = {r}", v(0), v(1)),
         ClaimKind::Variance => format!("({} − {}) ÷ {} × 100%", v(1), v(0), v(0)),

@@ -10,7 +10,8 @@ pub enum Sign {
 }
 
 /// Words that say a change goes up or down, longest first (a single 增 / 减 only right before a figure).
-const DIRECTIONS: [(&str, Sign); 38] = [
+const DIRECTIONS: [(&str, Sign); 39] = [
+    ("压缩", Sign::Down),
     ("节约资金", Sign::Down),
     ("节约金额", Sign::Down),
     ("节支金额", Sign::Down),
