@@ -186,3 +186,8 @@ pub fn partial_list(check: &Check, unit: &str) -> String {
         text(check.stated.value)
     )
 }
+
+/// The diagnosis of a figure restated with the same digits under another unit.
+pub fn unit_slip(digits: &str, written: &str, before: &str) -> String {
+    format!("数字相同而单位不同：此处写作 {digits}{written}，前文为 {digits}{before}，应是单位写错")
+}

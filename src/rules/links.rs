@@ -50,11 +50,22 @@ pub(crate) fn push_same(
     let [fl, fe] = ctx.aligned([later, earlier]);
     let check = check_same(&fl, &fe)?;
     let inputs = vec![ctx.source(later, "后文"), ctx.source(earlier, "前文")];
-    let unit = super::context::unit_of(tl);
+    // the figures are compared in one unit, so the message shows that unit
+    let unit = if fl.unit.is_empty() { super::context::unit_of(tl) } else { fl.unit.clone() };
+    let te = ctx.tok(earlier);
+    let slip = te.figure.value == tl.figure.value && te.figure.unit != tl.figure.unit;
     let span = ctx.text.span(tl.label_start.min(tl.start), tl.end);
     ctx.push(kind, check, span, inputs, &unit);
     if let Some(c) = ctx.claims.last_mut() {
         c.context = Some(what.to_string());
+        if slip {
+            // "1.58元" for the 1.58万元 stated before: the same digits under another unit
+            c.diagnosis = Some(crate::report::wording::unit_slip(
+                &crate::num::decimal::text(tl.figure.value),
+                &tl.figure.unit,
+                &te.figure.unit,
+            ));
+        }
     }
     Ok(())
 }
