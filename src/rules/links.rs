@@ -51,7 +51,11 @@ pub(crate) fn push_same(
     let check = check_same(&fl, &fe)?;
     let inputs = vec![ctx.source(later, "后文"), ctx.source(earlier, "前文")];
     // the figures are compared in one unit, so the message shows that unit
-    let unit = if fl.unit.is_empty() { super::context::unit_of(tl) } else { fl.unit.clone() };
+    let unit = if fl.unit.is_empty() {
+        super::context::unit_of(tl)
+    } else {
+        fl.unit.clone()
+    };
     let te = ctx.tok(earlier);
     let slip = te.figure.value == tl.figure.value && te.figure.unit != tl.figure.unit;
     let span = ctx.text.span(tl.label_start.min(tl.start), tl.end);
@@ -106,7 +110,10 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
             let equal = |e: usize| ctx.tok(e).figure.value == t.figure.value;
             // (the 财政拨款 totals are often written for the year's 财政拨款 alone, without the 结转)
             let whole_unit = department && !prefix.contains("财政拨款");
-            if let Some(&earlier) = incomes.get(prefix).filter(|&&e| identity || whole_unit || equal(e)) {
+            if let Some(&earlier) = incomes
+                .get(prefix)
+                .filter(|&&e| identity || whole_unit || equal(e))
+            {
                 pairs.push((earlier, i));
             }
         }
@@ -295,8 +302,12 @@ fn is_named_level(ctx: &Ctx, i: usize) -> bool {
         return false;
     }
     // a government's 决算 states 收入合计 / 支出合计 / 年终结余 once per fund: the name alone does not say which
-    let bare = t.label.trim_start_matches("上述收支相抵").trim_start_matches("收支相抵");
-    if ["年终结余", "结余", "收入合计", "支出合计", "年终滚存结余"].contains(&bare) {
+    let bare = t
+        .label
+        .trim_start_matches("上述收支相抵")
+        .trim_start_matches("收支相抵");
+    if ["年终结余", "结余", "收入合计", "支出合计", "年终滚存结余"].contains(&bare)
+    {
         return false;
     }
     let n = t.label.chars().count();
@@ -388,7 +399,9 @@ pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
             value: Decimal::ONE,
             span: None,
         }));
-        let span = ctx.text.span(from.min(t.label_start.min(t.start)), stop.max(t.end));
+        let span = ctx
+            .text
+            .span(from.min(t.label_start.min(t.start)), stop.max(t.end));
         let unit = t.figure.unit.clone();
         ctx.push(ClaimKind::Count, check, span, inputs, &unit);
         if let Some(c) = ctx.claims.last_mut() {
@@ -423,7 +436,8 @@ fn list_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     while matches!(ctx.text.chars.get(from), Some('：' | ':' | ' ')) {
         from += 1;
     }
-    let stop = (from..ctx.end).find(|&j| matches!(ctx.text.chars.get(j), Some('。' | '；' | ';')))?;
+    let stop =
+        (from..ctx.end).find(|&j| matches!(ctx.text.chars.get(j), Some('。' | '；' | ';')))?;
     Some((from, stop))
 }
 
@@ -439,19 +453,38 @@ fn list_before(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     let floor = ctx.text.sentence_start(t.start);
     let clause_start = (floor..t.start)
         .rev()
-        .take_while(|&j| !matches!(ctx.text.chars.get(j), Some('。' | '；' | ';' | '，' | ',' | '：' | ':')))
+        .take_while(|&j| {
+            !matches!(
+                ctx.text.chars.get(j),
+                Some('。' | '；' | ';' | '，' | ',' | '：' | ':')
+            )
+        })
         .last()?;
     let before = ctx.text.slice(clause_start, t.start);
     // the items are names: a figure among them ("主要包括中学2所、小学10所") makes them counts of their own
     if !before.contains('、') || before.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let cue = ["下设", "设立了", "设立", "设有", "共设", "内设", "设", "包括"]
-        .iter()
-        .filter_map(|w| before.find(w).map(|at| (at, w)))
-        // 设 as a verb, not in 设置 / 设施 / 设备 / 设计
-        .filter(|(at, w)| **w != "设" || !["置", "施", "备", "计"].iter().any(|n| before[at + w.len()..].starts_with(n)))
-        .min_by_key(|(at, _)| *at)?;
+    let cue = [
+        "下设",
+        "设立了",
+        "设立",
+        "设有",
+        "共设",
+        "内设",
+        "设",
+        "包括",
+    ]
+    .iter()
+    .filter_map(|w| before.find(w).map(|at| (at, w)))
+    // 设 as a verb, not in 设置 / 设施 / 设备 / 设计
+    .filter(|(at, w)| {
+        **w != "设"
+            || !["置", "施", "备", "计"]
+                .iter()
+                .any(|n| before[at + w.len()..].starts_with(n))
+    })
+    .min_by_key(|(at, _)| *at)?;
     let from = clause_start + before[..cue.0].chars().count() + cue.1.chars().count();
     Some((from, t.start))
 }

@@ -83,7 +83,8 @@ pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
         .collect();
     // a 预算表 (its title says 预算, not 决算) whose header names neither holds budgets only
     let title = squash(&table.title);
-    let budget_table = title.contains("预算") && !title.contains("决算") && !header.contains("决算");
+    let budget_table =
+        title.contains("预算") && !title.contains("决算") && !header.contains("决算");
     let budget = header.contains("预算") || header.is_empty() || budget_table;
     let actual = header.contains("决算") || (header.is_empty() && !budget_table) || !budget;
     let subtotal = header.contains("小计") || !header.contains("公务用车");

@@ -43,7 +43,15 @@ pub fn quote_span(text: &[char], quote: &str) -> Option<(usize, usize)> {
         })
 }
 
-const SUM_LIKE: [&str; 7] = ["sum", "count", "same-figure", "balance", "table-sum", "table-link", "text-table"];
+const SUM_LIKE: [&str; 7] = [
+    "sum",
+    "count",
+    "same-figure",
+    "balance",
+    "table-sum",
+    "table-link",
+    "text-table",
+];
 
 /// Whether a reported kind answers a keyed kind.
 pub fn kind_matches(keyed: &str, reported: &str) -> bool {

@@ -3,8 +3,8 @@
 //! claim, only a reason (`Ctx::unchecked`).
 
 use super::cues::{measure, Base, Sign};
-use super::families;
 use super::entities::Entity;
+use super::families;
 use super::frames::{Frame, Role};
 use crate::document::narrative::UnitClass;
 use crate::error::Result;
@@ -129,7 +129,8 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
                 || (families::canonical(&l) == families::canonical(&want)
                     && families::canonical(&want).starts_with('#'));
             // a budget is compared only when the subject says it is one
-            let measure_fits = measure(&t.label) != super::cues::Measure::Budget || want.contains("预算");
+            let measure_fits =
+                measure(&t.label) != super::cues::Measure::Budget || want.contains("预算");
             t.is_level_amount() && named && measure_fits && families::same_scope(&t.label, subject)
         })
 }
@@ -145,11 +146,17 @@ fn subject_after(ctx: &Ctx, e: &Entity, subject: &str) -> Option<usize> {
     }
     let sentence = ctx.tok(here).sentence;
     let found: Vec<usize> = (here + 1..ctx.tokens.len())
-        .take_while(|&i| ctx.tok(i).start < ctx.end && ctx.tok(i).sentence <= sentence + 2 && ctx.same_document(here, i))
+        .take_while(|&i| {
+            ctx.tok(i).start < ctx.end
+                && ctx.tok(i).sentence <= sentence + 2
+                && ctx.same_document(here, i)
+        })
         .filter(|&i| {
             let t = ctx.tok(i);
             let l = normalize(&t.label);
-            let named = l == want || (families::canonical(&l) == families::canonical(&want) && families::canonical(&want).starts_with('#'));
+            let named = l == want
+                || (families::canonical(&l) == families::canonical(&want)
+                    && families::canonical(&want).starts_with('#'));
             t.is_level_amount()
                 && named
                 && measure(&t.label) == super::cues::Measure::Current
@@ -212,7 +219,9 @@ fn headless_subject(ctx: &Ctx, entities: &[Entity], ei: usize) -> Option<usize> 
 fn is_saving(ctx: &Ctx, i: usize) -> bool {
     let t = ctx.tok(i);
     let lead = ctx.text.slice(t.label_start.min(t.start), t.start);
-    lead.contains("节约") || lead.contains("节支") || t.direction.is_some_and(|(_, w)| w.starts_with("节"))
+    lead.contains("节约")
+        || lead.contains("节支")
+        || t.direction.is_some_and(|(_, w)| w.starts_with("节"))
 }
 
 /// The 节约资金 an entity states, if one.
@@ -396,13 +405,21 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                     // the subject's figure, when it stands in the share's ；-part and outside any bracket
                     // the share is in ("电梯（占比 11.3%）" has no figure of its own)
                     let own = e.current.filter(|&c| {
-                        frames.iter().find(|g| g.tok == c).is_some_and(|g| g.part == f.part)
+                        frames
+                            .iter()
+                            .find(|g| g.tok == c)
+                            .is_some_and(|g| g.part == f.part)
                             && f.paren.is_none_or(|o| {
                                 // inside the same bracket, or a bracket right after the figure ("…万元（占 80.1%）")
-                                ctx.tok(c).start > o || ctx.text.slice(ctx.tok(c).end, o).trim().is_empty()
+                                ctx.tok(c).start > o
+                                    || ctx.text.slice(ctx.tok(c).end, o).trim().is_empty()
                             })
                     });
-                    let part = parallel.iter().find(|(s, _)| *s == fi).map(|(_, part)| *part).or(own);
+                    let part = parallel
+                        .iter()
+                        .find(|(s, _)| *s == fi)
+                        .map(|(_, part)| *part)
+                        .or(own);
                     let Some(part) = part else {
                         ctx.unchecked(p, "未找到这一占比的部分数");
                         continue;
@@ -422,13 +439,20 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                         .iter()
                         .find(|l| l.parts.contains(&part))
                         .map(|l| l.total)
-                        .or_else(|| entities.get(ei).and_then(|e| e.parent).and_then(|t| entities[t].current));
+                        .or_else(|| {
+                            entities
+                                .get(ei)
+                                .and_then(|e| e.parent)
+                                .and_then(|t| entities[t].current)
+                        });
                     let whole_tok = match (amount, whole) {
                         (Some(w), _) => Ok(Some(*w)),
                         // the whole by its name, else the total the part is listed under when the name
                         // says it in other words ("分别占采购规模的…" of "政府采购金额 326.14 亿元，其中…")
                         (None, Some(name)) => match named_whole(ctx, name, part) {
-                            Ok(None) => Ok(parent_total.filter(|&t| names_alike(name, &ctx.tok(t).label))),
+                            Ok(None) => {
+                                Ok(parent_total.filter(|&t| names_alike(name, &ctx.tok(t).label)))
+                            }
                             other => other,
                         },
                         (None, None) => Ok(parent_total.or_else(|| family_total(ctx, part))),
@@ -553,7 +577,12 @@ fn named_whole(
 
 /// The part a share names before its 占 ("非税占比 35.3%", "税占比为 40.2%"): the figure of the statement whose
 /// name begins with those words, if it is not `part` itself; one such figure or none (then `part` stays).
-fn share_names_part(ctx: &Ctx, frames: &[Frame], f: &Frame, part: usize) -> std::result::Result<usize, &'static str> {
+fn share_names_part(
+    ctx: &Ctx,
+    frames: &[Frame],
+    f: &Frame,
+    part: usize,
+) -> std::result::Result<usize, &'static str> {
     let lead = f.lead.split('占').next().unwrap_or("");
     let name: String = lead
         .replace("分别", "")
@@ -585,7 +614,18 @@ fn share_names_part(ctx: &Ctx, frames: &[Frame], f: &Frame, part: usize) -> std:
 /// the words of size (规模, 总额, 金额 …) stands in the label.
 fn names_alike(name: &str, label: &str) -> bool {
     let mut core = normalize(name);
-    for w in ["总规模", "规模", "总金额", "总额", "金额", "总量", "合计", "总计", "全部", "总"] {
+    for w in [
+        "总规模",
+        "规模",
+        "总金额",
+        "总额",
+        "金额",
+        "总量",
+        "合计",
+        "总计",
+        "全部",
+        "总",
+    ] {
         core = core.replace(w, "");
     }
     core.chars().count() >= 2 && label.contains(&core)
@@ -615,7 +655,19 @@ fn family_total(ctx: &Ctx, part: usize) -> Option<usize> {
 fn subject_label(ctx: &Ctx, i: usize) -> String {
     let label = &ctx.tok(i).label;
     let mut bare = label.clone();
-    for w in ["支出决算数", "支出决算", "决算数", "决算", "支出预算数", "支出预算", "预算数", "年初预算", "预算", "支出", "为"] {
+    for w in [
+        "支出决算数",
+        "支出决算",
+        "决算数",
+        "决算",
+        "支出预算数",
+        "支出预算",
+        "预算数",
+        "年初预算",
+        "预算",
+        "支出",
+        "为",
+    ] {
         bare = bare.replace(w, "");
     }
     if !bare.is_empty() {

@@ -200,10 +200,14 @@ fn strip_names(text: &str) -> String {
 /// Whether a clause compares with a year it names right before the figure: "较2014年的 5.98 亿元" (the lead
 /// after the year token is only "年的").
 pub fn names_compared_year(clause: &str, lead: &str) -> bool {
-    let compares = ["较20", "比20", "与20", "相比20", "较19", "比19"].iter().any(|w| clause.contains(w));
+    let compares = ["较20", "比20", "与20", "相比20", "较19", "比19"]
+        .iter()
+        .any(|w| clause.contains(w));
     // "比2017年度决算总收入 1058.51 万元": the comparison's own figure, named after its year
     let named_after_year = lead.starts_with('年') && lead.chars().count() <= 12;
-    compares && (["年的", "年度的", "年", "年度", "年为", "年度为"].contains(&lead.trim()) || named_after_year)
+    compares
+        && (["年的", "年度的", "年", "年度", "年为", "年度为"].contains(&lead.trim())
+            || named_after_year)
 }
 
 pub fn measure(clause: &str) -> Measure {

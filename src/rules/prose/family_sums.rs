@@ -17,10 +17,14 @@ const REACH: usize = 12;
 
 pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     for (k, f) in frames.iter().enumerate() {
-        let Role::Level(measure @ (Measure::Current | Measure::Budget)) = f.role else { continue };
+        let Role::Level(measure @ (Measure::Current | Measure::Budget)) = f.role else {
+            continue;
+        };
         let total = f.tok;
         let label = ctx.tok(total).label.clone();
-        let Some(fi) = families::family_of_total(&label) else { continue };
+        let Some(fi) = families::family_of_total(&label) else {
+            continue;
+        };
         if ctx.used.contains(&total) || ctx.lists.iter().any(|l| l.total == total) {
             continue;
         }
@@ -50,17 +54,17 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                 break;
             }
             match families::item_in(gl, fi) {
-                Some(ii) => {
-                    if found[ii].is_none() {
-                        found[ii] = Some(g.tok);
-                    }
+                Some(ii) if found[ii].is_none() => found[ii] = Some(g.tok),
+                None if fi == 0
+                    && car_parts.len() < 2
+                    && families::item_in(gl, 1).is_some()
+                    && car_parts.iter().all(|&c| {
+                        families::item_in(&ctx.tok(c).label, 1) != families::item_in(gl, 1)
+                    }) =>
+                {
+                    car_parts.push(g.tok)
                 }
-                None if fi == 0 && car_parts.len() < 2 && families::item_in(gl, 1).is_some() => {
-                    if car_parts.iter().all(|&c| families::item_in(&ctx.tok(c).label, 1) != families::item_in(gl, 1)) {
-                        car_parts.push(g.tok);
-                    }
-                }
-                None => {}
+                _ => {}
             }
         }
         let car = 2; // the 公务用车 item of the 三公 family
@@ -68,12 +72,22 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         let mut all = found.iter().all(Option::is_some);
         if fi == 0 && found.get(car) == Some(&None) && car_parts.len() == 2 {
             parts.extend(car_parts.iter().copied());
-            all = found.iter().enumerate().all(|(i, x)| i == car || x.is_some());
+            all = found
+                .iter()
+                .enumerate()
+                .all(|(i, x)| i == car || x.is_some());
         }
-        if parts.len() < 2 || parts.iter().any(|p| ctx.lists.iter().any(|l| l.parts.contains(p))) {
+        if parts.len() < 2
+            || parts
+                .iter()
+                .any(|p| ctx.lists.iter().any(|l| l.parts.contains(p)))
+        {
             continue;
         }
-        let mut figures: Vec<Figure> = std::iter::once(total).chain(parts.iter().copied()).map(|i| ctx.tok(i).figure.clone()).collect();
+        let mut figures: Vec<Figure> = std::iter::once(total)
+            .chain(parts.iter().copied())
+            .map(|i| ctx.tok(i).figure.clone())
+            .collect();
         crate::num::figure::align_money_units(&mut figures);
         let stated = figures.remove(0);
         let holds = check_sum(&stated, &figures)?.verdict != Verdict::Mismatch;
@@ -99,7 +113,10 @@ fn scope_before_head(ctx: &Ctx, i: usize, fi: usize) -> Option<String> {
     let start = ctx.text.sentence_start(t.start);
     let text: Vec<char> = ctx.text.slice(start, t.start).chars().collect();
     let s: String = text.iter().collect();
-    let at = families::head_words(fi).iter().filter_map(|w| s.rfind(w)).max()?;
+    let at = families::head_words(fi)
+        .iter()
+        .filter_map(|w| s.rfind(w))
+        .max()?;
     let before: Vec<char> = s[..at].chars().collect();
     let tail: String = before.iter().rev().take(4).rev().collect();
     if let Some(p) = tail.rfind('全') {
@@ -108,7 +125,15 @@ fn scope_before_head(ctx: &Ctx, i: usize, fi: usize) -> Option<String> {
     for end in ["本级", "级"] {
         if tail.ends_with(end) {
             let keep = tail.chars().count().min(end.chars().count() + 1);
-            return Some(tail.chars().rev().take(keep).collect::<Vec<_>>().into_iter().rev().collect());
+            return Some(
+                tail.chars()
+                    .rev()
+                    .take(keep)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect(),
+            );
         }
     }
     None

@@ -213,19 +213,33 @@ fn years_apart(tokens: &[Token], frames: &mut [Frame]) {
         let f = &frames[k];
         let prev = k.checked_sub(1).map(|j| &frames[j])?;
         let y = &tokens[prev.tok];
-        let is_year = y.figure.unit.is_empty() && y.figure.scale == 0 && (1990..=2100).contains(&y.figure.value.mantissa());
-        (is_year && prev.clause == f.clause && f.lead.starts_with('年')).then(|| y.figure.value.mantissa() as i64)
+        let is_year = y.figure.unit.is_empty()
+            && y.figure.scale == 0
+            && (1990..=2100).contains(&y.figure.value.mantissa());
+        (is_year && prev.clause == f.clause && f.lead.starts_with('年'))
+            .then(|| y.figure.value.mantissa() as i64)
     };
     let mut k = 0;
     while k < frames.len() {
         let statement = frames[k].statement;
-        let end = frames[k..].iter().position(|f| f.statement != statement).map_or(frames.len(), |n| k + n);
+        let end = frames[k..]
+            .iter()
+            .position(|f| f.statement != statement)
+            .map_or(frames.len(), |n| k + n);
         let levels: Vec<(usize, i64, Role)> = (k..end)
-            .filter(|&j| matches!(frames[j].role, Role::Level(Measure::Current | Measure::Budget)))
+            .filter(|&j| {
+                matches!(
+                    frames[j].role,
+                    Role::Level(Measure::Current | Measure::Budget)
+                )
+            })
             .filter_map(|j| year_of(frames, j).map(|y| (j, y, frames[j].role.clone())))
             .collect();
         for &(j, y, ref role) in &levels {
-            if levels.iter().any(|(i, z, r)| *i < j && *z == y + 1 && r == role) {
+            if levels
+                .iter()
+                .any(|(i, z, r)| *i < j && *z == y + 1 && r == role)
+            {
                 frames[j].role = Role::Level(Measure::Prior);
             }
         }
@@ -298,7 +312,10 @@ fn role(
                 };
             }
             // a saving is against the plan: 资金节约率 = 节约资金 ÷ 采购预算
-            if ["节约率", "节支率", "节资率"].iter().any(|w| tail.ends_with(w)) {
+            if ["节约率", "节支率", "节资率"]
+                .iter()
+                .any(|w| tail.ends_with(w))
+            {
                 return Role::Rate {
                     sign: Sign::Down,
                     base: Base::Budget,
@@ -336,7 +353,12 @@ fn role(
                     .collect();
                 let name = name.trim().to_string();
                 // "占比 12%", "占比重": the word of a share, no whole named
-                let name = if ["比", "比重", "比例", "比为", "比重为"].contains(&name.as_str()) { String::new() } else { name };
+                let name = if ["比", "比重", "比例", "比为", "比重为"].contains(&name.as_str())
+                {
+                    String::new()
+                } else {
+                    name
+                };
                 return Role::Share {
                     whole: (!name.is_empty()).then_some(name),
                     amount: clause_amount.filter(|&k| {

@@ -1,5 +1,5 @@
-//! The identities of a 部门决算 that its 说明 states piece by piece, in sentences apart: 收入总计 = 本年收入合计
-//! + 年初结转和结余 (+ 使用非财政拨款结余), 支出总计 = 本年支出合计 + 年末结转和结余 (+ 结余分配). Each piece
+//! The identities of a 部门决算 that its 说明 states piece by piece, in sentences apart: 收入总计 =
+//! 本年收入合计 + 年初结转和结余 (+ 使用非财政拨款结余), 支出总计 = 本年支出合计 + 年末结转和结余 (+ 结余分配). Each piece
 //! is found by its name; a piece named twice with two values leaves two readings, so nothing is checked.
 
 use super::cues::Measure;
@@ -20,7 +20,8 @@ impl Piece {
     fn names(&self, label: &str) -> bool {
         // the 财政拨款 statement has identities of its own
         !label.contains("财政拨款")
-            && (self.ends.iter().any(|w| label.ends_with(w)) || self.has.iter().any(|w| label.contains(w)))
+            && (self.ends.iter().any(|w| label.ends_with(w))
+                || self.has.iter().any(|w| label.contains(w)))
     }
 }
 
@@ -36,21 +37,45 @@ const IDENTITIES: [Identity; 2] = [
     Identity {
         what: "收入总计 = 本年收入合计 + 年初结转和结余",
         // "收、支总计均为 X": both totals at once
-        total: Piece { ends: &["收入总计"], has: &["收、支总计", "收支总计"] },
+        total: Piece {
+            ends: &["收入总计"],
+            has: &["收、支总计", "收支总计"],
+        },
         parts: &[
-            Piece { ends: &["收入合计"], has: &[] },
-            Piece { ends: &[], has: &["年初结转和结余", "年初结转结余"] },
+            Piece {
+                ends: &["收入合计"],
+                has: &[],
+            },
+            Piece {
+                ends: &[],
+                has: &["年初结转和结余", "年初结转结余"],
+            },
         ],
-        optional: &[Piece { ends: &[], has: &["使用非财政拨款结余", "用事业基金弥补收支差额"] }],
+        optional: &[Piece {
+            ends: &[],
+            has: &["使用非财政拨款结余", "用事业基金弥补收支差额"],
+        }],
     },
     Identity {
         what: "支出总计 = 本年支出合计 + 年末结转和结余",
-        total: Piece { ends: &["支出总计"], has: &["收、支总计", "收支总计"] },
+        total: Piece {
+            ends: &["支出总计"],
+            has: &["收、支总计", "收支总计"],
+        },
         parts: &[
-            Piece { ends: &["支出合计"], has: &[] },
-            Piece { ends: &[], has: &["年末结转和结余", "年末结转结余"] },
+            Piece {
+                ends: &["支出合计"],
+                has: &[],
+            },
+            Piece {
+                ends: &[],
+                has: &["年末结转和结余", "年末结转结余"],
+            },
         ],
-        optional: &[Piece { ends: &[], has: &["结余分配"] }],
+        optional: &[Piece {
+            ends: &[],
+            has: &["结余分配"],
+        }],
     },
 ];
 
@@ -63,7 +88,9 @@ fn the_figure(ctx: &Ctx, frames: &[Frame], piece: &Piece) -> Option<Option<usize
         // the label stops at a 、 ("收、支总计均为 X" labels "支总计均"): the clause's words count too
         let lead = clean(&f.lead);
         let lead = lead.trim_end_matches(['为', '均', '是']);
-        if f.role != Role::Level(Measure::Current) || !(piece.names(&clean(&t.label)) || piece.names(lead)) {
+        if f.role != Role::Level(Measure::Current)
+            || !(piece.names(&clean(&t.label)) || piece.names(lead))
+        {
             continue;
         }
         match found {
@@ -76,13 +103,18 @@ fn the_figure(ctx: &Ctx, frames: &[Frame], piece: &Piece) -> Option<Option<usize
 }
 
 fn clean(label: &str) -> String {
-    label.chars().filter(|c| !c.is_whitespace() && !"“”\"".contains(*c)).collect()
+    label
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"“”\"".contains(*c))
+        .collect()
 }
 
 /// Checks each identity whose total and required pieces the narrative names once each.
 pub fn identities(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     for id in &IDENTITIES {
-        let Some(Some(total)) = the_figure(ctx, frames, &id.total) else { continue };
+        let Some(Some(total)) = the_figure(ctx, frames, &id.total) else {
+            continue;
+        };
         if ctx.used.contains(&total) {
             continue;
         }
@@ -94,7 +126,15 @@ pub fn identities(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                 _ => whole = false,
             }
         }
-        if !whole || parts.iter().any(|&p| ctx.used.contains(&p) && ctx.lists.iter().any(|l| l.total == p && l.parts.contains(&total))) {
+        if !whole
+            || parts.iter().any(|&p| {
+                ctx.used.contains(&p)
+                    && ctx
+                        .lists
+                        .iter()
+                        .any(|l| l.total == p && l.parts.contains(&total))
+            })
+        {
             continue;
         }
         let mut unsaid = 0;
@@ -109,10 +149,16 @@ pub fn identities(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             ctx.unchecked(total, "有多种读法：组成总计的某一项前后写了不同的数");
             continue;
         }
-        if !parts.iter().all(|&p| ctx.tok(p).class == ctx.tok(total).class) {
+        if !parts
+            .iter()
+            .all(|&p| ctx.tok(p).class == ctx.tok(total).class)
+        {
             continue;
         }
-        let mut figures: Vec<Figure> = std::iter::once(total).chain(parts.iter().copied()).map(|i| ctx.tok(i).figure.clone()).collect();
+        let mut figures: Vec<Figure> = std::iter::once(total)
+            .chain(parts.iter().copied())
+            .map(|i| ctx.tok(i).figure.clone())
+            .collect();
         crate::num::figure::align_money_units(&mut figures);
         let stated = figures.remove(0);
         let short = check_sum(&stated, &figures)?.verdict == Verdict::Mismatch;
@@ -141,7 +187,8 @@ pub fn year_end_balances(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         }
     };
     for (k, f) in frames.iter().enumerate() {
-        if !is(f, &["年终结余", "年终滚存结余", "年终结转结余"]) || ctx.used.contains(&f.tok) {
+        if !is(f, &["年终结余", "年终滚存结余", "年终结转结余"]) || ctx.used.contains(&f.tok)
+        {
             continue;
         }
         let back = frames[..k]
@@ -154,15 +201,23 @@ pub fn year_end_balances(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         for g in back {
             // "收入合计 42.5 亿元，支出 19.43 亿元，年终结余 …": a bare 支出 in the balance's own statement
             let bare_spent = g.statement == f.statement && clean(&tokens[g.tok].label) == "支出";
-            if spent.is_none() && (is(g, &["支出合计", "支出总计"]) || (bare_spent && g.role == Role::Level(Measure::Current))) {
+            if spent.is_none()
+                && (is(g, &["支出合计", "支出总计"])
+                    || (bare_spent && g.role == Role::Level(Measure::Current)))
+            {
                 spent = Some(g.tok);
             } else if spent.is_some() && is(g, &["收入合计", "收入总计"]) {
                 income = Some(g.tok);
                 break;
             }
         }
-        let (Some(x), Some(y)) = (income, spent) else { continue };
-        if ![x, y].iter().all(|&t| ctx.tok(t).class == ctx.tok(f.tok).class) {
+        let (Some(x), Some(y)) = (income, spent) else {
+            continue;
+        };
+        if ![x, y]
+            .iter()
+            .all(|&t| ctx.tok(t).class == ctx.tok(f.tok).class)
+        {
             continue;
         }
         let span = ctx.span_of(f.tok, f.tok);

@@ -140,7 +140,10 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
                 })
                 .collect();
             // a saving (节约资金) says more than the levels do: it is checked beside their sum
-            let saving = ctx.tok(total).direction.is_some_and(|(_, w)| w.starts_with('节'));
+            let saving = ctx
+                .tok(total)
+                .direction
+                .is_some_and(|(_, w)| w.starts_with('节'));
             if parts.len() == children.len() && (!summed || t.current.is_none() || saving) {
                 signed_sum(ctx, (total, tsign), &parts)?;
             }
@@ -157,7 +160,10 @@ fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
     let mut heads: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
     for e in entities {
         if let Some(p) = e.parent {
-            let after = entities[p].current.zip(e.current).is_some_and(|(t, c)| c > t);
+            let after = entities[p]
+                .current
+                .zip(e.current)
+                .is_some_and(|(t, c)| c > t);
             let bracket = after && frames_paren(ctx, e);
             *heads.entry(p).or_insert(true) &= bracket;
         }
@@ -226,7 +232,9 @@ fn frames_paren(ctx: &Ctx, e: &Entity) -> bool {
     e.current.is_some_and(|c| {
         let start = ctx.text.sentence_start(ctx.tok(c).start);
         let before = ctx.text.slice(start, ctx.tok(c).start);
-        before.rfind(['（', '(']).is_some_and(|o| before.rfind(['）', ')']).is_none_or(|c| c < o))
+        before
+            .rfind(['（', '('])
+            .is_some_and(|o| before.rfind(['）', ')']).is_none_or(|c| c < o))
     })
 }
 
@@ -250,9 +258,7 @@ fn ends_in_etc(ctx: &Ctx, last: usize) -> bool {
 
 /// Checks total = Σ parts when all are figures of one kind; false when nothing was checked.
 fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<bool> {
-    let same = |i: usize| match (&ctx.tok(total).class, &ctx.tok(i).class) {
-        (a, b) => a == b,
-    };
+    let same = |i: usize| ctx.tok(total).class == ctx.tok(i).class;
     if !parts.iter().all(|&p| same(p)) || ctx.used.contains(&total) {
         return Ok(false);
     }
@@ -285,7 +291,12 @@ fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<
         let check = check_sum(&stated, &figures)?;
         // … and parts that exceed it may overlap (其中 专业技术人员 …，临聘人员 …; 国家财政性教育经费 …，
         // 一般公共预算教育经费 …, the second inside the first)
-        partial = check.verdict == crate::num::verdict::Verdict::Mismatch;
+        // (unless the parts add up to the total with two digits swapped: 579.46 for 579.64 is a slip, not a
+        // part left out)
+        let swapped = check.recomputed.is_some_and(|r| {
+            crate::rules::diagnosis::transposition(check.stated.value, r).is_some()
+        });
+        partial = check.verdict == crate::num::verdict::Verdict::Mismatch && !swapped;
     }
     let last = *parts.last().unwrap_or(&total);
     let span = ctx.span_of(total.min(last), last.max(total));

@@ -14,14 +14,30 @@ use std::collections::HashMap;
 
 /// Words that set a figure's fund or scope apart.
 const SCOPES: [&str; 14] = [
-    "全口径", "一般公共预算", "政府性基金", "国有资本经营", "财政拨款", "本级", "全县", "全市", "全区",
-    "全镇", "汇总", "部门", "单位", "机关",
+    "全口径",
+    "一般公共预算",
+    "政府性基金",
+    "国有资本经营",
+    "财政拨款",
+    "本级",
+    "全县",
+    "全市",
+    "全区",
+    "全镇",
+    "汇总",
+    "部门",
+    "单位",
+    "机关",
 ];
 
 fn scopes(ctx: &Ctx, i: usize) -> Vec<&'static str> {
     let t = ctx.tok(i);
     let before = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
-    SCOPES.iter().copied().filter(|w| before.contains(w)).collect()
+    SCOPES
+        .iter()
+        .copied()
+        .filter(|w| before.contains(w))
+        .collect()
 }
 
 pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
@@ -56,10 +72,19 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     for (earlier, later) in pairs {
         let [a, b] = ctx.aligned([earlier, later]);
         if a.value != b.value && scopes(ctx, earlier) != scopes(ctx, later) {
-            ctx.unchecked(later, "有多种读法：与前文同名的数口径可能不同（如全口径与一般公共预算）");
+            ctx.unchecked(
+                later,
+                "有多种读法：与前文同名的数口径可能不同（如全口径与一般公共预算）",
+            );
             continue;
         }
-        crate::rules::links::push_same(ctx, ClaimKind::SameFigure, earlier, later, "同一数字前后出现")?;
+        crate::rules::links::push_same(
+            ctx,
+            ClaimKind::SameFigure,
+            earlier,
+            later,
+            "同一数字前后出现",
+        )?;
     }
     Ok(())
 }
