@@ -29,14 +29,14 @@ use std::collections::{HashMap, HashSet};
 /// ```
 pub fn review(text: &str, preset: &Preset) -> Review {
     let doc = Document::read(text);
-    let checked = rules::check(&doc);
+    let mut checked = rules::check(&doc);
     let mut claims: Vec<ClaimReport> = checked
         .claims
         .iter()
         .enumerate()
         .map(|(id, c)| claim_report(id, c))
         .collect();
-    let mut problems = checked.problems;
+    let mut problems = std::mem::take(&mut checked.problems);
     // the figures the narrative rules already judged: a 表文 rule that only re-does their arithmetic (N-13's
     // 增长率 from the 说明's own amounts) is not reported twice
     let judged: HashSet<usize> = checked.claims.iter().map(Claim::check_span_start).collect();
@@ -47,7 +47,7 @@ pub fn review(text: &str, preset: &Preset) -> Review {
         .enumerate()
         .map(|(i, t)| scoring::score_table(t, i, preset, &checked.claims))
         .collect();
-    let (mut unchecked, figures) = unchecked(&doc, &checked.claims, &checked.reasons);
+    let (mut unchecked, figures) = unchecked(&doc, &checked);
     // a figure compared with a table cell is checked too
     let against_tables: HashSet<usize> = claims
         .iter()
@@ -141,12 +141,10 @@ fn claim_report(id: usize, c: &Claim) -> ClaimReport {
     }
 }
 
-/// The narrative's figures (amounts, percentages, counts) that no claim used, and how many there are.
-fn unchecked(
-    doc: &Document,
-    claims: &[Claim],
-    reasons: &std::collections::HashMap<usize, &'static str>,
-) -> (Vec<UncheckedReport>, usize) {
+/// The figures of the narrative (amounts, percentages, counts) and of the comparison tables that no claim
+/// used, and how many there are.
+fn unchecked(doc: &Document, checked: &rules::Checked) -> (Vec<UncheckedReport>, usize) {
+    let (claims, reasons) = (&checked.claims, &checked.reasons);
     let used: HashSet<usize> = claims
         .iter()
         .flat_map(|c| c.inputs.iter().filter_map(|i| i.span.map(|s| s.0)))
@@ -173,6 +171,21 @@ fn unchecked(
                 |r| (*r).to_string(),
             ),
         });
+    }
+    let before = out.len();
+    for f in &checked.table_figures {
+        figures += 1;
+        if !used.contains(&f.span.0) {
+            out.push(UncheckedReport {
+                value: Dec(f.value),
+                unit: f.unit.clone(),
+                span: [f.span.0, f.span.1],
+                reason: f.reason.clone(),
+            });
+        }
+    }
+    if out.len() > before {
+        out.sort_by_key(|u| u.span);
     }
     (out, figures)
 }

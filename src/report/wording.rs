@@ -82,6 +82,10 @@ pub fn formula(kind: ClaimKind, values: &[Decimal], recomputed: Option<Decimal>)
         }
         ClaimKind::Balance | ClaimKind::SameFigure => format!("{} 与 {} 应相等", v(0), v(1)),
         ClaimKind::Share => format!("{} ÷ {} × 100%", v(0), v(1)),
+        // (本年, 上年): the change over the prior; (本年, 增减额, 上年): the change over 本年 − 增减额
+        ClaimKind::Growth if values.len() == 2 => {
+            format!("({} − {}) ÷ {} × 100%", v(0), v(1), v(1))
+        }
         ClaimKind::Growth => format!("{} ÷ ({} − {}) × 100%", v(1), v(0), v(1)),
         ClaimKind::Difference => format!("{} − {} = {r}", v(0), v(1)),
         ClaimKind::Variance => format!("({} − {}) ÷ {} × 100%", v(1), v(0), v(0)),
@@ -181,4 +185,9 @@ pub fn partial_list(check: &Check, unit: &str) -> String {
         "合计：填报 {}{unit}，所列分项之和 {r}{unit}，少 {d}{unit}。所列未必是全部分项，若已列全则合计或分项有误，请核对",
         text(check.stated.value)
     )
+}
+
+/// The diagnosis of a figure restated with the same digits under another unit.
+pub fn unit_slip(digits: &str, written: &str, before: &str) -> String {
+    format!("数字相同而单位不同：此处写作 {digits}{written}，前文为 {digits}{before}，应是单位写错")
 }

@@ -7,8 +7,11 @@ mod claims;
 mod cues;
 mod entities;
 mod families;
+mod family_sums;
 mod frames;
+mod identities;
 mod lists;
+mod restated;
 
 use super::context::Ctx;
 use crate::error::Result;
@@ -33,8 +36,12 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
         }
     }
     lists::sums(ctx, &frames, &entities)?;
+    identities::identities(ctx, &frames)?;
+    identities::year_end_balances(ctx, &frames)?;
+    family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
+    restated::restated(ctx, &frames)?;
     Ok(())
 }
 
