@@ -4,11 +4,16 @@
 //! [`lists`]). A figure that cannot be bound without doubt gets a reason instead of a verdict.
 
 mod claims;
+mod completion;
 mod cues;
+mod directions;
 mod entities;
+mod explicit;
 mod families;
 mod frames;
 mod lists;
+mod relation;
+mod words;
 
 use super::context::Ctx;
 use crate::error::Result;
@@ -35,6 +40,8 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     lists::sums(ctx, &frames, &entities)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
+    completion::completion(ctx, &frames, &entities)?;
+    directions::directions(ctx, &frames, &entities)?;
     Ok(())
 }
 
