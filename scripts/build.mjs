@@ -1,12 +1,12 @@
-// Build the static site into dist/: wasm (cargo → wasm-bindgen → wasm-opt), glue, www/**, example.js.
-// No bundler. Run with `npm run build`.
+// Build the static site into dist/: wasm (cargo → wasm-bindgen → wasm-opt), glue, www/**, the core's worker,
+// the examples (loaded on demand), PDF.js (self-hosted, loaded on the first PDF). Run with `npm run build`.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildKiosk, buildNpmPackage, buildStyles, bundleElement, bundlePage, filesBelow, versionServiceWorker } from './artefacts.mjs';
+import { buildKiosk, buildNpmPackage, buildStyles, bundleElement, bundlePage, copyPdfjs, filesBelow, versionServiceWorker } from './artefacts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -58,12 +58,23 @@ cpSync(join(wbgOut, 'juesuan.js'), join(dist, 'juesuan.js'));
 cpSync(join(wbgOut, 'juesuan.d.ts'), join(dist, 'juesuan.d.ts'));
 cpSync(join(root, 'www'), dist, { recursive: true });
 
-// 6. The example disclosure as a module, so the page loads it without a fetch.
-const seed = readFileSync(join(root, 'tests', 'fixtures', 'seed', 'seed.txt'), 'utf8');
-writeFileSync(join(dist, 'example.js'), `export default ${JSON.stringify(seed)};\n`);
+// 6. The examples as a module, fetched when a person asks for one (not part of the first load): the seed
+//    disclosure (说明 and 12 绩效自评表), its narrative alone, one 绩效自评表 and a real set of the nine
+//    standard tables with their 说明.
+const fixture = (...p) => readFileSync(join(root, 'tests', 'fixtures', ...p), 'utf8');
+const withoutHeader = (text) => text.slice(text.indexOf('\n') + 1); // tables-dev files start with "# source:"
+const seed = fixture('seed', 'seed.txt');
+const examples = {
+  seed,
+  narrative: seed.split(/\n(?=\s*部门（单位）整体支出绩效目标自评表)/)[0],
+  selfEval: fixture('seed', 'tables', '10.tsv'),
+  standard: `${withoutHeader(fixture('tables-dev', 'putuo-czj-2024-all-tables.txt'))}\n${withoutHeader(fixture('tables-dev', 'putuo-czj-2024-narrative.txt'))}`,
+};
+writeFileSync(join(dist, 'example.js'), `export const examples = ${JSON.stringify(examples)};\nexport default examples.seed;\n`);
 
-// 7. The kiosk file (from the unbundled modules), the bundled page, the element, the offline copy, the
-//    npm package.
+// 7. PDF.js (self-hosted: its module, worker, CMaps and standard fonts under pdfjs/), the kiosk file (from
+//    the unbundled modules), the bundled page and worker, the element, the offline copy, the npm package.
+copyPdfjs(root, dist);
 await buildStyles(dist);
 await buildKiosk(dist);
 const firstLoad = await bundlePage(dist);
@@ -78,14 +89,23 @@ const rows = filesBelow(dist).map((file) => {
   const bytes = readFileSync(join(dist, file));
   return { file, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
 });
-const width = Math.max(...rows.map((r) => r.file.length), 'served first load (index.html, style.css, main.js, juesuan_bg.wasm, sw.js)'.length);
+const width = Math.max(...rows.filter((r) => !r.file.startsWith('pdfjs/cmaps/') && !r.file.startsWith('pdfjs/standard_fonts/')).map((r) => r.file.length), 80);
 const line = (f, r, g) => `${f.padEnd(width)}  ${r.padStart(10)}  ${g.padStart(10)}`;
 const sum = (pick) => pick.reduce((acc, r) => ({ raw: acc.raw + r.raw, gz: acc.gz + r.gz }), { raw: 0, gz: 0 });
 console.log('\n' + line('file', 'raw', 'gzip -9'));
-for (const r of rows) console.log(line(r.file, kb(r.raw), kb(r.gz)));
+for (const r of rows) {
+  if (r.file.startsWith('pdfjs/cmaps/') || r.file.startsWith('pdfjs/standard_fonts/')) continue; // summed below
+  console.log(line(r.file, kb(r.raw), kb(r.gz)));
+}
+for (const dir of ['pdfjs/cmaps/', 'pdfjs/standard_fonts/']) {
+  const t = rows.filter((r) => r.file.startsWith(dir)).reduce((a, r) => ({ raw: a.raw + r.raw, gz: a.gz + r.gz }), { raw: 0, gz: 0 });
+  console.log(line(`${dir}* (each fetched only when a PDF needs it)`, kb(t.raw), kb(t.gz)));
+}
 console.log(line('-'.repeat(width), '', ''));
 const artefacts = [
   ['wasm (juesuan_bg.wasm)', rows.filter((r) => r.file === 'juesuan_bg.wasm')],
+  ['on demand: examples (example.js)', rows.filter((r) => r.file === 'example.js')],
+  ['on the first PDF: pdf-reader.js + pdfjs/pdf.min.mjs + pdfjs/pdf.worker.min.mjs', rows.filter((r) => ['pdf-reader.js', 'pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs'].includes(r.file))],
   ['served first load (' + firstLoad.join(', ') + ')', rows.filter((r) => firstLoad.includes(r.file))],
   ['kiosk (juesuan-kiosk.html)', rows.filter((r) => r.file === 'juesuan-kiosk.html')],
   ['npm package (npm/)', rows.filter((r) => r.file.startsWith('npm/'))],

@@ -19,7 +19,16 @@ const MIME = {
   '.ico': 'image/x-icon',
   '.wasm': 'application/wasm',
   '.ts': 'text/plain; charset=utf-8',
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
+  '.ttf': 'font/ttf',
 };
+
+/**
+ * The same policy as the page's own <meta>, also sent as a header: a worker (the core's, PDF.js's) has no
+ * document of its own, so only a header gives it a CSP — no eval there either. Deploy with this header.
+ */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 function handler(root) {
   return (req, res) => {
@@ -56,6 +65,7 @@ function handler(root) {
       'Content-Length': st.size,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': CSP,
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);

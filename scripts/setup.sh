@@ -55,7 +55,8 @@ fi
 # 3. npm dependencies
 if [ -f package-lock.json ]; then
   if [ -d node_modules ] && [ node_modules -nt package-lock.json ] \
-     && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ]; then
+     && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+     && [ -d node_modules/pdfjs-dist/cmaps ] && [ -f node_modules/axe-core/axe.min.js ]; then
     say "node_modules" "present"
   else
     npm ci --no-audit --no-fund

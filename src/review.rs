@@ -14,9 +14,9 @@ use crate::report::{
 use crate::rules::ClaimKind;
 use crate::rules::{self, Claim};
 use crate::scoring::{self, preset::Preset};
-use crate::standard::{FindingKind, Severity};
+use crate::standard::{FindingKind, Severity, StandardKind};
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Reviews a paste: narrative claims, table arithmetic and scores, unchecked figures. Never panics.
 ///
@@ -29,22 +29,38 @@ use std::collections::HashSet;
 /// ```
 pub fn review(text: &str, preset: &Preset) -> Review {
     let doc = Document::read(text);
-    let checked = rules::check(&doc);
+    let mut checked = rules::check(&doc);
     let mut claims: Vec<ClaimReport> = checked
         .claims
         .iter()
         .enumerate()
         .map(|(id, c)| claim_report(id, c))
         .collect();
-    let mut problems = checked.problems;
-    standard_findings(&doc, &mut claims, &mut problems);
+    let mut problems = std::mem::take(&mut checked.problems);
+    // the figures the narrative rules already judged: a 表文 rule that only re-does their arithmetic (N-13's
+    // 增长率 from the 说明's own amounts) is not reported twice
+    let judged: HashSet<usize> = checked.claims.iter().map(Claim::check_span_start).collect();
+    let reasons = standard_findings(&doc, &judged, &mut claims, &mut problems);
     let tables: Vec<_> = doc
         .tables
         .iter()
         .enumerate()
         .map(|(i, t)| scoring::score_table(t, i, preset, &checked.claims))
         .collect();
-    let (unchecked, figures) = unchecked(&doc, &checked.claims, &checked.reasons);
+    let (mut unchecked, figures) = unchecked(&doc, &checked);
+    // a figure compared with a table cell is checked too
+    let against_tables: HashSet<usize> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::TextTable)
+        .flat_map(|c| c.sources.iter().filter_map(|s| s.span.map(|s| s[0])))
+        .collect();
+    unchecked.retain(|u| !against_tables.contains(&u.span[0]));
+    // one a 表文 rule could not check says why
+    for u in &mut unchecked {
+        if let Some(r) = reasons.get(&u.span[0]) {
+            u.reason.clone_from(r);
+        }
+    }
     let claim_counts = Counts::of(claims.iter().map(|c| c.verdict));
     let table_counts = Counts::of(tables.iter().flat_map(|t| {
         t.findings
@@ -130,12 +146,10 @@ fn claim_report(id: usize, c: &Claim) -> ClaimReport {
     }
 }
 
-/// The narrative's figures (amounts, percentages, counts) that no claim used, and how many there are.
-fn unchecked(
-    doc: &Document,
-    claims: &[Claim],
-    reasons: &std::collections::HashMap<usize, &'static str>,
-) -> (Vec<UncheckedReport>, usize) {
+/// The figures of the narrative (amounts, percentages, counts) and of the comparison tables that no claim
+/// used, and how many there are.
+fn unchecked(doc: &Document, checked: &rules::Checked) -> (Vec<UncheckedReport>, usize) {
+    let (claims, reasons) = (&checked.claims, &checked.reasons);
     let used: HashSet<usize> = claims
         .iter()
         .flat_map(|c| c.inputs.iter().filter_map(|i| i.span.map(|s| s.0)))
@@ -163,18 +177,46 @@ fn unchecked(
             ),
         });
     }
+    let before = out.len();
+    for f in &checked.table_figures {
+        figures += 1;
+        if !used.contains(&f.span.0) {
+            out.push(UncheckedReport {
+                value: Dec(f.value),
+                unit: f.unit.clone(),
+                span: [f.span.0, f.span.1],
+                reason: f.reason.clone(),
+            });
+        }
+    }
+    if out.len() > before {
+        out.sort_by_key(|u| u.span);
+    }
     (out, figures)
 }
 
 /// The standard tables' findings (T and X rules over the tables, N rules of the 说明 against them), after the
 /// other claims. A rule the paste leaves undecided is not a claim: it is listed as a problem with its reason.
+/// Returns those reasons by the start of the 说明 figure they are about.
 fn standard_findings(
     doc: &Document,
+    judged: &HashSet<usize>,
     claims: &mut Vec<ClaimReport>,
     problems: &mut Vec<ProblemReport>,
-) {
+) -> HashMap<usize, String> {
+    let mut reasons = HashMap::new();
     if doc.standard.is_empty() {
-        return;
+        return reasons;
+    }
+    // what the “三公” table's reader could not read, or read by assumption, is said, not dropped (the other
+    // readers' notes are not reported here yet)
+    for t in doc.standard.iter().filter(|t| t.kind == StandardKind::T7) {
+        for m in t.problems.iter().chain(&t.assumptions) {
+            problems.push(ProblemReport {
+                message: format!("{}：{m}", t.kind.id()),
+                span: Some([t.span.0, t.span.1]),
+            });
+        }
     }
     let mut findings = crate::standard::check_tables(&doc.standard);
     // the 说明 as the N rules read it: the paste with every table blanked out, so offsets stay the paste's
@@ -199,6 +241,9 @@ fn standard_findings(
         .flat_map(|c| c.sources.iter().filter_map(|s| s.span.map(|s| s[0])))
         .collect();
     for f in findings {
+        if f.rule == "N-13" && f.span.is_some_and(|s| judged.contains(&s.0)) {
+            continue;
+        }
         let span = f
             .span
             .or_else(|| f.cells.iter().find_map(|c| c.span))
@@ -214,6 +259,9 @@ fn standard_findings(
             Severity::NotComputable => Verdict::NotComputable,
             Severity::Ok => Verdict::Ok,
             Severity::NotChecked => {
+                if let (FindingKind::TextTable, Some(at)) = (f.kind, f.span) {
+                    reasons.insert(at.0, format!("{}：{}", f.rule, f.message));
+                }
                 problems.push(ProblemReport {
                     message: format!("{}（{}）：{}", f.rule, f.formula, f.message),
                     span: Some([span.0, span.1]),
@@ -226,10 +274,16 @@ fn standard_findings(
             FindingKind::TableLink => ClaimKind::TableLink,
             FindingKind::TextTable => ClaimKind::TextTable,
         };
-        let sources: Vec<SourceReport> = f
-            .cells
-            .iter()
-            .filter_map(|c| {
+        // the 说明's own amounts first (the stated one, then any in the formula), then the cells
+        let text_sources = f.figures.iter().filter_map(|t| {
+            Some(SourceReport {
+                name: t.label.clone(),
+                value: Dec(Decimal::from_str_exact(&t.value).ok()?),
+                span: Some([t.span.0, t.span.1]),
+            })
+        });
+        let sources: Vec<SourceReport> = text_sources
+            .chain(f.cells.iter().filter_map(|c| {
                 let value = c
                     .value
                     .as_deref()
@@ -239,7 +293,7 @@ fn standard_findings(
                     value: Dec(value),
                     span: c.span.map(|s| [s.0, s.1]),
                 })
-            })
+            }))
             .collect();
         let number = |t: &str| Decimal::from_str_exact(t).ok().map(text);
         claims.push(ClaimReport {
@@ -267,4 +321,5 @@ fn standard_findings(
             cells: f.cells,
         });
     }
+    reasons
 }

@@ -52,8 +52,8 @@ export interface TableReport {
 }
 export interface Review {
   schema: 2; preset: PresetReport;
-  sections: { kind: "narrative" | "project" | "department" | "standard"; standard: number | null; title: string;
-    span: [number, number] }[];
+  sections: { kind: "narrative" | "project" | "department" | "standard" | "comparison"; standard: number | null;
+    title: string; span: [number, number] }[];
   claims: ClaimReport[]; tables: TableReport[];
   unchecked: { value: string; unit: string; span: [number, number]; reason: string }[];
   problems: { message: string; span: [number, number] | null }[];

@@ -1,6 +1,6 @@
-// The quick-calculator panel: one <form data-kind> per calculator. Reads strings, asks the core,
-// shows exactly the strings the core returns. No arithmetic here.
-import { call } from './wasm-call.js';
+// The quick-calculator panel: one <form data-kind> per calculator. Reads strings, asks the core (in its
+// worker), shows exactly the strings the core returns. No arithmetic here. Each form shows the answer to its
+// latest question only.
 
 /** What a person sees for each verdict: a symbol and words, never colour alone. */
 const VERDICT_TEXT = {
@@ -39,26 +39,33 @@ function optional(value) {
   return value === '' ? null : value;
 }
 
-/** Wire every calculator form on the page to the core `js` (the wasm-bindgen module). */
-/** Wires every calculator form; returns `reset()`, which empties them all (the kiosk's idle reset). */
-export function setupCalculators(root, js) {
+/**
+ * Wires every calculator form to `ask(type, payload)` (core-client's ask: 'calc' and 'score'); returns
+ * `reset()`, which empties them all (the kiosk's idle reset).
+ */
+export function setupCalculators(root, ask) {
   const forms = [...root.querySelectorAll('form.calc[data-kind]')];
+  const asked = new Map(); // form → number of its latest question
+  const update = (form) => {
+    const n = (asked.get(form) ?? 0) + 1;
+    asked.set(form, n);
+    render(form, ask, () => asked.get(form) === n);
+  };
   for (const form of forms) {
-    const update = () => render(form, js);
     form.addEventListener('submit', (event) => event.preventDefault());
-    form.addEventListener('input', update);
-    form.addEventListener('change', update);
-    update();
+    form.addEventListener('input', () => update(form));
+    form.addEventListener('change', () => update(form));
+    update(form);
   }
   return () => {
     for (const form of forms) {
       form.reset();
-      render(form, js);
+      update(form);
     }
   };
 }
 
-function render(form, js) {
+async function render(form, ask, latest) {
   const kind = form.dataset.kind;
   const output = form.querySelector('output.result');
   const check = form.querySelector('.check');
@@ -70,15 +77,17 @@ function render(form, js) {
   const b = field(form, 'b');
   const stated = optional(field(form, 'stated'));
 
-  clearError(form, error);
-  check.replaceChildren();
-
   if (a === '' || b === '') {
+    clearError(form, error);
+    check.replaceChildren();
     output.replaceChildren(el('span', 'hint', '请输入两个数'));
     return;
   }
 
-  const result = call(js.calc, kind, a, b, stated);
+  const result = await ask('calc', { kind, a, b, stated });
+  if (!latest() || !result) return;
+  clearError(form, error);
+  check.replaceChildren();
   if (result.status === 'error') {
     showError(form, error, result.error);
     output.replaceChildren();
@@ -94,7 +103,8 @@ function render(form, js) {
     } else {
       const preset = field(form, 'preset');
       const k = preset === 'deduct-per-point' ? optional(field(form, 'k')) : null;
-      const score = call(js.executionScore, a, b, weight, preset, k);
+      const score = await ask('score', { budget: a, executed: b, weight, preset, k });
+      if (!latest() || !score) return;
       if (score.status === 'error') {
         showError(form, error, score.error);
       } else {

@@ -8,11 +8,6 @@ export function el(tag, className, text) {
   return node;
 }
 
-/** A value from the core, or "—" when it is missing. */
-export function shown(value) {
-  return value === undefined || value === null || value === '' ? '—' : String(value);
-}
-
 /** Text only a screen reader reads (the symbol beside it is what the eye reads). */
 export function srOnly(text) {
   return el('span', 'sr-only', text);

@@ -10,11 +10,11 @@ function settled(checker) {
   if (waiting.size === 0) document.documentElement.dataset.ready = '1';
 }
 
-function showReport(checker, report) {
-  const s = report.summary.claims;
+function showReport(checker, headline) {
+  const c = headline.counts;
   lastEvent.textContent =
-    `${checker.id}：共 ${s.total} 处数字声明，✓ 一致 ${s.ok}，≈ 尾差 ${s.rounding}，` +
-    `✗ 不一致 ${s.mismatch}，— 无法计算 ${s.notComputable}`;
+    `${checker.id}：错误 ${c.mismatch} 项，提示 ${c.notice} 项，尾差 ${c.rounding} 项，` +
+    `无法计算 ${c.not_computable} 项，一致 ${c.ok} 项（共 ${headline.total} 项）`;
   settled(checker);
 }
 
@@ -23,7 +23,7 @@ function showError(checker, message) {
   settled(checker);
 }
 
-document.addEventListener('juesuan-report', (event) => showReport(event.target, event.detail.report));
+document.addEventListener('juesuan-report', (event) => showReport(event.target, event.detail.headline));
 document.addEventListener('juesuan-error', (event) => showError(event.target, event.detail.message));
 
 document.addEventListener('juesuan-score', (event) => {
@@ -33,6 +33,6 @@ document.addEventListener('juesuan-score', (event) => {
 });
 
 for (const checker of [...waiting]) {
-  if (checker.report) showReport(checker, checker.report);
+  if (checker.headline) showReport(checker, checker.headline);
   else if (checker.error) showError(checker, checker.error);
 }

@@ -1,14 +1,18 @@
-// The <juesuan-checker> element's class: the full-text check and the table scoring for a portal page. This
+// The <juesuan-checker> element's class: the audit report and the table scoring for a portal page. This
 // module only defines the class and `define()`; importing juesuan-element.js registers it.
 // Everything lives in an open shadow root styled by one constructable stylesheet (no inline styles, so a
 // strict CSP is fine; built from the page's own css/ sources); the views are the page's own modules, given the
-// shadow root as their root, and render the one review the element asks the core for per edit. Results leave
-// as bubbling, composed events: juesuan-report { report }, juesuan-score { report }, juesuan-error { message }.
-import { loadCore } from './core.js';
-import { setupCheck } from './check-view.js';
+// shadow root as their root. Each element runs the core in a worker of its own (juesuan-worker.js next to this
+// module), or in the page when the portal cannot start one (a script from another origin). Results leave as
+// bubbling, composed events: juesuan-report { report, headline }, juesuan-score { report }, juesuan-error
+// { message }.
+import * as core from './juesuan.js';
+import { startCore } from './core-client.js';
 import { css } from './element-style.js';
-import { review } from './review.js';
-import { renderScore } from './tables-view.js';
+import { createEngine } from './engine.js';
+import { setupFileOpen } from './file-open.js';
+import { notesStore } from './notes.js';
+import { setupReport } from './report-view.js';
 
 const PRESETS = [
   ['proportional', '按比例（全国通行）'],
@@ -38,14 +42,11 @@ function h(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** The ids and classes the view modules (check-view, findings, highlight, tables-view) expect. */
+/** The ids and classes the view modules (report-view, audit-list, marked-text, tables-view) expect. */
 function skeleton() {
   const legend = h('p', { class: 'legend', 'aria-hidden': 'true' },
-    h('mark', { class: 'v-mismatch' }, '✗ 不一致'), h('mark', { class: 'v-rounding' }, '≈ 尾差'),
-    h('mark', { class: 'v-not_computable' }, '— 无法计算'), h('mark', { class: 'v-ok' }, '✓ 一致'));
-  const filter = h('select', { id: 'findings-filter' },
-    h('option', { value: 'all', selected: true }, '全部'),
-    h('option', { value: 'problems' }, '仅问题（不含 ✓ 一致）'));
+    ...[['mismatch', '✗ 错误'], ['notice', 'ⓘ 提示'], ['rounding', '≈ 尾差'], ['not_computable', '— 无法计算'], ['ok', '✓ 一致']]
+      .map(([v, t]) => h('span', { class: `legend-item v-${v}` }, t)));
   const presetSelect = h('select', { id: 'preset', 'aria-describedby': 'preset-note' },
     ...PRESETS.map(([value, text]) => h('option', { value }, text)));
 
@@ -54,24 +55,33 @@ function skeleton() {
     h('section', { class: 'paste', 'aria-labelledby': 'paste-title' },
       h('h2', { id: 'paste-title' }, '决算校核'),
       h('label', { for: 'input' }, '粘贴决算公开说明或绩效自评表'),
-      h('textarea', { id: 'input', rows: '8', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'input-hint' }),
-      h('p', { id: 'input-hint', class: 'note' }, '输入或粘贴后即时校核。计算在本机浏览器内完成，数据不会上传。')),
+      h('div', { id: 'drop-zone', class: 'drop-zone' },
+        h('textarea', { id: 'input', rows: '8', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'input-hint' })),
+      h('p', { id: 'large-note', class: 'large-note', role: 'status', hidden: true }),
+      h('div', { class: 'buttons full-only' },
+        h('button', { type: 'button', id: 'open-file' }, '打开文件…'),
+        h('input', { type: 'file', id: 'file-input', accept: '.pdf,.txt,.text,.csv,.tsv,application/pdf,text/plain,text/csv', hidden: true })),
+      h('p', { id: 'input-hint', class: 'note' }, '输入、粘贴或打开文件后即时校核。计算在本机浏览器内完成，数据不会上传。'),
+      h('div', { id: 'file-status', class: 'file-status', role: 'status' })),
     h('section', { class: 'results', 'aria-labelledby': 'results-title' },
-      h('h3', { id: 'results-title' }, '校核结果'),
-      h('p', { id: 'summary', class: 'summary', 'aria-live': 'polite' }, '计算核心加载中…'),
-      h('ul', { id: 'problems', class: 'problems', role: 'alert', 'aria-label': '读取时遇到的问题', hidden: true }),
+      h('h3', { id: 'results-title' }, '审核结论'),
+      h('p', { id: 'summary', class: 'summary' }, '计算核心加载中…'),
+      h('p', { id: 'summary-detail', class: 'summary-detail' }),
+      h('p', { id: 'busy', class: 'busy', role: 'status', hidden: true }),
+      h('div', { id: 'announce', class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+      h('ul', { id: 'problems', class: 'problems', 'aria-label': '读取时遇到的问题', hidden: true }),
+      h('div', { id: 'guide', class: 'guide', hidden: true }),
       h('div', { class: 'toolbar full-only' },
-        h('div', { class: 'field inline' }, h('label', { for: 'findings-filter' }, '显示'), filter),
         h('button', { type: 'button', id: 'export-csv', disabled: true }, '导出 CSV'),
         h('button', { type: 'button', id: 'export-json', disabled: true }, '导出 JSON'),
         legend),
       h('div', { class: 'results-grid' },
-        h('div', { class: 'marked-panel full-only' },
+        h('div', { id: 'findings-panel', class: 'findings-panel' },
+          h('h4', { id: 'findings-title' }, '逐项结果 ', h('span', { class: 'h-note' }, '按严重程度排列，点一项在原文中定位')),
+          h('div', { id: 'findings', class: 'findings' })),
+        h('div', { id: 'marked-panel', class: 'marked-panel full-only' },
           h('h4', { id: 'marked-title' }, '原文标注'),
-          h('div', { id: 'marked-text', class: 'marked-text', role: 'region', 'aria-labelledby': 'marked-title', tabindex: '0' })),
-        h('div', { class: 'findings-panel' },
-          h('h4', { id: 'findings-title' }, '逐项结果 ', h('span', { class: 'h-note' }, '按严重程度排列，点击一项在原文中定位')),
-          h('ol', { id: 'findings', class: 'findings', 'aria-labelledby': 'findings-title' })))),
+          h('div', { id: 'marked-text', class: 'marked-text', role: 'region', 'aria-labelledby': 'marked-title', tabindex: '0' })))),
     h('section', { id: 'tables', class: 'tables full-only', 'aria-labelledby': 'tables-title' },
       h('h3', { id: 'tables-title' }, '绩效自评表评分'),
       h('div', { class: 'preset-picker' },
@@ -82,8 +92,52 @@ function skeleton() {
       h('p', { class: 'note', id: 'preset-note' },
         '指标行按全国通行的比例法评分；所选规则只用于预算执行率一行。“每低1个百分点扣k分”推断自实际表格，并非统一规定，请以本地评分办法为准。'),
       h('p', { class: 'error', role: 'alert', id: 'preset-error' }),
-      h('p', { id: 'tables-status', class: 'summary', 'aria-live': 'polite' }),
+      h('p', { id: 'tables-status', class: 'tables-status' }),
       h('div', { id: 'tables-result' })));
+}
+
+/** The core in this page's own thread, behind the worker's message interface (when no worker can start). */
+function inlineWorker() {
+  let engine = null;
+  const w = {
+    onmessage: null,
+    onerror: null,
+    postMessage(msg) {
+      setTimeout(async () => {
+        let out;
+        if (msg.type === 'init') {
+          try {
+            await core.default();
+            engine = createEngine(core);
+            out = { type: 'ready', id: msg.id, version: core.version() };
+          } catch (err) {
+            out = { type: 'fatal', id: msg.id, message: String(err?.message ?? err) };
+          }
+        } else {
+          out = { ...engine.handle(msg), id: msg.id };
+        }
+        w.onmessage?.({ data: out });
+      }, 0);
+    },
+    terminate() {},
+  };
+  return w;
+}
+
+let sharedModule = null; // the compiled wasm, once one element's worker has it
+
+function elementCore(onProgress) {
+  return startCore({
+    createWorker: () => {
+      try {
+        return new Worker(new URL('./juesuan-worker.js', import.meta.url), { type: 'module', name: 'juesuan-core' });
+      } catch {
+        return inlineWorker();
+      }
+    },
+    initMessage: (module) => ({ type: 'init', module: module ?? sharedModule ?? undefined }),
+    onProgress,
+  });
 }
 
 /** The element's own text, without the indentation the portal's HTML gave it. */
@@ -99,8 +153,10 @@ export class JuesuanChecker extends HTMLElement {
 
   #shadow;
   #input;
-  #show = null; // setupCheck's show(), once the core is loaded
-  #report = null;
+  #report = null; // setupReport's, once started
+  #client = null;
+  #review = null;
+  #headline = null;
   #error = null;
   #started = false;
   #touched = false; // the text was typed or set through `value`: the attributes no longer decide it
@@ -111,9 +167,14 @@ export class JuesuanChecker extends HTMLElement {
     this.#shadow.adoptedStyleSheets = [styleSheet()];
     this.#shadow.append(skeleton());
     this.#input = this.#shadow.querySelector('#input');
-    this.#input.addEventListener('input', () => {
+    this.#input.addEventListener('input', (event) => {
+      if (event.isComposing) return;
       this.#touched = true;
-      this.#update();
+      this.#report?.edit();
+    });
+    this.#input.addEventListener('compositionend', () => {
+      this.#touched = true;
+      this.#report?.edit();
     });
     const select = this.#shadow.querySelector('#preset');
     select.addEventListener('change', () => this.setAttribute('preset', select.value));
@@ -130,12 +191,17 @@ export class JuesuanChecker extends HTMLElement {
   set value(text) {
     this.#touched = true;
     this.#input.value = String(text ?? '');
-    this.#update();
+    this.#report?.replace(this.#input.value);
   }
 
   /** The last Review (null before the first one, or after an unusable preset). */
   get report() {
-    return this.#report;
+    return this.#review;
+  }
+
+  /** The last report's headline: { counts: { mismatch, notice, rounding, not_computable, ok }, total, text, table }. */
+  get headline() {
+    return this.#headline;
   }
 
   /** Why the core could not load (the text of juesuan-error), or null. */
@@ -155,12 +221,12 @@ export class JuesuanChecker extends HTMLElement {
       if (!this.#started) return; // read at start
       this.#touched = false;
       this.#input.value = after ?? lightText(this);
-      this.#update();
+      this.#report?.replace(this.#input.value);
     } else if (name === 'preset' || name === 'k') {
       this.#syncPreset();
-      this.#update();
+      this.#report?.request();
     } else if (name === 'layout') {
-      this.#update(); // the layout itself is CSS (:host([layout="compact"])); show fresh results in it
+      this.#report?.request(); // the layout itself is CSS (:host([layout="compact"])); show fresh results in it
     }
   }
 
@@ -170,8 +236,12 @@ export class JuesuanChecker extends HTMLElement {
       await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     }
     if (!this.#touched) this.#input.value = this.getAttribute('text') ?? lightText(this);
+    this.#client = elementCore((p) => this.#report?.progress(p));
+    let version = '';
     try {
-      await loadCore();
+      const ready = await this.#client.ready;
+      version = ready.version;
+      if (ready.module) sharedModule ??= ready.module;
     } catch (err) {
       const message = `计算核心加载失败，请使用较新的浏览器并刷新页面。（${err?.message ?? err}）`;
       this.#shadow.querySelector('#app-status').textContent = message;
@@ -180,22 +250,31 @@ export class JuesuanChecker extends HTMLElement {
       this.#emit('juesuan-error', { message });
       return;
     }
-    this.#show = setupCheck(this.#shadow, this.#input);
-    this.#update();
-  }
-
-  /** One review of the text under the attributes' preset, rendered by both views and sent out. */
-  #update() {
-    if (!this.#show) return;
-    const text = this.#input.value;
-    const result = review(text, this.#preset());
-    this.#show(result, text);
-    renderScore(this.#shadow.querySelector('#tables'), result);
-    this.#report = result.status === 'ok' ? result.value : null;
-    if (result.status === 'ok') {
-      this.#emit('juesuan-report', { report: result.value });
-      this.#emit('juesuan-score', { report: result.value });
-    }
+    const notes = notesStore({ persistent: false });
+    this.#report = setupReport(this.#shadow, {
+      input: this.#input,
+      client: this.#client,
+      choice: () => this.#preset(),
+      notes,
+      full: true,
+      files: true,
+      version: () => version,
+      onResult: (view) => {
+        this.#review = view.review ?? null;
+        this.#headline = view.headline;
+        this.#emit('juesuan-report', { report: view.review, headline: view.headline });
+        this.#emit('juesuan-score', { report: view.review });
+      },
+    });
+    setupFileOpen(this.#shadow, {
+      dropZone: this.#shadow.querySelector('#drop-zone'),
+      status: this.#shadow.querySelector('#file-status'),
+      onText: (text, doc) => {
+        this.#touched = true;
+        this.#report.replace(text, doc);
+      },
+    });
+    this.#report.request();
   }
 
   /** The preset and k the attributes ask for (k only for deduct-per-point), shown in the picker. */

@@ -1,6 +1,7 @@
-// Kiosk mode, for a terminal in a government service hall: large type and touch-sized controls, an
-// on-screen 清空重来 button, no way to navigate away, and after some idle minutes the input is cleared and
-// the page returns to its start, so the next visitor never sees the last one's figures.
+// Kiosk mode, for a shared terminal in a government service hall: large type and touch-sized controls, a
+// 清空重来 bar of its own (the page scrolls beneath it, never under it), no way to navigate away, nothing
+// kept (no localStorage, no export or print files), and after some idle minutes the input, the 已说明 notes
+// and the calculators are cleared, so the next visitor never sees the last one's figures.
 // On with ?kiosk in the URL or <html data-kiosk="1"> (baked into juesuan-kiosk.html); ?idle=minutes or
 // data-idle-minutes sets the idle time (default 3 minutes).
 import { el } from './dom.js';
@@ -17,13 +18,21 @@ export function kioskSettings(location, html) {
   return { on, idleMs };
 }
 
-/** Turns kiosk mode on; `reset()` clears the input and returns the page to its start. */
+/** Turns kiosk mode on; `reset()` clears everything and returns the page to its start. */
 export function setupKiosk(doc, { idleMs, reset }) {
   doc.documentElement.classList.add('kiosk');
+  // nothing leaves this machine as a file: no export, no print
+  for (const id of ['#export-csv', '#export-json', '#print-results']) doc.querySelector(id)?.remove();
+  doc.querySelector('.print-all')?.remove();
+  doc.querySelector('#print-report')?.remove();
+  const bar = el('div', 'kiosk-bar');
+  bar.setAttribute('role', 'region');
+  bar.setAttribute('aria-label', '自助终端');
   const clear = el('button', 'kiosk-clear', '清空重来');
   clear.type = 'button';
   clear.addEventListener('click', reset);
-  doc.body.append(clear);
+  bar.append(el('span', 'kiosk-note', '本机为公共终端：不保存任何内容，闲置几分钟后自动清空。'), clear);
+  doc.body.append(bar);
   // no links out: only in-page anchors may be followed
   doc.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;

@@ -1,9 +1,10 @@
-// Service worker: once the page has loaded, it keeps working with the network off. Every file of the build
-// is cached on install under a versioned name; requests are answered from that cache first. A new build has
-// a new version (the build writes it below), so a new worker installs, and the old cache is dropped when it
-// activates.
+// Service worker: once the page has loaded, it keeps working with the network off. The first load's files
+// are cached on install under a versioned name; every other file of the site (the examples, PDF.js, its
+// worker, CMaps and fonts) is kept the first time it is used. Requests are answered from that cache first.
+// A new build has a new version (the build writes it below), so a new worker installs, and the old cache is
+// dropped when it activates.
 const VERSION = 'dev'; // replaced by the build with a hash of the built files
-const FILES = ['./']; // replaced by the build with every file of dist/
+const FILES = ['./']; // replaced by the build with the files of the first load
 const CACHE = `juesuan-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -27,8 +28,14 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
-  // ignoreSearch: ?preset=… in the page URL is state for the page, not a different file
   event.respondWith(
-    caches.open(CACHE).then(async (cache) => (await cache.match(event.request, { ignoreSearch: true })) ?? fetch(event.request)),
+    caches.open(CACHE).then(async (cache) => {
+      // ignoreSearch: ?preset=… in the page URL is state for the page, not a different file
+      const hit = await cache.match(event.request, { ignoreSearch: true });
+      if (hit) return hit;
+      const response = await fetch(event.request);
+      if (response.ok && response.type === 'basic') cache.put(event.request, response.clone());
+      return response;
+    }),
   );
 });

@@ -89,7 +89,7 @@ pub fn check(data: &[u8]) {
     let sm = &r.summary.claims;
     assert_eq!(sm.total, r.claims.len(), "summary.claims");
     assert_eq!(
-        sm.ok + sm.rounding + sm.mismatch + sm.not_computable,
+        sm.ok + sm.rounding + sm.mismatch + sm.notice + sm.not_computable,
         sm.total,
         "verdict counts do not add up: {sm:?}"
     );

@@ -6,6 +6,7 @@
 
 mod cells;
 mod columns;
+pub mod compare;
 pub mod narrative;
 mod pdf;
 pub mod runs;
@@ -33,6 +34,9 @@ pub enum SectionKind {
     SelfEvaluation(TableKind),
     /// One of the nine standard 部门决算 tables; read by `crate::standard`, kept out of the narrative.
     Standard(StandardKind),
+    /// A table comparing two periods or a budget with its outcome (上年数/本年数/增减额/增减率), cut out of
+    /// the narrative by [`compare::split`].
+    Comparison,
 }
 
 /// One part of the paste.
@@ -59,6 +63,8 @@ pub struct Document<'a> {
     pub tables: Vec<Table>,
     /// The standard 决算 tables read from their sections, one per kind (a kind's first table with numbers).
     pub standard: Vec<StandardTable>,
+    /// The comparison tables found in the narrative (see [`compare`]).
+    pub compare: Vec<compare::CompareTable>,
     /// The narrative's cleaned text and figures.
     pub narrative: Narrative,
 }
@@ -86,11 +92,14 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.tables[0].name, "快递费");
     /// ```
     pub fn read(text: &'a str) -> Document<'a> {
-        let sections = sections(text);
+        let (sections, compare) = compare::split(text, sections(text));
+        // where each line starts, once: a section's first line number is looked up, not counted again
+        let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
         let mut tables = Vec::new();
         for s in &sections {
             if let SectionKind::SelfEvaluation(kind) = s.kind {
-                tables.extend(read_tables(text, s, kind));
+                let line0 = newlines.partition_point(|&n| n < s.bytes.start);
+                tables.extend(read_tables(text, s, kind, line0));
             }
         }
         let tables = table::merge_continuations(tables)
@@ -109,6 +118,7 @@ impl<'a> Document<'a> {
             sections,
             tables,
             standard,
+            compare,
             narrative,
         }
     }
@@ -137,11 +147,8 @@ fn read_standard(text: &str, sections: &[Section]) -> Vec<StandardTable> {
 
 /// The self-evaluation tables of one section: Excel cells when its lines hold tabs, a web copy when they
 /// hold `|` between cells, else PDF text.
-fn read_tables(text: &str, s: &Section, kind: TableKind) -> Vec<Table> {
+fn read_tables(text: &str, s: &Section, kind: TableKind, line0: usize) -> Vec<Table> {
     let body = text.get(s.bytes.clone()).unwrap_or("");
-    let line0 = text
-        .get(..s.bytes.start)
-        .map_or(0, |t| t.bytes().filter(|&b| b == b'\n').count());
     let mut tables = if tsv::is_tabular(body) {
         tsv::read(body)
     } else if cells::is_barred(body) {
@@ -189,6 +196,7 @@ fn sections(text: &str) -> Vec<Section> {
     };
     let mut cuts: Vec<(usize, SectionKind, String)> = Vec::new();
     let mut open: Option<SectionKind> = None;
+    let mut cells_since = (0, false);
     let mut i = 0;
     while i < lines.len() {
         let line = at(i);
@@ -210,11 +218,14 @@ fn sections(text: &str) -> Vec<Section> {
             continue;
         }
         let tabbed = celled(line);
+        // whether the open table has had a line of cells so far (kept as the lines go, not scanned again)
+        if cuts.len() != cells_since.0 {
+            cells_since = (cuts.len(), false);
+        }
+        cells_since.1 |= tabbed;
         match open {
             Some(SectionKind::SelfEvaluation(_)) => {
-                let tabular_table = cuts
-                    .last()
-                    .is_some_and(|(from, _, _)| (*from..=i).any(|j| celled(at(j))));
+                let tabular_table = cells_since.1;
                 let ends = title::is_section_heading(line)
                     || (tabular_table && !tabbed && ends_cells(line))
                     || (tabbed && starts_untitled(line) && table_has_rows(&cuts, i, &at));
@@ -237,7 +248,8 @@ fn sections(text: &str) -> Vec<Section> {
                     open = None;
                 }
             }
-            Some(SectionKind::Narrative) | None => {
+            // comparison tables are cut out of the narrative afterwards (compare::split)
+            Some(SectionKind::Narrative | SectionKind::Comparison) | None => {
                 if tabbed && starts_untitled(line) {
                     cuts.push((
                         i,

@@ -107,7 +107,7 @@ pub struct Review {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionReport {
-    /// `narrative`, `project`, `department` or `standard`.
+    /// `narrative`, `project`, `department`, `standard` or `comparison`.
     pub kind: &'static str,
     /// The nine standard tables' number (1–9), else null.
     pub standard: Option<u8>,
@@ -124,6 +124,7 @@ impl SectionReport {
             SectionKind::Narrative => ("narrative", None),
             SectionKind::SelfEvaluation(k) => (k.name(), None),
             SectionKind::Standard(k) => ("standard", Some(k.number())),
+            SectionKind::Comparison => ("comparison", None),
         };
         SectionReport {
             kind: name,

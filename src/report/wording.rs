@@ -82,6 +82,10 @@ pub fn formula(kind: ClaimKind, values: &[Decimal], recomputed: Option<Decimal>)
         }
         ClaimKind::Balance | ClaimKind::SameFigure => format!("{} 与 {} 应相等", v(0), v(1)),
         ClaimKind::Share => format!("{} ÷ {} × 100%", v(0), v(1)),
+        // (本年, 上年): the change over the prior; (本年, 增减额, 上年): the change over 本年 − 增减额
+        ClaimKind::Growth if values.len() == 2 => {
+            format!("({} − {}) ÷ {} × 100%", v(0), v(1), v(1))
+        }
         ClaimKind::Growth => format!("{} ÷ ({} − {}) × 100%", v(1), v(0), v(1)),
         ClaimKind::Difference => format!("{} − {} = {r}", v(0), v(1)),
         ClaimKind::Variance => format!("({} − {}) ÷ {} × 100%", v(1), v(0), v(0)),
@@ -223,4 +227,9 @@ pub fn direction_check(
 /// The direction word a mismatch's figures call for.
 pub fn direction_should_be(written: &str, fits: &str) -> String {
     format!("疑似方向词有误：文中写“{written}”，按两数应为“{fits}”")
+}
+
+/// The diagnosis of a figure restated with the same digits under another unit.
+pub fn unit_slip(digits: &str, written: &str, before: &str) -> String {
+    format!("数字相同而单位不同：此处写作 {digits}{written}，前文为 {digits}{before}，应是单位写错")
 }

@@ -68,6 +68,29 @@ impl<'a> Ctx<'a> {
         !self.documents.iter().any(|&d| d > x && d < y)
     }
 
+    /// The year a figure's statement opens with ("2021年度…"), else the one the statement before opened
+    /// with (two statements back at most): a figure of another year is another quantity.
+    pub fn year_of(&self, i: usize) -> Option<rust_decimal::Decimal> {
+        let mut start = self.text.sentence_start(self.tok(i).start);
+        for _ in 0..3 {
+            let first = self.tokens.partition_point(|x| x.start < start);
+            let opening = self.tokens[first..]
+                .iter()
+                .take_while(|x| x.start < self.end && self.text.sentence_start(x.start) == start)
+                .find(|x| {
+                    x.figure.unit.is_empty()
+                        && x.figure.scale == 0
+                        && (1990..=2100).contains(&x.figure.value.mantissa())
+                })
+                .map(|x| x.figure.value);
+            if opening.is_some() || start == 0 {
+                return opening;
+            }
+            start = self.text.sentence_start(start - 1);
+        }
+        None
+    }
+
     /// Token `i`.
     pub fn tok(&self, i: usize) -> &'a Token {
         &self.tokens[i]

@@ -39,7 +39,7 @@ pub fn check_same(stated: &Figure, other: &Figure) -> Result<Check> {
     Ok(check)
 }
 
-fn push_same(
+pub(crate) fn push_same(
     ctx: &mut Ctx,
     kind: ClaimKind,
     earlier: usize,
@@ -50,11 +50,26 @@ fn push_same(
     let [fl, fe] = ctx.aligned([later, earlier]);
     let check = check_same(&fl, &fe)?;
     let inputs = vec![ctx.source(later, "后文"), ctx.source(earlier, "前文")];
-    let unit = super::context::unit_of(tl);
+    // the figures are compared in one unit, so the message shows that unit
+    let unit = if fl.unit.is_empty() {
+        super::context::unit_of(tl)
+    } else {
+        fl.unit.clone()
+    };
+    let te = ctx.tok(earlier);
+    let slip = te.figure.value == tl.figure.value && te.figure.unit != tl.figure.unit;
     let span = ctx.text.span(tl.label_start.min(tl.start), tl.end);
     ctx.push(kind, check, span, inputs, &unit);
     if let Some(c) = ctx.claims.last_mut() {
         c.context = Some(what.to_string());
+        if slip {
+            // "1.58元" for the 1.58万元 stated before: the same digits under another unit
+            c.diagnosis = Some(crate::report::wording::unit_slip(
+                &crate::num::decimal::text(tl.figure.value),
+                &tl.figure.unit,
+                &te.figure.unit,
+            ));
+        }
     }
     Ok(())
 }
@@ -65,6 +80,10 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
     // the latest 收入总计 per prefix, so each 支出总计 finds its partner without a scan back
     let mut incomes: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut pairs = Vec::new();
+    // a 部门 or 单位 决算 has 收入总计 = 支出总计 by construction (its 支出总计 holds the 年末结转和结余)
+    let department = ["部门决算", "单位决算", "收入支出决算总体情况"]
+        .iter()
+        .any(|w| !ctx.text.find_all(w, 0, ctx.end).is_empty());
     for i in ctx.indices() {
         let t = ctx.tok(i);
         if !t.is_level_amount() {
@@ -86,7 +105,15 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
             ]
             .iter()
             .any(|w| statement.contains(w));
-            if let Some(&earlier) = incomes.get(prefix).filter(|_| identity) {
+            // two equal totals agree whatever the report; two different ones are an error only where the
+            // identity holds
+            let equal = |e: usize| ctx.tok(e).figure.value == t.figure.value;
+            // (the 财政拨款 totals are often written for the year's 财政拨款 alone, without the 结转)
+            let whole_unit = department && !prefix.contains("财政拨款");
+            if let Some(&earlier) = incomes
+                .get(prefix)
+                .filter(|&&e| identity || whole_unit || equal(e))
+            {
                 pairs.push((earlier, i));
             }
         }
@@ -176,7 +203,7 @@ pub fn same_figures(ctx: &mut Ctx) -> Result<()> {
 
 /// What identifies a level figure without doubt: its scope words and its full subject, or None when the
 /// figure is not a plain level or its subject is not specific enough.
-fn identity(ctx: &Ctx, i: usize) -> Option<String> {
+pub(crate) fn identity(ctx: &Ctx, i: usize) -> Option<String> {
     if !is_named_level(ctx, i) {
         return None;
     }
@@ -274,6 +301,15 @@ fn is_named_level(ctx: &Ctx, i: usize) -> bool {
     if t.label.starts_with('占') || t.label.contains("计划") {
         return false;
     }
+    // a government's 决算 states 收入合计 / 支出合计 / 年终结余 once per fund: the name alone does not say which
+    let bare = t
+        .label
+        .trim_start_matches("上述收支相抵")
+        .trim_start_matches("收支相抵");
+    if ["年终结余", "结余", "收入合计", "支出合计", "年终滚存结余"].contains(&bare)
+    {
+        return false;
+    }
     let n = t.label.chars().count();
     matches!(t.class, UnitClass::Amount | UnitClass::Count(_))
         && t.direction.is_none()
@@ -332,7 +368,8 @@ fn counted_items(
         .then(|| readings.swap_remove(0))
 }
 
-/// "下设 9 个处室，分别是：A、B、…。": the stated count against the items listed.
+/// "下设 9 个处室，分别是：A、B、…。", "内设机构 12 个：A、B、…", "设立了 A、B 2 个内设机构": the stated count
+/// against the items listed after it or before it.
 pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
     let idx: Vec<usize> = ctx.indices().collect();
     for i in idx {
@@ -340,15 +377,7 @@ pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
         if !matches!(t.class, UnitClass::Count(_)) || t.figure.scale != 0 {
             continue;
         }
-        let Some(colon) = (t.end..(t.end + 12).min(ctx.end)).find(|&j| {
-            ctx.text.starts_with_at(j, "分别是") || ctx.text.starts_with_at(j, "分别为")
-        }) else {
-            continue;
-        };
-        let from = colon + 4;
-        let Some(stop) =
-            (from..ctx.end).find(|&j| matches!(ctx.text.chars.get(j), Some('。' | '；' | ';')))
-        else {
+        let Some((from, stop)) = list_after(ctx, i).or_else(|| list_before(ctx, i)) else {
             continue;
         };
         let Some((items, stop)) = counted_items(ctx, from, stop, t.figure.value) else {
@@ -370,7 +399,9 @@ pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
             value: Decimal::ONE,
             span: None,
         }));
-        let span = ctx.text.span(t.label_start.min(t.start), stop);
+        let span = ctx
+            .text
+            .span(from.min(t.label_start.min(t.start)), stop.max(t.end));
         let unit = t.figure.unit.clone();
         ctx.push(ClaimKind::Count, check, span, inputs, &unit);
         if let Some(c) = ctx.claims.last_mut() {
@@ -378,4 +409,82 @@ pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The list after a count: "9 个处室，分别是：…", "内设机构 12 个：…", "2 个校区，具体为…" — up to the end of the
+/// sentence (cleaned indices [from, stop)).
+fn list_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
+    let t = ctx.tok(i);
+    let window = (t.end..(t.end + 14).min(ctx.end)).take_while(|&j| {
+        !matches!(ctx.text.chars.get(j), Some('。' | '；' | ';' | '，' | ','))
+            || ctx.text.starts_with_at(j + 1, "分别")
+            || ctx.text.starts_with_at(j + 1, "具体")
+    });
+    let mut from = None;
+    for j in window {
+        for cue in ["分别是", "分别为", "具体为", "具体是", "包括", "：", ":"] {
+            if ctx.text.starts_with_at(j, cue) {
+                from = Some(j + cue.chars().count());
+                break;
+            }
+        }
+        if from.is_some() {
+            break;
+        }
+    }
+    let mut from = from?;
+    while matches!(ctx.text.chars.get(from), Some('：' | ':' | ' ')) {
+        from += 1;
+    }
+    let stop =
+        (from..ctx.end).find(|&j| matches!(ctx.text.chars.get(j), Some('。' | '；' | ';')))?;
+    Some((from, stop))
+}
+
+/// The list before a count: "设立了保教处、综合办 2 个内设机构", "设内科、外科…6 个临床科室" — from the verb that
+/// introduces it, in the same clause.
+fn list_before(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
+    let t = ctx.tok(i);
+    // the count must name what is counted right after it ("个内设机构", "个校区"), not end the clause
+    let after = ctx.text.slice(t.end, (t.end + 2).min(ctx.end));
+    if after.is_empty() || after.starts_with(['，', ',', '。', '；', ';']) {
+        return None;
+    }
+    let floor = ctx.text.sentence_start(t.start);
+    let clause_start = (floor..t.start)
+        .rev()
+        .take_while(|&j| {
+            !matches!(
+                ctx.text.chars.get(j),
+                Some('。' | '；' | ';' | '，' | ',' | '：' | ':')
+            )
+        })
+        .last()?;
+    let before = ctx.text.slice(clause_start, t.start);
+    // the items are names: a figure among them ("主要包括中学2所、小学10所") makes them counts of their own
+    if !before.contains('、') || before.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let cue = [
+        "下设",
+        "设立了",
+        "设立",
+        "设有",
+        "共设",
+        "内设",
+        "设",
+        "包括",
+    ]
+    .iter()
+    .filter_map(|w| before.find(w).map(|at| (at, w)))
+    // 设 as a verb, not in 设置 / 设施 / 设备 / 设计
+    .filter(|(at, w)| {
+        **w != "设"
+            || !["置", "施", "备", "计"]
+                .iter()
+                .any(|n| before[at + w.len()..].starts_with(n))
+    })
+    .min_by_key(|(at, _)| *at)?;
+    let from = clause_start + before[..cue.0].chars().count() + cue.1.chars().count();
+    Some((from, t.start))
 }

@@ -4,14 +4,16 @@
 
 mod claim;
 mod classes;
+mod compare;
 mod context;
 pub mod diagnosis;
-mod links;
+pub(crate) mod links;
 mod narrative;
 pub mod prose;
 mod self_eval;
 
 pub use claim::{Claim, ClaimKind, Source};
+pub use compare::TableFigure;
 pub use self_eval::{execution_rate, TableRate};
 
 use crate::document::Document;
@@ -27,6 +29,8 @@ pub struct Checked {
     pub reasons: std::collections::HashMap<usize, &'static str>,
     /// Parts of the text that could not be checked, and why.
     pub problems: Vec<ProblemReport>,
+    /// Every figure of the comparison tables, with why it was not checked (when no claim used it).
+    pub table_figures: Vec<TableFigure>,
 }
 
 /// Checks every claim of a document. Never panics; a step that fails (an overflow on absurd figures) is
@@ -95,11 +99,19 @@ pub fn check(doc: &Document) -> Checked {
             span: None,
         }),
     }
+    // the comparison tables are out of the narrative: their figures are judged here only
+    let compared = compare::check(&doc.compare);
+    for mut c in compared.claims {
+        diagnosis::diagnose_numbers(&mut c);
+        claims.push(c);
+    }
+    problems.extend(compared.problems);
     claims.sort_by_key(|c| (c.span.0, c.span.1));
     Checked {
         claims,
         reasons,
         problems,
+        table_figures: compared.figures,
     }
 }
 

@@ -37,9 +37,10 @@ impl<'a> Ctx<'a> {
 
     /// A 说明 figure as a term.
     pub fn claim(&self, f: &NFig, label: &str) -> Got {
-        Got::Term(Term::plain(
+        Got::Term(Term::text(
             format!("说明 {label}"),
             figure(f.value, f.scale),
+            f.span,
         ))
     }
 

@@ -120,6 +120,20 @@ pub struct TableFinding {
     pub span: Option<Span>,
     /// What it means, in Chinese.
     pub message: String,
+    /// For N rules: the 说明's own amounts the check used (the stated one first), with where they are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<TextFigure>,
+}
+
+/// An amount of the 说明 that a finding used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextFigure {
+    /// What it is ("说明 年初预算").
+    pub label: String,
+    /// The value as written, without separators ("683.51").
+    pub value: String,
+    /// Where the number is in the paste.
+    pub span: Span,
 }
 
 /// One term of a formula: a label for the formula text, its figure, and the cell it came from.
@@ -128,6 +142,8 @@ pub(crate) struct Term {
     pub label: String,
     pub fig: Figure,
     pub cell: Option<CellRef>,
+    /// Where a 说明 figure is in the paste.
+    pub span: Option<Span>,
 }
 
 impl Term {
@@ -138,6 +154,7 @@ impl Term {
             label,
             fig,
             cell: Some(cell),
+            span: None,
         }
     }
 
@@ -147,7 +164,25 @@ impl Term {
             label,
             fig,
             cell: None,
+            span: None,
         }
+    }
+
+    /// A term for a figure of the 说明 at `span` of the paste.
+    pub fn text(label: String, fig: Figure, span: Span) -> Term {
+        Term {
+            span: Some(span),
+            ..Term::plain(label, fig)
+        }
+    }
+
+    /// The 说明 figure this term is, if it is one.
+    pub fn text_figure(&self) -> Option<TextFigure> {
+        self.span.map(|span| TextFigure {
+            label: self.label.clone(),
+            value: show(self.fig.value),
+            span,
+        })
     }
 
     pub fn is_blank(&self) -> bool {
@@ -276,6 +311,10 @@ pub(crate) fn sum_finding(
     } else {
         message
     };
+    let figures = std::iter::once(&stated)
+        .chain(parts.iter().map(|(t, _)| t))
+        .filter_map(Term::text_figure)
+        .collect();
     TableFinding {
         rule: rule.id.to_string(),
         kind: rule.kind,
@@ -288,6 +327,7 @@ pub(crate) fn sum_finding(
         quote: None,
         span: None,
         message,
+        figures,
     }
 }
 

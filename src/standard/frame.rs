@@ -62,13 +62,15 @@ pub(crate) fn is_note(s: &str) -> bool {
         || s == "注"
 }
 
+/// "单位：万元", "金额单位：万元" (also after "编制单位：…" on the same line).
 fn unit_of(s: &str) -> Option<String> {
-    let at = s.find("单位：").map(|i| i + "单位：".len())?;
-    let rest = &s[at..];
-    ["万元", "亿元", "元"]
-        .iter()
-        .find(|u| rest.starts_with(**u))
-        .map(|u| (*u).to_string())
+    s.match_indices("单位：").find_map(|(i, w)| {
+        let rest = &s[i + w.len()..];
+        ["万元", "亿元", "元"]
+            .iter()
+            .find(|u| rest.starts_with(**u))
+            .map(|u| (*u).to_string())
+    })
 }
 
 /// "公开01表", "表一", "附表1", "编制单位：…", "部门：…", a lone year line: not table content.

@@ -27,15 +27,19 @@ mod resolve;
 mod rules_n;
 mod rules_n2;
 mod rules_n_items;
+mod rules_n_link;
 mod rules_n_sg;
 mod rules_sum;
 mod rules_t;
 mod rules_t67;
 mod rules_x;
 mod sangong;
+mod sangong_body;
+mod sangong_lines;
+mod sg_words;
 mod summary;
 
-pub use finding::{CellRef, FindingKind, Severity, TableFinding};
+pub use finding::{CellRef, FindingKind, Severity, TableFinding, TextFigure};
 pub use kinds::{table_kind, Col, SgItem, StandardKind};
 pub use lines::Line;
 pub use model::{Amount, Cell, Lookup, Row, Span, StandardTable};
@@ -87,7 +91,14 @@ pub fn read_tables(text: &str, offset: usize) -> Vec<StandardTable> {
 /// ends them too: no row or note of a table is a short line ending in 情况说明 with no figure.
 pub(crate) fn ends_tables(line: &str) -> bool {
     let s = kinds::squash(line);
-    (s.starts_with('第') && s.contains("部分"))
+    // an unnumbered heading of its own line ("一般公共预算财政拨款“三公”经费支出决算情况说明"); a note under
+    // the table starts "说明：", and a cell is never a heading
+    let heading = s.trim_end_matches(['。', '：']).ends_with("情况说明")
+        && s.chars().count() <= 40
+        && !s.contains('|')
+        && !frame::is_note(&s);
+    heading
+        || (s.starts_with('第') && s.contains("部分"))
         || (summary::starts_with_ordinal(&s) && s.ends_with("说明"))
         || s.starts_with("名词解释")
         || (s.trim_end_matches('。').ends_with("情况说明")

@@ -25,6 +25,10 @@ pub(crate) struct Clean {
     pub chars: Vec<char>,
     map: Vec<usize>,
     headings: Vec<usize>,
+    /// The clean index where each line of the paste starts.
+    lines: Vec<usize>,
+    /// Where each top-level heading ("七、…", "第三部分…", not "（一）…") starts.
+    parts: Vec<usize>,
 }
 
 impl Clean {
@@ -33,6 +37,8 @@ impl Clean {
         let mut chars = Vec::new();
         let mut map = Vec::new();
         let mut headings = vec![0];
+        let mut lines = Vec::new();
+        let mut parts = vec![0];
         let mut line_start = true;
         let all: Vec<char> = text.chars().collect();
         for (i, &c) in all.iter().enumerate() {
@@ -45,6 +51,7 @@ impl Clean {
             }
             if line_start {
                 line_start = false;
+                lines.push(chars.len());
                 let line: Vec<char> = all[i..]
                     .iter()
                     .take(12)
@@ -58,8 +65,12 @@ impl Clean {
                     && l.chars()
                         .nth(1)
                         .is_some_and(|c| "一二三四五六七八九十".contains(c));
-                if starts_with_ordinal(&l) || sub || l.starts_with("第") && l.contains("部分") {
+                let top = starts_with_ordinal(&l) || l.starts_with("第") && l.contains("部分");
+                if top || sub {
                     headings.push(chars.len());
+                }
+                if top {
+                    parts.push(chars.len());
                 }
             }
             chars.push(squash_char(c));
@@ -69,6 +80,8 @@ impl Clean {
             chars,
             map,
             headings,
+            lines,
+            parts,
         }
     }
 
@@ -127,6 +140,24 @@ impl Clean {
         (from..to.min(self.len()))
             .rev()
             .find(|&i| i + n <= self.len() && self.at(i, needle))
+    }
+
+    /// Where the last heading line ("（一）…情况说明", which has no full stop) before clean index `i` ends, if it
+    /// ends at or before `i`: the text after it is not the heading's.
+    pub fn after_heading(&self, i: usize) -> Option<usize> {
+        self.headings
+            .iter()
+            .filter(|&&h| h <= i)
+            .filter_map(|&h| self.lines.iter().copied().find(|&l| l > h))
+            .filter(|&end| end <= i)
+            .max()
+    }
+
+    /// The part [start, end) that clean index `i` is in: between top-level headings, its （一）（二） inside.
+    pub fn part(&self, i: usize) -> (usize, usize) {
+        let start = self.parts.iter().copied().filter(|&h| h <= i).max();
+        let end = self.parts.iter().copied().filter(|&h| h > i).min();
+        (start.unwrap_or(0), end.unwrap_or(self.len()))
     }
 
     /// The section [start, end) that clean index `i` is in.

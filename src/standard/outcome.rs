@@ -35,6 +35,10 @@ pub(crate) fn le_finding(rule: Rule, what: &str, stated: Term, bound: Term) -> T
         expected: e,
         difference: over.map(show),
         formula: format!("{what}：{} ≤ {}", stated.show(), bound.show()),
+        figures: [&stated, &bound]
+            .into_iter()
+            .filter_map(Term::text_figure)
+            .collect(),
         cells: stated.cell.into_iter().chain(bound.cell).collect(),
         quote: None,
         span: None,
@@ -61,6 +65,7 @@ pub(crate) fn not_checked(
         quote: None,
         span: None,
         message: format!("未核对：{reason}"),
+        figures: Vec::new(),
     }
 }
 

@@ -108,6 +108,7 @@ pub(crate) fn rate_finding(
             "{what}：{formula_core} = {}",
             expected.map_or("无法计算".to_string(), show)
         ),
+        figures: [&a, &b].into_iter().filter_map(Term::text_figure).collect(),
         cells: a.cell.into_iter().chain(b.cell).collect(),
         quote: None,
         span: None,

@@ -26,6 +26,7 @@ pub(crate) fn check(narrative: &str, offset: usize, set: &TableSet) -> Vec<Table
     super::rules_n_items::items(&mut ctx);
     super::rules_n2::basic(&mut ctx);
     super::rules_n_sg::sangong(&mut ctx);
+    super::rules_n_link::link(&mut ctx);
     super::rules_n2::others(&mut ctx);
     super::rules_n2::growth(&mut ctx);
     ctx.out

@@ -139,6 +139,7 @@ fn none_claim(ctx: &mut Ctx<'_>, i: usize, kind: StandardKind, col: Col, inc: Li
     let has = fund == Some(true) || t4 == Some(true);
     let (s0, e) = ctx.c.sentence(i);
     ctx.out.push(TableFinding {
+        figures: Vec::new(),
         rule: "N-12".to_string(),
         kind: super::finding::FindingKind::TextTable,
         severity: if has { Severity::Error } else { Severity::Ok },
@@ -240,10 +241,11 @@ fn this_year(ctx: &Ctx<'_>, p: usize) -> Option<NFig> {
                     .get(k - 1)
                     .is_some_and(|c| c.is_ascii_digit() || *c == '.' || *c == '，')
         })
+        // an amount of change ("减少233.34万元") is no year's amount
         .filter(|&k| {
-            !["增加", "减少", "增长", "下降", "上升", "降低"]
+            !["增加", "减少", "增长", "下降", "降低", "增支", "减支"]
                 .iter()
-                .any(|d| k >= 2 && ctx.c.at(k - 2, d))
+                .any(|w| ctx.c.at(k.saturating_sub(2), w))
         })
         .find_map(|k| {
             ctx.c

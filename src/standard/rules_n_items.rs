@@ -234,6 +234,7 @@ fn direction(ctx: &mut Ctx<'_>, it: &Item, budget: &NFig, actual: &NFig) {
         Severity::Error
     };
     ctx.out.push(TableFinding {
+        figures: Vec::new(),
         rule: "N-08".to_string(),
         kind: super::finding::FindingKind::TextTable,
         severity,

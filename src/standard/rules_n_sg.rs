@@ -1,5 +1,6 @@
-//! 表文 rules N-10 (“三公” 年初预算, 决算, 完成预算, each item) and T7-0 (无“三公”经费), evaluated under
-//! every remaining reading of T7's data line.
+//! 表文 rules N-10s (“三公” 完成预算 and each item's 完成预算 / 占比 in the sentence that gives the 年初预算)
+//! and T7-0 (无“三公”经费), evaluated under every remaining reading of T7's data line. The amounts themselves
+//! are N-10 in `rules_n_link`.
 
 use super::ctx::{rule, Ctx, E};
 use super::finding::{Severity, TableFinding};
@@ -23,7 +24,7 @@ const SG_NAMES: [(&str, SgItem); 7] = [
     ("公务接待费", SgItem::Reception),
 ];
 
-/// N-10: “三公” 年初预算 / 决算 / 完成预算 and each item, against T7 under every remaining reading.
+/// N-10s: “三公” 完成预算 and each item's 完成预算 / 占比, against T7 under every remaining reading.
 pub(crate) fn sangong(ctx: &mut Ctx<'_>) {
     let Some(t7) = ctx.t(StandardKind::T7) else {
         return;
@@ -63,40 +64,9 @@ pub(crate) fn sangong(ctx: &mut Ctx<'_>) {
             .filter_map(|(w, _)| ctx.c.find(w, b.end, e))
             .min()
             .unwrap_or(e);
-        let a = ctx
-            .c
-            .find("决算为", b.end, first_item)
-            .and_then(|k| ctx.c.amount_after_key(k, "决算为"));
+        // the amounts themselves (年初预算, 决算, each item's 决算) are N-10's in `rules_n_link`, which reads
+        // any phrasing; here only the rates
         let mut checks: Vec<(&'static str, String, NFig, Eval<'_>)> = Vec::new();
-        let bb = b.clone();
-        checks.push((
-            "N-10",
-            "说明 三公 年初预算 = T7 合计·预算数".into(),
-            b.clone(),
-            Box::new(move |c, r| {
-                super::kit::eq_rule(
-                    rule("N-10", E),
-                    "说明 三公 年初预算 = T7 合计·预算数",
-                    c.claim(&bb, "年初预算"),
-                    cell(r, SgItem::Total, true),
-                )
-            }),
-        ));
-        if let Some(a) = a.clone() {
-            checks.push((
-                "N-10",
-                String::new(),
-                a.clone(),
-                Box::new(move |c, r| {
-                    super::kit::eq_rule(
-                        rule("N-10", E),
-                        "说明 三公 支出决算 = T7 合计·决算数",
-                        c.claim(&a, "支出决算"),
-                        cell(r, SgItem::Total, false),
-                    )
-                }),
-            ));
-        }
         if let Some(s) = ctx
             .c
             .find("完成预算的", b.end, first_item)
@@ -131,27 +101,6 @@ pub(crate) fn sangong(ctx: &mut Ctx<'_>) {
                 }
                 used.push((p, q));
                 let end = ctx.c.find("；", q, e).unwrap_or(e);
-                if let Some(g) = ctx
-                    .c
-                    .find("决算为", q, end)
-                    .and_then(|k| ctx.c.amount_after_key(k, "决算为"))
-                {
-                    let g2 = g.clone();
-                    let what = format!("说明 {name} 决算 = T7 {}·决算数", item.title());
-                    checks.push((
-                        "N-10",
-                        what.clone(),
-                        g,
-                        Box::new(move |c, r| {
-                            super::kit::eq_rule(
-                                rule("N-10", E),
-                                &what,
-                                c.claim(&g2, name),
-                                cell(r, item, false),
-                            )
-                        }),
-                    ));
-                }
                 if let Some(s) = ctx
                     .c
                     .find("完成预算的", q, end)
@@ -220,6 +169,7 @@ pub(crate) fn no_sangong(ctx: &mut Ctx<'_>, t7: &StandardTable, i: usize) {
                 .iter()
                 .any(|it| matches!(row.lookup_in(r, Col::Sg(*it, false)), Lookup::Value(_)));
             TableFinding {
+                figures: Vec::new(),
                 rule: "T7-0".to_string(),
                 kind: super::finding::FindingKind::TextTable,
                 severity: if spent { Severity::Error } else { Severity::Ok },

@@ -107,15 +107,19 @@ pub(crate) fn check_t7(t: &StandardTable, out: &mut Vec<TableFinding>) {
         }
         let g =
             |r: usize, i: SgItem| get_in(t, Some(row), Some(r), c(i), i.title().to_string(), "");
+        let parts = super::sangong::total_parts(&t.columns, budget);
+        let car = if parts.contains(&SgItem::CarSubtotal) {
+            "公务用车购置及运行维护费小计"
+        } else {
+            "公务用车购置费 + 公务用车运行维护费"
+        };
         let mut checks: Vec<(&'static str, String, SgItem, Vec<SgItem>)> = vec![(
             "T7-1",
-            format!(
-                "[{stage}] 合计 = 因公出国（境）费 + 公务用车购置及运行维护费小计 + 公务接待费"
-            ),
+            format!("[{stage}] 合计 = 因公出国（境）费 + {car} + 公务接待费"),
             SgItem::Total,
-            vec![SgItem::Abroad, SgItem::CarSubtotal, SgItem::Reception],
+            parts,
         )];
-        if t.columns.contains(&c(SgItem::CarSubtotal)) {
+        if super::sangong::has_breakdown(&t.columns, budget) {
             checks.push((
                 "T7-2",
                 format!("[{stage}] 公务用车小计 = 购置费 + 运行维护费"),
@@ -208,6 +212,7 @@ pub(crate) fn empty_fund_table(
         ));
     }
     Some(TableFinding {
+        figures: Vec::new(),
         rule: r.id.to_string(),
         kind: r.kind,
         severity,

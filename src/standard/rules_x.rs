@@ -257,6 +257,7 @@ fn same_codes(t2: &StandardTable, t3: &StandardTable) -> TableFinding {
         )
     };
     TableFinding {
+        figures: Vec::new(),
         rule: "X-06".to_string(),
         kind: FindingKind::TableLink,
         severity: if same { Severity::Ok } else { Severity::Hint },

@@ -11,27 +11,31 @@
 use super::frame::frame;
 use super::infer::{keeps, placements, value_of, Identity};
 use super::kinds::{squash, Col, SgItem, StandardKind};
-use super::lex::{Kind, LexLine};
-use super::model::{Amount, Row, StandardTable};
+use super::lex::LexLine;
+use super::model::{Amount, Row, Span, StandardTable};
+use super::sangong_body::{self, Body, Segment};
+use super::sangong_lines as lay;
 
-fn item_of(text: &str) -> Option<SgItem> {
-    let t = squash(text);
-    let item = if t.contains("合计") || t.contains("总计") {
-        SgItem::Total
-    } else if t.contains("出国") {
-        SgItem::Abroad
-    } else if t.contains("小计") || t.contains("购置及运行") {
-        SgItem::CarSubtotal
-    } else if t.contains("购置") {
-        SgItem::CarPurchase
-    } else if t.contains("运行") {
-        SgItem::CarRunning
-    } else if t.contains("接待") {
-        SgItem::Reception
+/// The items 合计 adds up: 因公出国（境）费, 公务接待费 and the 公务用车 小计, or its 购置费 and 运行维护费 when
+/// the table has no 小计.
+pub(crate) fn total_parts(cols: &[Col], budget: bool) -> Vec<SgItem> {
+    if cols.contains(&Col::Sg(SgItem::CarSubtotal, budget)) {
+        vec![SgItem::Abroad, SgItem::CarSubtotal, SgItem::Reception]
     } else {
-        return None;
-    };
-    Some(item)
+        vec![
+            SgItem::Abroad,
+            SgItem::CarPurchase,
+            SgItem::CarRunning,
+            SgItem::Reception,
+        ]
+    }
+}
+
+/// Whether the table has the 公务用车 小计 and at least one of its parts (a table that prints only the 小计
+/// has nothing to add up to it).
+pub(crate) fn has_breakdown(cols: &[Col], budget: bool) -> bool {
+    let c = |i: SgItem| cols.contains(&Col::Sg(i, budget));
+    c(SgItem::CarSubtotal) && (c(SgItem::CarPurchase) || c(SgItem::CarRunning))
 }
 
 /// The identities of T7 over the columns it has.
@@ -42,13 +46,10 @@ pub(crate) fn sangong_identities(cols: &[Col]) -> Vec<Identity> {
         if !cols.contains(&c(SgItem::Total)) {
             continue;
         }
-        out.push(vec![
-            (c(SgItem::Total), 1),
-            (c(SgItem::Abroad), -1),
-            (c(SgItem::CarSubtotal), -1),
-            (c(SgItem::Reception), -1),
-        ]);
-        if cols.contains(&c(SgItem::CarSubtotal)) {
+        let mut total = vec![(c(SgItem::Total), 1)];
+        total.extend(total_parts(cols, budget).into_iter().map(|i| (c(i), -1)));
+        out.push(total);
+        if has_breakdown(cols, budget) {
             out.push(vec![
                 (c(SgItem::CarSubtotal), 1),
                 (c(SgItem::CarPurchase), -1),
@@ -59,109 +60,63 @@ pub(crate) fn sangong_identities(cols: &[Col]) -> Vec<Identity> {
     out
 }
 
+/// A value column of T7 that no rule reads: the 一般公共预算 / 政府性基金 parts of an item.
+fn is_part(c: &Col) -> bool {
+    matches!(c, Col::GeneralBudget | Col::GovFund)
+}
+
 /// Reads T7.
 pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
-    let body = frame(StandardKind::T7, lines, table);
-    let is_data = |l: &LexLine| {
-        l.toks.iter().any(|t| matches!(t.kind, Kind::Num))
-            || (l.cells && l.toks.iter().any(|t| t.kind == Kind::Digits))
-            || (l
-                .toks
-                .iter()
-                .all(|t| matches!(t.kind, Kind::Digits | Kind::Blank))
-                && !l.toks.is_empty()
-                && !l.squashed.starts_with("栏次")
-                && l.toks.iter().any(|t| t.text == "0"))
-    };
-    let first = body
-        .iter()
-        .position(|&i| is_data(&lines[i]))
-        .unwrap_or(body.len());
-    let header: String = body[..first]
-        .iter()
-        .map(|&i| lines[i].squashed.as_str())
-        .collect();
-    // a 预算表 (its title says 预算, not 决算) whose header names neither holds budgets only
+    let body_lines = frame(StandardKind::T7, lines, table);
+    let body = sangong_body::body(lines, &body_lines);
     let title = squash(&table.title);
-    let budget_table = title.contains("预算") && !title.contains("决算") && !header.contains("决算");
-    let budget = header.contains("预算") || header.is_empty() || budget_table;
-    let actual = header.contains("决算") || (header.is_empty() && !budget_table) || !budget;
-    let subtotal = header.contains("小计") || !header.contains("公务用车");
-    let mut cols = Vec::new();
-    for item in SgItem::ALL {
-        if item == SgItem::CarSubtotal && !subtotal {
-            continue;
-        }
-        if budget {
-            cols.push(Col::Sg(item, true));
-        }
-        if actual {
-            cols.push(Col::Sg(item, false));
-        }
-    }
-    if header.contains("机关运行经费") {
-        cols.push(Col::OfficeRunning);
-    }
-    table.columns = cols.clone();
+    let measures = lay::measures(&body.header, &title);
     // segments: (columns the values may take, values)
-    let mut segments: Vec<(Vec<Col>, Vec<Option<Amount>>)> = Vec::new();
-    let mut span = None;
-    // one cell per line (web copies): an item's name on a line of its own names the values below it
-    let mut pending: Option<SgItem> = None;
-    for &i in &body[first..] {
-        let l = &lines[i];
-        if l.squashed.starts_with("栏次") {
-            continue;
+    let segments: Segments = if body.rows {
+        match by_rows(&body, &measures, table) {
+            Some(s) => s,
+            None => return,
         }
-        let own = l
-            .toks
-            .first()
-            .filter(|t| t.kind == Kind::Text)
-            .and_then(|t| item_of(&t.text));
-        let values: Vec<Option<Amount>> = l
-            .toks
-            .iter()
-            .filter(|t| matches!(t.kind, Kind::Num | Kind::Digits | Kind::Blank))
-            .map(|t| t.amount.clone())
-            .collect();
-        if values.is_empty() {
-            pending = own.or(pending);
-            continue;
-        }
-        let label = own.or(pending);
-        if own.is_some() {
-            pending = None;
-        }
-        if let (None, Some(item)) = (own, label) {
-            // the item's second value on its own line joins the first
-            if let Some((c, v)) = segments.last_mut() {
-                if c.iter().all(|c| matches!(c, Col::Sg(it, _) if *it == item)) && !c.is_empty() {
-                    v.extend(values);
-                    let (s, e) = span.unwrap_or(l.span);
-                    span = Some((s.min(l.span.0), e.max(l.span.1)));
-                    continue;
-                }
+    } else {
+        let items = lay::header_items(&body.header).unwrap_or_else(|| {
+            let subtotal = body.header.contains("小计") || !body.header.contains("公务用车");
+            SgItem::ALL
+                .into_iter()
+                .filter(|i| *i != SgItem::CarSubtotal || subtotal)
+                .collect()
+        });
+        let mut cols = Vec::new();
+        if lay::measure_major(&body.header) {
+            for m in &measures {
+                cols.extend(items.iter().map(|i| Col::Sg(*i, *m)));
+            }
+        } else {
+            for i in &items {
+                cols.extend(measures.iter().map(|m| Col::Sg(*i, *m)));
             }
         }
-        let (s, e) = span.unwrap_or(l.span);
-        span = Some((s.min(l.span.0), e.max(l.span.1)));
-        match label {
-            Some(item) => segments.push((
-                cols.iter()
-                    .copied()
-                    .filter(|c| matches!(c, Col::Sg(it, _) if *it == item))
-                    .collect(),
-                values,
-            )),
-            None => match segments.last_mut() {
-                Some((c, v)) if c.len() == cols.len() => v.extend(values),
-                _ => segments.push((cols.clone(), values)),
-            },
+        if body.header.contains("机关运行经费") {
+            cols.push(Col::OfficeRunning);
         }
-    }
+        table.columns = SgItem::ALL
+            .into_iter()
+            .flat_map(|i| [Col::Sg(i, true), Col::Sg(i, false)])
+            .filter(|c| cols.contains(c))
+            .chain(cols.iter().copied().filter(|c| *c == Col::OfficeRunning))
+            .collect();
+        body.segments
+            .iter()
+            .map(|s| (cols.clone(), s.values.clone(), s.span))
+            .collect()
+    };
     if segments.is_empty() {
         return;
     }
+    let cols = table.columns.clone();
+    let span = segments
+        .iter()
+        .filter_map(|s| s.2)
+        .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
     let mut row = Row::new(
         None,
         "“三公”经费".to_string(),
@@ -169,7 +124,7 @@ pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
         span.unwrap_or(table.span),
     );
     let mut readings: Vec<Vec<Col>> = vec![Vec::new()];
-    for (c, v) in &segments {
+    for (c, v, _) in &segments {
         if v.len() > c.len() {
             table.problems.push(format!(
                 "“三公”经费表有 {} 个数，多于 {} 列，未核对",
@@ -210,18 +165,21 @@ pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
         }
     }
     readings.sort_by_key(|r| rank(&row, r));
+    // readings that differ only in where the 一般公共预算 / 政府性基金 parts go read the same T7
+    readings.dedup_by(|a, b| {
+        a.iter()
+            .zip(b.iter())
+            .zip(row.values.iter())
+            .all(|((x, y), v)| {
+                x == y || (is_part(x) && is_part(y)) || v.as_ref().is_none_or(|a| a.value.is_zero())
+            })
+    });
     row.readings = readings;
     row.assumed = row.readings.len() > 1;
     row.settle();
+    row.cells.retain(|c| !is_part(&c.column));
     if row.assumed {
-        let show = |r: &Vec<Col>| -> String {
-            r.iter()
-                .zip(row.values.iter())
-                .filter(|(_, v)| v.as_ref().is_some_and(|a| !a.value.is_zero()))
-                .map(|(c, _)| c.title())
-                .collect::<Vec<_>>()
-                .join("、")
-        };
+        let show = |r: &Vec<Col>| -> String { shown(&row, r).join("、") };
         let others: Vec<String> = row.readings.iter().skip(1).map(show).collect();
         table.assumptions.push(format!(
             "“三公”经费表的数字少于列数，满足合计关系的列对应有 {} 种；假设为：{}（按决算不超预算、公务接待费最常见的顺序选定）；其他可能：{}。依赖此假设的核对均注明，不据此判为错误",
@@ -231,6 +189,116 @@ pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
         ));
     }
     table.rows.push(row);
+}
+
+type Segments = Vec<(Vec<Col>, Vec<Option<Amount>>, Option<Span>)>;
+
+/// Items as rows: each labelled row's values over its item's columns (预算数 / 决算数, and the 一般公共预算 /
+/// 政府性基金 parts where the header has them); values above the first label belong to the items no row
+/// names (the 合计 whose label the copy lost). Sets the table's columns. None when the rows cannot be read.
+fn by_rows(body: &Body, measures: &[bool], table: &mut StandardTable) -> Option<Segments> {
+    let funds = lay::funds(&body.header);
+    if funds.is_empty() {
+        table
+            .problems
+            .push("“三公”经费表按资金来源分列但没有合计列，未核对".to_string());
+        return None;
+    }
+    let slots = |item: SgItem| -> Vec<Col> {
+        let mut out = Vec::new();
+        for m in measures {
+            for f in &funds {
+                out.push(match f {
+                    lay::Fund::Sum => Col::Sg(item, *m),
+                    lay::Fund::General => Col::GeneralBudget,
+                    lay::Fund::Gov => Col::GovFund,
+                });
+            }
+        }
+        out
+    };
+    let mut labelled: Vec<SgItem> = Vec::new();
+    let mut segs: Vec<&Segment> = Vec::new();
+    for s in &body.segments {
+        if let Some(item) = s.item {
+            if labelled.contains(&item) {
+                // a label repeated with nothing under its first copy (a header cell) is the row's label
+                let k = segs.iter().position(|x| x.item == Some(item))?;
+                if segs[k].values.iter().any(Option::is_some) {
+                    table
+                        .problems
+                        .push(format!("“三公”经费表中“{}”出现两行，未核对", item.title()));
+                    return None;
+                }
+                segs.remove(k);
+            } else {
+                labelled.push(item);
+            }
+        }
+        segs.push(s);
+    }
+    // 购置费 and 运行维护费 rows printed without a number under a 小计 that has one: the breakdown was not
+    // filled in, so there is nothing to add up (not a 小计 of 0)
+    let blank = |i: SgItem| {
+        segs.iter()
+            .filter(|s| s.item == Some(i))
+            .all(|s| s.values.iter().all(Option::is_none))
+    };
+    let parts = [SgItem::CarPurchase, SgItem::CarRunning];
+    if labelled.contains(&SgItem::CarSubtotal)
+        && !blank(SgItem::CarSubtotal)
+        && parts.iter().any(|i| labelled.contains(i))
+        && parts.iter().all(|i| blank(*i))
+    {
+        segs.retain(|s| !s.item.is_some_and(|i| parts.contains(&i)));
+        labelled.retain(|i| !parts.contains(i));
+        table.problems.push(
+            "“三公”经费表的公务用车购置费、运行维护费两行未填数，公务用车小计 = 购置费 + 运行维护费 未核对"
+                .to_string(),
+        );
+    }
+    let unnamed: Vec<SgItem> = SgItem::ALL
+        .into_iter()
+        .filter(|i| !labelled.contains(i))
+        .collect();
+    let mut present = labelled.clone();
+    let mut out = Vec::new();
+    for s in segs {
+        let cols = match s.item {
+            Some(item) => slots(item),
+            None => {
+                // values with no label: the unnamed items' (usually the 合计 the copy lost)
+                let lost: Vec<SgItem> = if unnamed.contains(&SgItem::Total) {
+                    vec![SgItem::Total]
+                } else {
+                    unnamed.clone()
+                };
+                present.extend(lost.iter().copied());
+                lost.into_iter().flat_map(slots).collect()
+            }
+        };
+        out.push((cols, s.values.clone(), s.span));
+    }
+    table.columns = SgItem::ALL
+        .into_iter()
+        .filter(|i| present.contains(i))
+        .flat_map(|i| {
+            [true, false]
+                .into_iter()
+                .filter(|m| measures.contains(m))
+                .map(move |m| Col::Sg(i, m))
+        })
+        .collect();
+    Some(out)
+}
+
+/// The columns a reading puts a non-zero number in.
+fn shown(row: &Row, r: &[Col]) -> Vec<String> {
+    r.iter()
+        .zip(row.values.iter())
+        .filter(|(c, v)| !is_part(c) && v.as_ref().is_some_and(|a| !a.value.is_zero()))
+        .map(|(c, _)| c.title())
+        .collect()
 }
 
 /// Lower is more plausible: overspent items first, then the rarity of the items that hold numbers.
@@ -264,16 +332,10 @@ pub(crate) fn assumed_text(t: &StandardTable) -> String {
     let Some(row) = t.rows.first().filter(|r| r.assumed) else {
         return String::new();
     };
-    let cols: Vec<String> = row
+    let cols = row
         .readings
         .first()
-        .map(|r| {
-            r.iter()
-                .zip(row.values.iter())
-                .filter(|(_, v)| v.as_ref().is_some_and(|a| !a.value.is_zero()))
-                .map(|(c, _)| c.title())
-                .collect()
-        })
+        .map(|r| shown(row, r))
         .unwrap_or_default();
     format!(
         "假设“三公”经费表的数在 {} 列，另有 {} 种可能",

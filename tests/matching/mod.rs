@@ -3,7 +3,8 @@
 //! A key claim is found when a reported claim has the same kind (a keyed `sum` may be reported as count,
 //! balance or same-figure: all say "these figures must add up / agree"), the same stated value, a span that
 //! (or one of whose figures) overlaps the key's quote in the text, and the same input figures: for sums and equalities exactly the
-//! key's figures, for rates at least the key's (a rate may add a derived 上年数). Two keys can therefore
+//! key's figures (the keyed stated figure may then be any of them: a = b + c and b = a − c are one check),
+//! for rates at least the key's (a rate may add a derived 上年数). Two keys can therefore
 //! never match each other's claims.
 
 use juesuan::report::ClaimReport;
@@ -42,7 +43,15 @@ pub fn quote_span(text: &[char], quote: &str) -> Option<(usize, usize)> {
         })
 }
 
-const SUM_LIKE: [&str; 7] = ["sum", "count", "same-figure", "balance", "table-sum", "table-link", "text-table"];
+const SUM_LIKE: [&str; 7] = [
+    "sum",
+    "count",
+    "same-figure",
+    "balance",
+    "table-sum",
+    "table-link",
+    "text-table",
+];
 
 /// Whether a reported kind answers a keyed kind.
 pub fn kind_matches(keyed: &str, reported: &str) -> bool {
@@ -137,10 +146,16 @@ pub fn find(key: &Value, text: &[char], claims: &[ClaimReport], used: &[bool]) -
     let span = quote_span(text, key["quote"].as_str().unwrap_or(""))?;
     let values = key_values(&key["inputs"]);
     claims.iter().enumerate().position(|(i, c)| {
+        let got = claim_values(c);
+        // a = b + c keyed as b = a − c is the same check: for sums the keyed stated figure may be any of
+        // the claim's figures, as long as the figures are exactly the key's
+        let stated_ok = dec(&c.stated) == stated
+            || (SUM_LIKE.contains(&kind)
+                && stated.is_some_and(|s| got.contains(&s.abs().normalize())));
         !used[i]
             && kind_matches(kind, c.kind.name())
-            && (kind == "direction" || dec(&c.stated) == stated)
+            && (kind == "direction" || stated_ok)
             && overlaps(c, span)
-            && inputs_match(kind, &values, &claim_values(c))
+            && inputs_match(kind, &values, &got)
     })
 }

@@ -1,17 +1,13 @@
 // The served page keeps working with the network off once it has been loaded: the service worker caches
 // the build, and a reload under Chromium's offline emulation still computes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from './harness.mjs';
+import { fillInput, settled, useHarness } from './harness.mjs';
 
-let harness;
-before(async () => {
-  harness = await startHarness();
-});
-after(async () => harness?.close());
+const harnessOf = useHarness();
 
 test('served page, then network off, reload: still works', async () => {
-  const s = await harness.open();
+  const s = await harnessOf().open();
   await s.page.evaluate(() => navigator.serviceWorker.ready);
   await s.page.reload();
   await s.page.waitForFunction(() => document.documentElement.dataset.ready === '1');
@@ -22,18 +18,20 @@ test('served page, then network off, reload: still works', async () => {
   const form = s.page.locator('form[data-kind=variance]');
   await form.locator('[name=a]').fill('993.12');
   await form.locator('[name=b]').fill('1497.60');
-  assert.match(await form.locator('output.result').textContent(), /50\.80%/);
-  assert.match(await s.page.locator('#summary').textContent(), /共 \d+ 处数字声明/);
+  await form.locator('output.result', { hasText: /50\.80%/ }).waitFor();
+  await fillInput(s.page, '本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.00 万元。');
+  assert.match(await s.page.locator('#summary').textContent(), /✓ 一致 1 项（共 1 项）/);
   assert.deepEqual(s.errors, []);
   await s.page.close();
 });
 
 test('the paste box survives a reload (kept in this browser only)', async () => {
-  const s = await harness.open();
-  await s.page.locator('#input').fill('本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.00 万元。');
+  const s = await harnessOf().open();
+  await fillInput(s.page, '本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.00 万元。');
   await s.page.reload();
   await s.page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 30000 });
   assert.equal(await s.page.locator('#input').inputValue(), '本年支出 10.00 万元，其中：基本支出 6.00 万元，项目支出 4.00 万元。');
-  assert.match(await s.page.locator('#summary').textContent(), /共 1 处/);
+  await settled(s.page);
+  assert.match(await s.page.locator('#summary').textContent(), /（共 1 项）/);
   await s.page.close();
 });

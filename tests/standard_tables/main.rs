@@ -10,4 +10,6 @@
 mod keyed;
 mod layouts;
 mod rules;
+mod sangong;
+mod sangong_links;
 mod set;

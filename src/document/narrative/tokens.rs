@@ -293,6 +293,14 @@ fn label_before(text: &CleanText, at: usize) -> (String, usize) {
         }
     }
     for prefix in ["年度", "年", "其中"] {
+        // "年初结转和结余" and "年末…" name a figure; only a year's 年 is dropped
+        if prefix == "年"
+            && ["年初", "年末", "年终", "年底", "年中"]
+                .iter()
+                .any(|w| label.starts_with(w))
+        {
+            continue;
+        }
         if let Some(rest) = label.strip_prefix(prefix) {
             start += prefix.chars().count();
             label = rest.to_string();

@@ -3,8 +3,8 @@
 //! claim, only a reason (`Ctx::unchecked`).
 
 use super::cues::{measure, Base, Sign};
-use super::families;
 use super::entities::Entity;
+use super::families;
 use super::frames::{Frame, Role};
 use crate::document::narrative::UnitClass;
 use crate::error::Result;
@@ -112,28 +112,8 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
     if want.chars().count() < 2 {
         return None;
     }
-    // a figure of another year is another quantity ("2022年度…预算较2021年度…" against a 2021 figure): the
-    // year a statement opens with, else the one the statement before opened with
-    let year = |i: usize| {
-        let mut start = ctx.text.sentence_start(ctx.tok(i).start);
-        for _ in 0..3 {
-            let first = ctx.tokens.partition_point(|x| x.start < start);
-            let opening = ctx.tokens[first..]
-                .iter()
-                .take_while(|x| x.start < ctx.end && ctx.text.sentence_start(x.start) == start)
-                .find(|x| {
-                    x.figure.unit.is_empty()
-                        && x.figure.scale == 0
-                        && (1990..=2100).contains(&x.figure.value.mantissa())
-                })
-                .map(|x| x.figure.value);
-            if opening.is_some() || start == 0 {
-                return opening;
-            }
-            start = ctx.text.sentence_start(start - 1);
-        }
-        None
-    };
+    // a figure of another year is another quantity ("2022年度…预算较2021年度…" against a 2021 figure)
+    let year = |i: usize| ctx.year_of(i);
     let here_year = year(here);
     (0..here)
         .rev()
@@ -149,7 +129,8 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
                 || (families::canonical(&l) == families::canonical(&want)
                     && families::canonical(&want).starts_with('#'));
             // a budget is compared only when the subject says it is one
-            let measure_fits = measure(&t.label) != super::cues::Measure::Budget || want.contains("预算");
+            let measure_fits =
+                measure(&t.label) != super::cues::Measure::Budget || want.contains("预算");
             t.is_level_amount() && named && measure_fits && families::same_scope(&t.label, subject)
         })
 }
@@ -165,11 +146,17 @@ fn subject_after(ctx: &Ctx, e: &Entity, subject: &str) -> Option<usize> {
     }
     let sentence = ctx.tok(here).sentence;
     let found: Vec<usize> = (here + 1..ctx.tokens.len())
-        .take_while(|&i| ctx.tok(i).start < ctx.end && ctx.tok(i).sentence <= sentence + 2 && ctx.same_document(here, i))
+        .take_while(|&i| {
+            ctx.tok(i).start < ctx.end
+                && ctx.tok(i).sentence <= sentence + 2
+                && ctx.same_document(here, i)
+        })
         .filter(|&i| {
             let t = ctx.tok(i);
             let l = normalize(&t.label);
-            let named = l == want || (families::canonical(&l) == families::canonical(&want) && families::canonical(&want).starts_with('#'));
+            let named = l == want
+                || (families::canonical(&l) == families::canonical(&want)
+                    && families::canonical(&want).starts_with('#'));
             t.is_level_amount()
                 && named
                 && measure(&t.label) == super::cues::Measure::Current
@@ -232,7 +219,9 @@ fn headless_subject(ctx: &Ctx, entities: &[Entity], ei: usize) -> Option<usize> 
 fn is_saving(ctx: &Ctx, i: usize) -> bool {
     let t = ctx.tok(i);
     let lead = ctx.text.slice(t.label_start.min(t.start), t.start);
-    lead.contains("节约") || lead.contains("节支") || t.direction.is_some_and(|(_, w)| w.starts_with("节"))
+    lead.contains("节约")
+        || lead.contains("节支")
+        || t.direction.is_some_and(|(_, w)| w.starts_with("节"))
 }
 
 /// The 节约资金 an entity states, if one.
@@ -413,22 +402,59 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                     }
                 }
                 Role::Share { whole, amount } => {
+                    // the subject's figure, when it stands in the share's ；-part and outside any bracket
+                    // the share is in ("电梯（占比 11.3%）" has no figure of its own)
+                    let own = e.current.filter(|&c| {
+                        frames
+                            .iter()
+                            .find(|g| g.tok == c)
+                            .is_some_and(|g| g.part == f.part)
+                            && f.paren.is_none_or(|o| {
+                                // inside the same bracket, or a bracket right after the figure ("…万元（占 80.1%）")
+                                ctx.tok(c).start > o
+                                    || ctx.text.slice(ctx.tok(c).end, o).trim().is_empty()
+                            })
+                    });
                     let part = parallel
                         .iter()
                         .find(|(s, _)| *s == fi)
                         .map(|(_, part)| *part)
-                        .or(e.current);
+                        .or(own);
                     let Some(part) = part else {
                         ctx.unchecked(p, "未找到这一占比的部分数");
                         continue;
                     };
-                    let parent_total = entities
-                        .get(ei)
-                        .and_then(|e| e.parent)
-                        .and_then(|t| entities[t].current);
+                    // "税占比为 40.2%": the share names its part before 占, which need not be the last figure
+                    let part = match share_names_part(ctx, frames, f, part) {
+                        Ok(part) => part,
+                        Err(reason) => {
+                            ctx.unchecked(p, reason);
+                            continue;
+                        }
+                    };
+                    // the total the part was summed into (a list checked against the statement's first figure
+                    // rather than its last), else the one it is listed under
+                    let parent_total = ctx
+                        .lists
+                        .iter()
+                        .find(|l| l.parts.contains(&part))
+                        .map(|l| l.total)
+                        .or_else(|| {
+                            entities
+                                .get(ei)
+                                .and_then(|e| e.parent)
+                                .and_then(|t| entities[t].current)
+                        });
                     let whole_tok = match (amount, whole) {
                         (Some(w), _) => Ok(Some(*w)),
-                        (None, Some(name)) => named_whole(ctx, name, part),
+                        // the whole by its name, else the total the part is listed under when the name
+                        // says it in other words ("分别占采购规模的…" of "政府采购金额 326.14 亿元，其中…")
+                        (None, Some(name)) => match named_whole(ctx, name, part) {
+                            Ok(None) => {
+                                Ok(parent_total.filter(|&t| names_alike(name, &ctx.tok(t).label)))
+                            }
+                            other => other,
+                        },
                         (None, None) => Ok(parent_total.or_else(|| family_total(ctx, part))),
                     };
                     match whole_tok {
@@ -549,22 +575,115 @@ fn named_whole(
         .find(|&i| matches(i)))
 }
 
+/// The part a share names before its 占 ("非税占比 35.3%", "税占比为 40.2%"): the figure of the statement whose
+/// name begins with those words, if it is not `part` itself; one such figure or none (then `part` stays).
+fn share_names_part(
+    ctx: &Ctx,
+    frames: &[Frame],
+    f: &Frame,
+    part: usize,
+) -> std::result::Result<usize, &'static str> {
+    let lead = f.lead.split('占').next().unwrap_or("");
+    let name: String = lead
+        .replace("分别", "")
+        .replace("其中", "")
+        .replace("比重", "")
+        .chars()
+        .filter(|c| !c.is_ascii() && !"，。；：、的（）“”所均约各共".contains(*c))
+        .collect();
+    if name.chars().count() == 0 || !f.lead.contains('占') {
+        return Ok(part);
+    }
+    let starts = |i: usize| normalize(&ctx.tok(i).label).starts_with(&name);
+    if starts(part) {
+        return Ok(part);
+    }
+    let named: Vec<usize> = frames
+        .iter()
+        .filter(|g| g.statement == f.statement && matches!(g.role, Role::Level(_)) && starts(g.tok))
+        .map(|g| g.tok)
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(*one),
+        [] => Err("占比前所写的名称与文中的数对不上，未核对"),
+        _ => Err("有多种读法：占比所指的部分有两个可能的数"),
+    }
+}
+
+/// Whether a share's whole, named in other words, is the total `label` names: what the name says beside
+/// the words of size (规模, 总额, 金额 …) stands in the label.
+fn names_alike(name: &str, label: &str) -> bool {
+    let mut core = normalize(name);
+    for w in [
+        "总规模",
+        "规模",
+        "总金额",
+        "总额",
+        "金额",
+        "总量",
+        "合计",
+        "总计",
+        "全部",
+        "总",
+    ] {
+        core = core.replace(w, "");
+    }
+    core.chars().count() >= 2 && label.contains(&core)
+}
+
 /// The total a bare "占 P%" of a known item refers to: the nearest figure before it, in the same disclosure
-/// and at most three statements back, labelled as that item's family total ("“三公”经费支出决算 1.76 万元…
+/// and at most six statements back, labelled as that item's family total ("“三公”经费支出决算 1.76 万元…
 /// 公务接待费支出决算 0.39 万元，占 22.14%").
 fn family_total(ctx: &Ctx, part: usize) -> Option<usize> {
     let item = ctx.tok(part).label.clone();
     (0..part)
         .rev()
         .take_while(|&i| {
-            ctx.same_document(i, part) && ctx.tok(i).sentence + 3 >= ctx.tok(part).sentence
+            ctx.same_document(i, part) && ctx.tok(i).sentence + 6 >= ctx.tok(part).sentence
         })
         .find(|&i| {
             ctx.tok(i).is_level_amount()
-                && super::families::is_total_of(&ctx.tok(i).label, &item)
+                && super::families::is_total_of(&subject_label(ctx, i), &item)
                 // a 决算 item is a share of the 决算 total, never of the budget stated beside it
                 && measure(&ctx.tok(i).label) == measure(&item)
         })
+}
+
+/// A figure's name with its subject: "支出决算 42.00 万元" in "“三公”经费支出预算为 63.30 万元，支出决算为
+/// 42.00 万元" is the 三公 决算. A name that is only a measure takes the subject of the sentence's first
+/// figure.
+fn subject_label(ctx: &Ctx, i: usize) -> String {
+    let label = &ctx.tok(i).label;
+    let mut bare = label.clone();
+    for w in [
+        "支出决算数",
+        "支出决算",
+        "决算数",
+        "决算",
+        "支出预算数",
+        "支出预算",
+        "预算数",
+        "年初预算",
+        "预算",
+        "支出",
+        "为",
+    ] {
+        bare = bare.replace(w, "");
+    }
+    if !bare.is_empty() {
+        return label.clone();
+    }
+    let start = ctx.text.sentence_start(ctx.tok(i).start);
+    let first = ctx.tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.start >= start)
+        .filter(|t| t.is_level_amount())
+        .last();
+    match first {
+        Some(f) => format!("{}{}", f.label, label),
+        None => label.clone(),
+    }
 }
 
 fn normalize(name: &str) -> String {

@@ -10,7 +10,8 @@ pub enum Sign {
 }
 
 /// Words that say a change goes up or down, longest first (a single 增 / 减 only right before a figure).
-const DIRECTIONS: [(&str, Sign); 38] = [
+const DIRECTIONS: [(&str, Sign); 39] = [
+    ("压缩", Sign::Down),
     ("节约资金", Sign::Down),
     ("节约金额", Sign::Down),
     ("节支金额", Sign::Down),
@@ -147,7 +148,9 @@ pub enum Measure {
 }
 
 /// Words that make a figure a budget; "一般公共预算" and "预算单位" are names, not measures.
-const BUDGET: [&str; 14] = [
+const BUDGET: [&str; 16] = [
+    "调整为",
+    "调整后为",
     "年初预算",
     "调整预算",
     "预算数",
@@ -197,8 +200,14 @@ fn strip_names(text: &str) -> String {
 /// Whether a clause compares with a year it names right before the figure: "较2014年的 5.98 亿元" (the lead
 /// after the year token is only "年的").
 pub fn names_compared_year(clause: &str, lead: &str) -> bool {
-    ["较20", "比20", "与20", "相比20", "较19", "比19"].iter().any(|w| clause.contains(w))
-        && ["年的", "年度的", "年", "年度", "年为", "年度为"].contains(&lead.trim())
+    let compares = ["较20", "比20", "与20", "相比20", "较19", "比19"]
+        .iter()
+        .any(|w| clause.contains(w));
+    // "比2017年度决算总收入 1058.51 万元": the comparison's own figure, named after its year
+    let named_after_year = lead.starts_with('年') && lead.chars().count() <= 12;
+    compares
+        && (["年的", "年度的", "年", "年度", "年为", "年度为"].contains(&lead.trim())
+            || named_after_year)
 }
 
 pub fn measure(clause: &str) -> Measure {

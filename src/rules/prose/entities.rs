@@ -145,7 +145,14 @@ fn named_subject(lead: &str) -> Option<String> {
         .filter(|c| !c.is_ascii() && !"，。；：、（）“”《》".contains(*c))
         .collect();
     // "收支较上年决算数减少 …": the 收入总计 and 支出总计 just stated, the subject of the statement before
-    let both = ["收支", "收入支出", "收支总体", "收入支出总体", "收支总计", "收支总额"];
+    let both = [
+        "收支",
+        "收入支出",
+        "收支总体",
+        "收入支出总体",
+        "收支总计",
+        "收支总额",
+    ];
     (subject.chars().count() >= 2 && !both.contains(&subject.as_str())).then_some(subject)
 }
 
@@ -335,14 +342,17 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                 // a clause that names another subject starts a new one ("主要原因是本年度财政拨款收入…减少")
                 // a saving rate is of the procurement just stated ("…节约资金 2.93 亿元，资金节约率达到 15.1%")
                 let saving_rate = is_rate && f.lead.contains("节约率");
-                let other = named_subject(&f.lead).filter(|_| !saving_rate).filter(|subject| {
-                    attach(&mut out, cur)
-                        .and_then(|e| e.current.or(e.budget).or(e.prior))
-                        .and_then(|t| labels.get(t))
-                        .is_none_or(|label| {
-                            !label.contains(subject.as_str()) && !subject.contains(label.as_str())
-                        })
-                });
+                let other = named_subject(&f.lead)
+                    .filter(|_| !saving_rate)
+                    .filter(|subject| {
+                        attach(&mut out, cur)
+                            .and_then(|e| e.current.or(e.budget).or(e.prior))
+                            .and_then(|t| labels.get(t))
+                            .is_none_or(|label| {
+                                !label.contains(subject.as_str())
+                                    && !subject.contains(label.as_str())
+                            })
+                    });
                 if cur.is_none() || other.is_some() {
                     let subject = other.clone().or_else(|| named_subject(&f.lead));
                     out.push(Entity {

@@ -42,11 +42,7 @@ fn same_unit_class(a: &Token, b: &Token) -> bool {
 }
 
 /// "a 比 [year] [name] b word": both levels written, the word right after the second.
-pub fn explicit(
-    ctx: &mut Ctx,
-    index: &Index,
-    done: &mut HashSet<usize>,
-) -> Result<()> {
+pub fn explicit(ctx: &mut Ctx, index: &Index, done: &mut HashSet<usize>) -> Result<()> {
     let n = ctx.indices().count();
     let judged = judged_pairs(ctx);
     for i in 0..n {

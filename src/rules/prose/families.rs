@@ -9,6 +9,9 @@ struct Family {
     head: &'static [&'static str],
     /// Each item, by words one of which its label contains.
     items: &'static [&'static [&'static str]],
+    /// How many different items a list must name to be read as complete: two for most families; all three
+    /// for a headcount, whose 离休 line is often left out when it is nil.
+    complete_at: usize,
 }
 
 const FAMILIES: &[Family] = &[
@@ -26,6 +29,7 @@ const FAMILIES: &[Family] = &[
                 "公务用车运行维护费及购置",
             ],
         ],
+        complete_at: 2,
     },
     Family {
         head: &[
@@ -37,6 +41,7 @@ const FAMILIES: &[Family] = &[
             &["公务用车购置费", "公务用车购置", "车辆购置"],
             &["公务用车运行", "运行维护费", "运行费"],
         ],
+        complete_at: 2,
     },
     Family {
         head: &["收入合计", "本年收入"],
@@ -48,6 +53,7 @@ const FAMILIES: &[Family] = &[
             &["附属单位上缴收入"],
             &["其他收入"],
         ],
+        complete_at: 2,
     },
     Family {
         head: &["支出合计", "本年支出"],
@@ -58,18 +64,27 @@ const FAMILIES: &[Family] = &[
             &["经营支出"],
             &["对附属单位补助支出"],
         ],
+        complete_at: 2,
     },
     Family {
         head: &["基本支出"],
         items: &[&["人员经费"], &["公用经费"]],
+        complete_at: 2,
     },
     Family {
         head: &["政府采购"],
         items: &[&["货物"], &["工程"], &["服务"]],
+        complete_at: 2,
     },
     Family {
         head: &["一般公共预算收入"],
         items: &[&["税收收入"], &["非税收入"]],
+        complete_at: 2,
+    },
+    Family {
+        head: &["实有人数", "实有人员"],
+        items: &[&["在职"], &["离休"], &["退休"]],
+        complete_at: 3,
     },
 ];
 
@@ -103,7 +118,7 @@ pub fn complete(labels: &[&str]) -> bool {
                 }
             }
         }
-        seen.iter().filter(|s| **s).count() >= 2
+        seen.iter().filter(|s| **s).count() >= f.complete_at
     })
 }
 
@@ -139,12 +154,65 @@ pub fn canonical(label: &str) -> String {
 
 /// Words that set the scope of a figure: 全县 and 本级 are two totals of one name.
 const SCOPES: [&str; 12] = [
-    "本级", "全县", "全市", "全区", "全省", "全镇", "县级", "市级", "区级", "省级", "镇本级", "乡本级",
+    "本级",
+    "全县",
+    "全市",
+    "全区",
+    "全省",
+    "全镇",
+    "县级",
+    "市级",
+    "区级",
+    "省级",
+    "镇本级",
+    "乡本级",
 ];
 
 /// Whether two names could be of one scope: neither names one, or both name the same.
 pub fn same_scope(a: &str, b: &str) -> bool {
-    let of = |s: &str| SCOPES.iter().filter(|w| s.contains(*w)).copied().collect::<Vec<_>>();
+    let of = |s: &str| {
+        SCOPES
+            .iter()
+            .filter(|w| s.contains(*w))
+            .copied()
+            .collect::<Vec<_>>()
+    };
     let (x, y) = (of(a), of(b));
     x.is_empty() || y.is_empty() || x == y
+}
+
+/// The family whose total `label` names (and is not one of that family's items).
+pub fn family_of_total(label: &str) -> Option<usize> {
+    FAMILIES.iter().enumerate().find_map(|(fi, f)| {
+        (f.head.iter().any(|w| label.contains(w)) && item_of(label).is_none_or(|(lf, _)| lf != fi))
+            .then_some(fi)
+    })
+}
+
+/// Which item of family `fi` a label names.
+pub fn item_in(label: &str, fi: usize) -> Option<usize> {
+    let f = FAMILIES.get(fi)?;
+    f.items
+        .iter()
+        .position(|words| words.iter().any(|w| label.contains(w)))
+}
+
+/// How many items family `fi` has.
+pub fn size(fi: usize) -> usize {
+    FAMILIES.get(fi).map_or(0, |f| f.items.len())
+}
+
+/// Whether every item of family `fi` is always present (三公: 出国、接待、用车 even when 0), so that
+/// items stated one by one add up to the total; a 收入合计 may leave out the sources a unit does not have.
+pub fn fixed(fi: usize) -> bool {
+    FAMILIES.get(fi).is_some_and(|f| {
+        f.head
+            .iter()
+            .any(|w| ["三公", "公务用车购置及运行", "基本支出", "一般公共预算收入"].contains(w))
+    })
+}
+
+/// The words that name family `fi`'s total.
+pub fn head_words(fi: usize) -> &'static [&'static str] {
+    FAMILIES.get(fi).map_or(&[], |f| f.head)
 }

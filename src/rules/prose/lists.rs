@@ -140,7 +140,10 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
                 })
                 .collect();
             // a saving (节约资金) says more than the levels do: it is checked beside their sum
-            let saving = ctx.tok(total).direction.is_some_and(|(_, w)| w.starts_with('节'));
+            let saving = ctx
+                .tok(total)
+                .direction
+                .is_some_and(|(_, w)| w.starts_with('节'));
             if parts.len() == children.len() && (!summed || t.current.is_none() || saving) {
                 signed_sum(ctx, (total, tsign), &parts)?;
             }
@@ -152,14 +155,32 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
 /// "A a，B b，C c，合计 T": a total named so after two or more figures of its statement, none a part of
 /// another list.
 fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
+    // the entities that head a list, and whether that list is a bracket right after the figure ("收入合计
+    // 109.69 亿元（县本级 87.87 亿元，高新区 21.82 亿元）"): such a total may still end the list before it
+    let mut heads: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
+    for e in entities {
+        if let Some(p) = e.parent {
+            let after = entities[p]
+                .current
+                .zip(e.current)
+                .is_some_and(|(t, c)| c > t);
+            let bracket = after && frames_paren(ctx, e);
+            *heads.entry(p).or_insert(true) &= bracket;
+        }
+    }
     for (ti, t) in entities.iter().enumerate() {
         let Some(total) = t.current else { continue };
+        let bracketed = heads.get(&ti).copied();
         if t.parent.is_some()
-            || entities.iter().any(|e| e.parent == Some(ti))
+            || bracketed == Some(false)
             || !cues::is_total_label(&ctx.tok(total).label)
-            || ctx.used.contains(&total)
+            || (ctx.used.contains(&total) && bracketed.is_none())
         {
             continue;
+        }
+        if bracketed == Some(true) {
+            // checked against its bracket already; the list before it is another decomposition
+            ctx.used.remove(&total);
         }
         let parts: Vec<usize> = entities[..ti]
             .iter()
@@ -206,6 +227,17 @@ fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
     Ok(())
 }
 
+/// Whether an entity's figure stands inside a bracket.
+fn frames_paren(ctx: &Ctx, e: &Entity) -> bool {
+    e.current.is_some_and(|c| {
+        let start = ctx.text.sentence_start(ctx.tok(c).start);
+        let before = ctx.text.slice(start, ctx.tok(c).start);
+        before
+            .rfind(['（', '('])
+            .is_some_and(|o| before.rfind(['）', ')']).is_none_or(|c| c < o))
+    })
+}
+
 /// Whether total = Σ parts holds (within rounding), without reporting anything.
 fn fits(ctx: &Ctx, total: usize, parts: &[usize]) -> bool {
     let mut figures: Vec<Figure> = std::iter::once(total)
@@ -226,9 +258,7 @@ fn ends_in_etc(ctx: &Ctx, last: usize) -> bool {
 
 /// Checks total = Σ parts when all are figures of one kind; false when nothing was checked.
 fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<bool> {
-    let same = |i: usize| match (&ctx.tok(total).class, &ctx.tok(i).class) {
-        (a, b) => a == b,
-    };
+    let same = |i: usize| ctx.tok(total).class == ctx.tok(i).class;
     if !parts.iter().all(|&p| same(p)) || ctx.used.contains(&total) {
         return Ok(false);
     }
@@ -261,7 +291,12 @@ fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<
         let check = check_sum(&stated, &figures)?;
         // … and parts that exceed it may overlap (其中 专业技术人员 …，临聘人员 …; 国家财政性教育经费 …，
         // 一般公共预算教育经费 …, the second inside the first)
-        partial = check.verdict == crate::num::verdict::Verdict::Mismatch;
+        // (unless the parts add up to the total with two digits swapped: 579.46 for 579.64 is a slip, not a
+        // part left out)
+        let swapped = check.recomputed.is_some_and(|r| {
+            crate::rules::diagnosis::transposition(check.stated.value, r).is_some()
+        });
+        partial = check.verdict == crate::num::verdict::Verdict::Mismatch && !swapped;
     }
     let last = *parts.last().unwrap_or(&total);
     let span = ctx.span_of(total.min(last), last.max(total));

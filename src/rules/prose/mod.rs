@@ -10,9 +10,12 @@ mod directions;
 mod entities;
 mod explicit;
 mod families;
+mod family_sums;
 mod frames;
+mod identities;
 mod lists;
 mod relation;
+mod restated;
 mod words;
 
 use super::context::Ctx;
@@ -38,8 +41,12 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
         }
     }
     lists::sums(ctx, &frames, &entities)?;
+    identities::identities(ctx, &frames)?;
+    identities::year_end_balances(ctx, &frames)?;
+    family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
+    restated::restated(ctx, &frames)?;
     completion::completion(ctx, &frames, &entities)?;
     directions::directions(ctx, &frames, &entities)?;
     Ok(())

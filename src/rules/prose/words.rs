@@ -332,7 +332,10 @@ impl<'a> Index<'a> {
     pub fn new(frames: &'a [Frame], entities: &'a [Entity], tokens: usize) -> Index<'a> {
         let mut entity = vec![None; tokens];
         for (ei, e) in entities.iter().enumerate() {
-            let ratios = e.ratios.iter().filter_map(|&fi| frames.get(fi).map(|f| f.tok));
+            let ratios = e
+                .ratios
+                .iter()
+                .filter_map(|&fi| frames.get(fi).map(|f| f.tok));
             let held = [e.current, e.budget, e.prior]
                 .into_iter()
                 .flatten()

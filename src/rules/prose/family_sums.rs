@@ -1,0 +1,140 @@
+//! A family total and its items stated one by one in the statements after it ("“三公”经费预算总计 21.56 万
+//! 元。（一）无因公出国（境）费。（二）公务接待费预算 1.61 万元……（三）公务用车费预算 19.95 万元"): the first
+//! mention of each item, of the total's measure, before the next total of that family. A family whose items
+//! are always all there (三公) is checked when every item is found; any other only confirms a sum that holds.
+
+use super::cues::Measure;
+use super::families;
+use super::frames::{Frame, Role};
+use crate::error::Result;
+use crate::num::figure::Figure;
+use crate::num::verdict::{check_sum, Verdict};
+use crate::rules::claim::ClaimKind;
+use crate::rules::context::Ctx;
+
+/// How many statements after its total an item may stand.
+const REACH: usize = 12;
+
+pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
+    for (k, f) in frames.iter().enumerate() {
+        let Role::Level(measure @ (Measure::Current | Measure::Budget)) = f.role else {
+            continue;
+        };
+        let total = f.tok;
+        let label = ctx.tok(total).label.clone();
+        let Some(fi) = families::family_of_total(&label) else {
+            continue;
+        };
+        if ctx.used.contains(&total) || ctx.lists.iter().any(|l| l.total == total) {
+            continue;
+        }
+        let scope = scope_before_head(ctx, total, fi);
+        let mut found: Vec<Option<usize>> = vec![None; families::size(fi)];
+        // 公务用车 stated as its two parts (购置费, 运行费) when its subtotal is not
+        let mut car_parts: Vec<usize> = Vec::new();
+        for g in frames[k + 1..]
+            .iter()
+            .take_while(|g| g.statement <= f.statement + REACH && ctx.same_document(g.tok, total))
+        {
+            let gl = &ctx.tok(g.tok).label;
+            if g.role == Role::Level(measure) && families::family_of_total(gl) == Some(fi) {
+                break; // the next total of this family
+            }
+            // items told of another scope ("旗级…收入 277034 万元。…全盟一般公共预算收入中，税收…") end the search
+            let here = scope_before_head(ctx, g.tok, fi);
+            if scope.is_some() && here.is_some() && here != scope {
+                break;
+            }
+            if g.role != Role::Level(measure) || ctx.tok(g.tok).class != ctx.tok(total).class {
+                continue;
+            }
+            // another figure of the total's kind in its own statement ("调整为 368000 万元，实际收入 377841 万
+            // 元") may be what the items add up to
+            if g.statement == f.statement && families::item_in(gl, fi).is_none() {
+                break;
+            }
+            match families::item_in(gl, fi) {
+                Some(ii) if found[ii].is_none() => found[ii] = Some(g.tok),
+                None if fi == 0
+                    && car_parts.len() < 2
+                    && families::item_in(gl, 1).is_some()
+                    && car_parts.iter().all(|&c| {
+                        families::item_in(&ctx.tok(c).label, 1) != families::item_in(gl, 1)
+                    }) =>
+                {
+                    car_parts.push(g.tok)
+                }
+                _ => {}
+            }
+        }
+        let car = 2; // the 公务用车 item of the 三公 family
+        let mut parts: Vec<usize> = found.iter().flatten().copied().collect();
+        let mut all = found.iter().all(Option::is_some);
+        if fi == 0 && found.get(car) == Some(&None) && car_parts.len() == 2 {
+            parts.extend(car_parts.iter().copied());
+            all = found
+                .iter()
+                .enumerate()
+                .all(|(i, x)| i == car || x.is_some());
+        }
+        if parts.len() < 2
+            || parts
+                .iter()
+                .any(|p| ctx.lists.iter().any(|l| l.parts.contains(p)))
+        {
+            continue;
+        }
+        let mut figures: Vec<Figure> = std::iter::once(total)
+            .chain(parts.iter().copied())
+            .map(|i| ctx.tok(i).figure.clone())
+            .collect();
+        crate::num::figure::align_money_units(&mut figures);
+        let stated = figures.remove(0);
+        let holds = check_sum(&stated, &figures)?.verdict != Verdict::Mismatch;
+        if !(holds || (all && families::fixed(fi))) {
+            ctx.unchecked(total, "各分项分散在后文，未必列全，未核对合计");
+            continue;
+        }
+        parts.sort_unstable();
+        let span = ctx.span_of(total, total);
+        ctx.push_sum(ClaimKind::Sum, total, &parts, span)?;
+        if let Some(c) = ctx.claims.last_mut() {
+            c.context = Some("合计与后文逐项所列".into());
+        }
+        ctx.lists.push(crate::rules::context::List { total, parts });
+    }
+    Ok(())
+}
+
+/// The scope word (全盟, 旗级, 市本级 …) written before the last mention of family `fi`'s total in the
+/// sentence up to token `i`.
+fn scope_before_head(ctx: &Ctx, i: usize, fi: usize) -> Option<String> {
+    let t = ctx.tok(i);
+    let start = ctx.text.sentence_start(t.start);
+    let text: Vec<char> = ctx.text.slice(start, t.start).chars().collect();
+    let s: String = text.iter().collect();
+    let at = families::head_words(fi)
+        .iter()
+        .filter_map(|w| s.rfind(w))
+        .max()?;
+    let before: Vec<char> = s[..at].chars().collect();
+    let tail: String = before.iter().rev().take(4).rev().collect();
+    if let Some(p) = tail.rfind('全') {
+        return tail[p..].chars().take(2).collect::<String>().into();
+    }
+    for end in ["本级", "级"] {
+        if tail.ends_with(end) {
+            let keep = tail.chars().count().min(end.chars().count() + 1);
+            return Some(
+                tail.chars()
+                    .rev()
+                    .take(keep)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect(),
+            );
+        }
+    }
+    None
+}
