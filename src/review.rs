@@ -111,8 +111,13 @@ fn claim_report(id: usize, c: &Claim) -> ClaimReport {
         kind: c.kind,
         title: wording::kind_title(c.kind),
         verdict: c.check.verdict,
-        stated: text(check.stated.value),
-        recomputed: check.recomputed.map(text),
+        stated: c
+            .words
+            .map_or_else(|| text(check.stated.value), |(w, _)| w.to_string()),
+        recomputed: match c.words {
+            Some((_, fits)) => Some(fits.to_string()),
+            None => check.recomputed.map(text),
+        },
         difference: check.difference.map(text),
         span: [c.span.0, c.span.1],
         table: c.table,
@@ -229,6 +234,12 @@ fn standard_findings(
         0,
         &doc.standard,
     ));
+    // the 决算数大于/小于预算数 of a (项) paragraph: the narrative's direction claim judged that word already
+    let judged_direction: HashSet<usize> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Direction)
+        .flat_map(|c| c.sources.iter().filter_map(|s| s.span.map(|s| s[0])))
+        .collect();
     for f in findings {
         if f.rule == "N-13" && f.span.is_some_and(|s| judged.contains(&s.0)) {
             continue;
@@ -237,6 +248,10 @@ fn standard_findings(
             .span
             .or_else(|| f.cells.iter().find_map(|c| c.span))
             .unwrap_or((0, 0));
+        let a_word = !f.stated.chars().any(|c| c.is_ascii_digit());
+        if f.rule == "N-08" && a_word && judged_direction.contains(&span.0) {
+            continue;
+        }
         let verdict = match f.severity {
             Severity::Error => Verdict::Mismatch,
             Severity::Hint => Verdict::Notice,

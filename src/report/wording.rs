@@ -187,6 +187,48 @@ pub fn partial_list(check: &Check, unit: &str) -> String {
     )
 }
 
+/// A direction word judged against the two figures it relates, `a` and `b` (name, value as written):
+/// `order` is how the written values compare, `fits` the word of the sentence's kind they fit (大于 / 减少 /
+/// 持平 …).
+pub fn direction_check(
+    word: &str,
+    verdict: Verdict,
+    a: (&str, Decimal),
+    b: (&str, Decimal),
+    order: std::cmp::Ordering,
+    fits: &str,
+) -> String {
+    let relation = match order {
+        std::cmp::Ordering::Greater => "大于",
+        std::cmp::Ordering::Less => "小于",
+        std::cmp::Ordering::Equal => "等于",
+    };
+    let compared = format!("{} {} {relation} {} {}", a.0, text(a.1), b.0, text(b.1));
+    match verdict {
+        Verdict::Ok => format!("增减方向：文中称“{word}”，{compared}，一致"),
+        Verdict::Rounding => format!(
+            "增减方向：文中称“{word}”，写出的数 {compared}；两数都是四舍五入后的数，实际数可能符合“{word}”，属尾差"
+        ),
+        Verdict::Notice => {
+            use crate::num::decimal::{div, mul, round_half_up, sub};
+            let gap = sub(a.1, b.1).map(|d| d.abs());
+            let pct = gap
+                .and_then(|g| mul(g, Decimal::from(100)))
+                .and_then(|g| div(g, b.1.abs()))
+                .map(|p| format!("（{}%）", text(round_half_up(p, 2))))
+                .unwrap_or_default();
+            let gap = gap.map(|g| format!("，相差 {}{pct}", text(g))).unwrap_or_default();
+            format!("增减方向：文中称“{word}”，{compared}{gap}；“{word}”是约略的说法，不判为错误，请核实措辞")
+        }
+        _ => format!("增减方向：文中称“{word}”，但{compared}，应为“{fits}”"),
+    }
+}
+
+/// The direction word a mismatch's figures call for.
+pub fn direction_should_be(written: &str, fits: &str) -> String {
+    format!("疑似方向词有误：文中写“{written}”，按两数应为“{fits}”")
+}
+
 /// The diagnosis of a figure restated with the same digits under another unit.
 pub fn unit_slip(digits: &str, written: &str, before: &str) -> String {
     format!("数字相同而单位不同：此处写作 {digits}{written}，前文为 {digits}{before}，应是单位写错")

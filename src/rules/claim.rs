@@ -120,6 +120,9 @@ pub struct Claim {
     pub message: Option<String>,
     /// Where the stated figure is, when it is not the first input (a percentage, a direction word).
     pub stated_span: Option<Span>,
+    /// A direction claim's words: the one written and the one its two figures fit (小于, 大于); the report
+    /// shows them as the stated and recomputed values.
+    pub words: Option<(&'static str, &'static str)>,
 }
 
 impl Claim {
@@ -143,6 +146,7 @@ impl Claim {
             table: None,
             message: None,
             stated_span: None,
+            words: None,
         }
     }
 

@@ -87,7 +87,8 @@ pub fn read_tables(text: &str, offset: usize) -> Vec<StandardTable> {
 }
 
 /// A line that starts another part of the document ("第三部分…", "一、收入支出决算总体情况说明"): the
-/// tables before it end there.
+/// tables before it end there. An unnumbered title of a 说明 ("一般公共预算财政拨款“三公”经费支出决算情况说明")
+/// ends them too: no row or note of a table is a short line ending in 情况说明 with no figure.
 pub(crate) fn ends_tables(line: &str) -> bool {
     let s = kinds::squash(line);
     // an unnumbered heading of its own line ("一般公共预算财政拨款“三公”经费支出决算情况说明"); a note under
@@ -100,6 +101,9 @@ pub(crate) fn ends_tables(line: &str) -> bool {
         || (s.starts_with('第') && s.contains("部分"))
         || (summary::starts_with_ordinal(&s) && s.ends_with("说明"))
         || s.starts_with("名词解释")
+        || (s.trim_end_matches('。').ends_with("情况说明")
+            && s.chars().count() <= 40
+            && !s.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// The 表内 (T*) and 表间 (X-*) findings of a set of tables, in table order. Tables may come from one paste

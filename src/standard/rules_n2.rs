@@ -224,7 +224,14 @@ fn this_year(ctx: &Ctx<'_>, p: usize) -> Option<NFig> {
             to = k;
         }
     }
-    (s0..p)
+    // not across a ； or a 其中 (the items after them are other subjects), and never a change itself
+    // ("…减少 233.34 万元，下降 39.45%，其中：因公出国（境）费支出决算减少 69.08 万元" has no 本年 for 69.08)
+    let from = ["；", "其中"]
+        .iter()
+        .filter_map(|w| ctx.c.rfind(w, s0, p))
+        .max()
+        .map_or(s0, |k| k + 1);
+    (from..p)
         .rev()
         .filter(|&k| {
             k == 0

@@ -243,7 +243,7 @@ fn push_saving(ctx: &mut Ctx, budget: usize, actual: usize, saving: usize) -> Re
     Ok(())
 }
 
-fn push_rate_vs_level(
+pub(super) fn push_rate_vs_level(
     ctx: &mut Ctx,
     base: Base,
     c: usize,
@@ -346,7 +346,7 @@ fn finish_rate(ctx: &mut Ctx, r: usize, sign: Sign, flipped: bool) {
     }
 }
 
-fn push_difference(ctx: &mut Ctx, c: usize, p: usize, d: usize, sign: Sign) -> Result<()> {
+pub fn push_difference(ctx: &mut Ctx, c: usize, p: usize, d: usize, sign: Sign) -> Result<()> {
     if ctx.used.contains(&d) {
         return Ok(());
     }
@@ -709,7 +709,12 @@ fn normalize(name: &str) -> String {
     s
 }
 
-fn push_completion(ctx: &mut Ctx, budget: usize, actual: usize, stated: usize) -> Result<()> {
+pub(super) fn push_completion(
+    ctx: &mut Ctx,
+    budget: usize,
+    actual: usize,
+    stated: usize,
+) -> Result<()> {
     let [fb, fa] = ctx.aligned([budget, actual]);
     let check = check_rate(
         |x, y| rate(RateKind::Completion, x, y),

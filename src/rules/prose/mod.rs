@@ -4,14 +4,19 @@
 //! [`lists`]). A figure that cannot be bound without doubt gets a reason instead of a verdict.
 
 mod claims;
+mod completion;
 mod cues;
+mod directions;
 mod entities;
+mod explicit;
 mod families;
 mod family_sums;
 mod frames;
 mod identities;
 mod lists;
+mod relation;
 mod restated;
+mod words;
 
 use super::context::Ctx;
 use crate::error::Result;
@@ -42,6 +47,8 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
     restated::restated(ctx, &frames)?;
+    completion::completion(ctx, &frames, &entities)?;
+    directions::directions(ctx, &frames, &entities)?;
     Ok(())
 }
 
