@@ -225,6 +225,18 @@ def check_doc(stem, meta, text, problems):
                 raise ValueError(f"recomputed {c.get('recomputed')} but the arithmetic gives {rec}")
         except (KeyError, ValueError, ZeroDivisionError) as e:
             problems.append(f"{where(i, c)}: {e}")
+    # one claim keyed twice (two quotes around the same stated figure, same kind and inputs) would count
+    # one engine claim as two misses or two finds
+    seen = {}
+    for i, c in enumerate(meta.get("claims", [])):
+        q = squeeze(c.get("quote", ""))
+        k = q.find(str(c.get("stated", "")))
+        if flat.count(q) != 1 or k < 0:
+            continue
+        ident = (c.get("kind"), c.get("stated"), json.dumps(c.get("inputs"), sort_keys=True), flat.find(q) + k)
+        if ident in seen:
+            problems.append(f"{where(i, c)}: the same claim as claim {seen[ident] + 1}")
+        seen.setdefault(ident, i)
 
 
 def main():

@@ -54,6 +54,9 @@ const DIRECTIONS: [(&str, Sign); 39] = [
 
 /// The direction word that `lead` (the text right before a figure) ends with, if any, and the word.
 pub fn direction(lead: &str) -> Option<(Sign, &'static str)> {
+    if moves_to(lead) {
+        return None;
+    }
     let lead = trim_tail(lead);
     DIRECTIONS
         .iter()
@@ -62,6 +65,19 @@ pub fn direction(lead: &str) -> Option<(Sign, &'static str)> {
         .filter(|(_, w)| {
             // 增 / 减 / 多 / 少 alone only as a verb right before the figure, not inside a noun (增值税)
             w.chars().count() > 1 || !lead.ends_with("的")
+        })
+}
+
+/// Whether `lead` ends with a direction word and 到 / 至 ("由上年的 A 元增加到 B 元"): B is the new level,
+/// not an amount of change.
+pub fn moves_to(lead: &str) -> bool {
+    let raw = lead.trim_end();
+    raw.strip_suffix('到')
+        .or_else(|| raw.strip_suffix('至'))
+        .is_some_and(|head| {
+            DIRECTIONS
+                .iter()
+                .any(|(w, _)| w.chars().count() > 1 && head.ends_with(w))
         })
 }
 

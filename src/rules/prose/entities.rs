@@ -282,7 +282,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                 let joins = attach(&mut out, cur).is_some_and(|e| {
                     e.current.is_none()
                         && (e.budget.is_some() || e.prior.is_some())
-                        && measure_only(&f.lead)
+                        && (measure_only(&f.lead)
+                            || (e.prior.is_some() && super::cues::moves_to(&f.lead)))
                 });
                 if joins {
                     if let Some(e) = attach(&mut out, cur) {
