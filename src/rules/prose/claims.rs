@@ -539,11 +539,23 @@ fn named_whole(
             l.ends_with(&name) || (name.ends_with(&l) && l.chars().count() >= 4)
         }
     };
-    let before: Vec<usize> = (0..part)
+    let mut before: Vec<usize> = (0..part)
         .rev()
         .take_while(|&i| ctx.same_document(i, part))
         .filter(|&i| matches(i))
         .collect();
+    // a level's figure (盟本级 / 旗级 一般公共预算收入) is a part of the whole the name says without a level
+    // (全盟一般公共预算收入), so the whole is that one when it is there
+    let of_a_level = |i: usize| {
+        let l = normalize(&ctx.tok(i).label);
+        l.find(name.as_str())
+            .and_then(|at| l.get(..at))
+            .is_some_and(|pre| pre.ends_with('级'))
+    };
+    let levels_apart = !name.contains('级') && before.iter().any(|&i| !of_a_level(i));
+    if levels_apart {
+        before.retain(|&i| !of_a_level(i));
+    }
     // a nearer figure whose name holds the whole's name in other words leaves two readings
     let nearer = (before.first().map_or(0, |&n| n + 1)..part)
         .rev()
@@ -552,6 +564,7 @@ fn named_whole(
             t.is_level_amount()
                 && i != part
                 && normalize(&t.label).contains(&name)
+                && !(levels_apart && of_a_level(i))
                 && ctx.tok(part).sentence <= t.sentence + 1
         });
     if nearer.is_some() {
