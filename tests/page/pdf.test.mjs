@@ -46,7 +46,9 @@ function unmatchedKeys(report) {
   const num = (s) => (/^-?\d+(\.\d+)?$/.test(String(s ?? '').trim()) ? Number(s) : null);
   const used = new Set();
   const missing = keys.filter((k) => {
-    const i = report.claims.findIndex((c, j) => !used.has(j) && c.rule === k.rule && c.verdict === severity(k)
+    // an N-13 增减率 the narrative rules already judged is reported once, as their growth claim
+    const sameRule = (c) => c.rule === k.rule || (k.rule === 'N-13' && !c.rule && c.kind === 'growth');
+    const i = report.claims.findIndex((c, j) => !used.has(j) && sameRule(c) && c.verdict === severity(k)
       && (num(k.stated) === null || num(c.stated) === num(k.stated))
       && (num(k.expected) === null || num(c.recomputed) === num(k.expected)));
     if (i >= 0) used.add(i);
