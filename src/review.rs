@@ -14,7 +14,7 @@ use crate::report::{
 use crate::rules::ClaimKind;
 use crate::rules::{self, Claim};
 use crate::scoring::{self, preset::Preset};
-use crate::standard::{FindingKind, Severity, StandardKind};
+use crate::standard::{FindingKind, Severity};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -208,9 +208,8 @@ fn standard_findings(
     if doc.standard.is_empty() {
         return reasons;
     }
-    // what the “三公” table's reader could not read, or read by assumption, is said, not dropped (the other
-    // readers' notes are not reported here yet)
-    for t in doc.standard.iter().filter(|t| t.kind == StandardKind::T7) {
+    // what a table's reader could not read, or read by assumption, is said, not dropped
+    for t in &doc.standard {
         for m in t.problems.iter().chain(&t.assumptions) {
             problems.push(ProblemReport {
                 message: format!("{}：{m}", t.kind.id()),

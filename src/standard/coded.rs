@@ -9,7 +9,7 @@ use super::frame::{frame, is_header_line};
 use super::infer::{initial_readings, propagate, Family, Identity};
 use super::kinds::{columns_from_header, Col, StandardKind};
 use super::lex::{Kind, LexLine, Tok};
-use super::model::{is_total_name, Row, StandardTable};
+use super::model::{is_total_name, Row, Span, StandardTable};
 
 /// Names that start a row of their own (合计 rows, the T6 totals).
 fn total_label(kind: StandardKind, text: &str) -> bool {
@@ -329,12 +329,67 @@ fn read_cells(
         return;
     };
     let ncols = table.columns.len();
+    // T6 copied from Excel keeps its halves side by side (人员经费 | 公用经费): each line holds one row per
+    // block of code, name and value cells, and a code cell past the first block says so
+    let width = value_start + ncols;
+    let blocks = if kind == StandardKind::T6 && ncols > 0 {
+        data.iter()
+            .flat_map(|l| l.toks.iter())
+            .filter(|t| is_code(t, family))
+            .filter_map(|t| t.cell)
+            .map(|c| c / width + 1)
+            .max()
+            .unwrap_or(1)
+    } else {
+        1
+    };
+    let mut by_block: Vec<Vec<Row>> = vec![Vec::new(); blocks];
     for l in data {
+        for (b, out) in by_block.iter_mut().enumerate() {
+            let toks: Vec<Tok> = l
+                .toks
+                .iter()
+                .filter(|t| blocks == 1 || t.cell.unwrap_or(0) / width == b)
+                .map(|t| Tok {
+                    cell: t.cell.map(|c| if blocks == 1 { c } else { c % width }),
+                    ..t.clone()
+                })
+                .collect();
+            let span = match (toks.first(), toks.last()) {
+                (Some(a), Some(z)) if blocks > 1 => (a.span.0, z.span.1),
+                _ => l.span,
+            };
+            out.extend(cells_row(
+                &toks,
+                span,
+                value_start,
+                ncols,
+                family,
+                row_numbers,
+                table,
+            ));
+        }
+    }
+    // each half read top to bottom, as printed
+    rows.extend(by_block.into_iter().flatten());
+}
+
+/// One row of cell tokens: code and name cells before `value_start`, then one cell per column.
+fn cells_row(
+    toks: &[Tok],
+    span: Span,
+    value_start: usize,
+    ncols: usize,
+    family: char,
+    row_numbers: bool,
+    table: &mut StandardTable,
+) -> Option<Row> {
+    {
         let mut code = String::new();
         let mut name = String::new();
         let mut values = vec![None; ncols];
         let mut extra = false;
-        for t in &l.toks {
+        for t in toks {
             let cell = t.cell.unwrap_or(0);
             if cell < value_start {
                 match t.kind {
@@ -357,7 +412,7 @@ fn read_cells(
             }
         }
         if name.is_empty() && code.is_empty() {
-            continue;
+            return None;
         }
         if extra {
             table.problems.push(format!(
@@ -365,8 +420,8 @@ fn read_cells(
             ));
         }
         let code = (!code.is_empty() && code.starts_with(family)).then_some(code);
-        let mut row = Row::new(code, name, None, l.span);
+        let mut row = Row::new(code, name, None, span);
         row.values = values;
-        rows.push(row);
+        Some(row)
     }
 }

@@ -346,3 +346,43 @@ fn a_column_number_row_is_not_data_and_a_huge_family_does_not_overflow() {
     let t = read_table(StandardKind::T5, &big, 0);
     let _ = check_tables(&[t]);
 }
+
+/// T6 copied from Excel: the 人员经费 and 公用经费 halves side by side in one row of cells; each half is read
+/// as rows of its own, so the right half's 类/款 sums and 公用经费合计 are checked too.
+#[test]
+fn t6_halves_side_by_side_in_excel_cells() {
+    let paste = "一般公共预算财政拨款基本支出决算表\n单位：万元\n科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\n\
+301\t工资福利支出\t100.00\t302\t商品和服务支出\t50.00\n30101\t基本工资\t60.00\t30201\t办公费\t20.00\n\
+30102\t津贴补贴\t40.00\t30202\t印刷费\t31.00\n303\t对个人和家庭的补助\t10.00\t310\t资本性支出\t0.00\n\
+30301\t离休费\t10.00\t\t\t\n\t人员经费合计\t110.00\t\t公用经费合计\t50.00\n";
+    let t6 = read_table(StandardKind::T6, paste, 0);
+    let code = |c: &str| t6.row_by_code(c).map(|r| cell_text(r, Col::Amount));
+    assert_eq!(code("302").as_deref(), Some("50.00"));
+    assert_eq!(code("30202").as_deref(), Some("31.00"));
+    assert_eq!(code("30201").as_deref(), Some("20.00"));
+    let r = juesuan::review(paste, &juesuan::Preset::proportional());
+    let found: Vec<String> = r
+        .claims
+        .iter()
+        .filter(|c| c.rule.is_some())
+        .map(|c| {
+            format!(
+                "{} {} {} {:?}",
+                c.rule.as_deref().unwrap_or(""),
+                c.verdict.name(),
+                c.stated,
+                c.recomputed
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "T6-1 ok 100.00 Some(\"100.00\")",
+            "T6-1 ok 10.00 Some(\"10.00\")",
+            "T6-1 mismatch 50.00 Some(\"51.00\")",
+            "T6-2 ok 110.00 Some(\"110.00\")",
+            "T6-3 ok 50.00 Some(\"50.00\")",
+        ]
+    );
+}
