@@ -395,6 +395,8 @@ fn cells_row(
                 match t.kind {
                     Kind::Digits if name.is_empty() && code.len() < 7 => code.push_str(&t.text),
                     Kind::Digits if row_numbers => {}
+                    // the code columns' own header ("类 款 项 合计" in one row of cells) names no row
+                    Kind::Text if matches!(t.text.as_str(), "类" | "款" | "项") => {}
                     Kind::Text => name.push_str(&t.text),
                     _ => {}
                 }

@@ -386,3 +386,30 @@ fn t6_halves_side_by_side_in_excel_cells() {
         ]
     );
 }
+
+/// Excel cells whose 合计 row carries the code columns' own header ("类 款 项 合计"): the row is the 合计 row, so
+/// 合计 = Σ类 is checked in every column.
+#[test]
+fn a_total_row_beside_the_code_header_cells() {
+    let paste =
+        "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t\t\t科目名称\t本年支出\t\t\n\
+\t\t\t\t合计\t基本支出\t项目支出\n类\t款\t项\t合计\t101.00\t60.00\t40.00\n\
+201\t\t\t一般公共服务支出\t100.00\t60.00\t40.00\n201\t06\t\t财政事务\t100.00\t60.00\t40.00\n\
+201\t06\t01\t行政运行\t60.00\t60.00\t\n201\t06\t99\t其他财政事务支出\t40.00\t\t40.00\n";
+    let r = juesuan::review(paste, &juesuan::Preset::proportional());
+    let total: Vec<String> = r
+        .claims
+        .iter()
+        .filter(|c| c.formula.contains("合计 = Σ类") || c.formula.contains("行 合计："))
+        .map(|c| format!("{} {} {:?}", c.verdict.name(), c.stated, c.recomputed))
+        .collect();
+    assert_eq!(
+        total,
+        [
+            "mismatch 101.00 Some(\"100.00\")",
+            "mismatch 101.00 Some(\"100.00\")",
+            "ok 60.00 Some(\"60.00\")",
+            "ok 40.00 Some(\"40.00\")",
+        ]
+    );
+}
