@@ -62,11 +62,15 @@ pub fn review(text: &str, preset: &Preset) -> Review {
         }
     }
     let claim_counts = Counts::of(claims.iter().map(|c| c.verdict));
+    // an indicator row and the score finding on that row are one check (as the page's headline counts them)
     let table_counts = Counts::of(tables.iter().flat_map(|t| {
-        t.findings
-            .iter()
-            .map(|f| f.verdict)
-            .chain(t.indicators.iter().map(|r| r.verdict))
+        let judged: HashSet<usize> = t.findings.iter().filter_map(|f| f.row).collect();
+        t.findings.iter().map(|f| f.verdict).chain(
+            t.indicators
+                .iter()
+                .filter(move |r| !judged.contains(&r.row))
+                .map(|r| r.verdict),
+        )
     }));
     let summary = Summary {
         claims: claim_counts,

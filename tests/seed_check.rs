@@ -116,3 +116,31 @@ fn two_disclosures_pasted_together_are_each_checked() {
         });
     assert!(!crossed, "a same-figure claim across two disclosures");
 }
+
+/// The summary counts each check once: a 绩效自评表's indicator row and the score finding on that row are one
+/// check, so `summary.tables` is the table findings plus the indicator rows no finding speaks of.
+#[test]
+fn the_summary_counts_an_indicator_row_and_its_finding_once() {
+    let seed = include_str!("fixtures/seed/seed.txt");
+    let r = check_text(seed);
+    let mut expected = 0;
+    for t in &r.tables {
+        let judged: std::collections::HashSet<usize> =
+            t.findings.iter().filter_map(|f| f.row).collect();
+        expected += t.findings.len();
+        expected += t
+            .indicators
+            .iter()
+            .filter(|i| !judged.contains(&i.row))
+            .count();
+    }
+    assert!(r.tables.iter().any(|t| t
+        .indicators
+        .iter()
+        .any(|i| t.findings.iter().any(|f| f.row == Some(i.row)))));
+    assert_eq!(r.summary.tables.total, expected);
+    assert_eq!(
+        r.summary.all.total,
+        r.summary.claims.total + r.summary.tables.total
+    );
+}
