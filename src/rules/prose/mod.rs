@@ -16,6 +16,8 @@ mod identities;
 mod lists;
 mod relation;
 mod restated;
+mod shares;
+mod subjects;
 mod words;
 
 use super::context::Ctx;
@@ -45,7 +47,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     identities::year_end_balances(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
-    claims::ratios(ctx, &frames, &entities)?;
+    shares::ratios(ctx, &frames, &entities)?;
     restated::restated(ctx, &frames)?;
     completion::completion(ctx, &frames, &entities)?;
     directions::directions(ctx, &frames, &entities)?;

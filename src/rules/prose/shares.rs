@@ -1,0 +1,334 @@
+//! Shares and completion ratios stated beside their figures: 占 X 的 P% of a named, listed or family whole,
+//! 完成年初预算的 X% of the budget its entity states. The whole must be bound without doubt (one figure of
+//! that name nearby, not a level's part of it); otherwise the share gets a reason, not a verdict.
+
+use super::claims::{normalize, push_completion, same_class};
+use super::cues::measure;
+use super::entities::Entity;
+use super::frames::{Frame, Role};
+use crate::error::Result;
+use crate::rules::context::Ctx;
+
+/// Completion ratios (完成年初预算的 X%, 占年度预算 B 的 X%) and shares (占 X 的 P%).
+pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> {
+    for (ei, e) in entities.iter().enumerate() {
+        let shares_here: Vec<usize> = e
+            .ratios
+            .iter()
+            .copied()
+            .filter(|&fi| matches!(frames[fi].role, Role::Share { .. }))
+            .collect();
+        let parallel = parallel_parts(frames, entities, ei, &shares_here);
+        for &fi in &e.ratios {
+            let f = &frames[fi];
+            let p = f.tok;
+            if ctx.used.contains(&p) {
+                continue;
+            }
+            match &f.role {
+                Role::Completion { amount } => {
+                    let budget = amount.or(e.budget);
+                    match (budget, e.current) {
+                        (Some(b), Some(a)) if same_class(ctx, a, b) => {
+                            push_completion(ctx, b, a, p)?
+                        }
+                        _ => ctx.unchecked(p, "未写明预算数或决算数，无法核对完成比例"),
+                    }
+                }
+                Role::Share { whole, amount } => {
+                    // the subject's figure, when it stands in the share's ；-part and outside any bracket
+                    // the share is in ("电梯（占比 11.3%）" has no figure of its own)
+                    let own = e.current.filter(|&c| {
+                        frames
+                            .iter()
+                            .find(|g| g.tok == c)
+                            .is_some_and(|g| g.part == f.part)
+                            && f.paren.is_none_or(|o| {
+                                // inside the same bracket, or a bracket right after the figure ("…万元（占 80.1%）")
+                                ctx.tok(c).start > o
+                                    || ctx.text.slice(ctx.tok(c).end, o).trim().is_empty()
+                            })
+                    });
+                    let part = parallel
+                        .iter()
+                        .find(|(s, _)| *s == fi)
+                        .map(|(_, part)| *part)
+                        .or(own);
+                    let Some(part) = part else {
+                        ctx.unchecked(p, "未找到这一占比的部分数");
+                        continue;
+                    };
+                    // "税占比为 40.2%": the share names its part before 占, which need not be the last figure
+                    let part = match share_names_part(ctx, frames, f, part) {
+                        Ok(part) => part,
+                        Err(reason) => {
+                            ctx.unchecked(p, reason);
+                            continue;
+                        }
+                    };
+                    // the total the part was summed into (a list checked against the statement's first figure
+                    // rather than its last), else the one it is listed under
+                    let parent_total = ctx
+                        .lists
+                        .iter()
+                        .find(|l| l.parts.contains(&part))
+                        .map(|l| l.total)
+                        .or_else(|| {
+                            entities
+                                .get(ei)
+                                .and_then(|e| e.parent)
+                                .and_then(|t| entities[t].current)
+                        });
+                    let whole_tok = match (amount, whole) {
+                        (Some(w), _) => Ok(Some(*w)),
+                        // the whole by its name, else the total the part is listed under when the name
+                        // says it in other words ("分别占采购规模的…" of "政府采购金额 326.14 亿元，其中…")
+                        (None, Some(name)) => match named_whole(ctx, name, part) {
+                            Ok(None) => {
+                                Ok(parent_total.filter(|&t| names_alike(name, &ctx.tok(t).label)))
+                            }
+                            other => other,
+                        },
+                        (None, None) => Ok(parent_total.or_else(|| family_total(ctx, part))),
+                    };
+                    match whole_tok {
+                        Ok(Some(w)) if same_class(ctx, part, w) && w != part => {
+                            ctx.push_share(part, w, p)?
+                        }
+                        Ok(_) => ctx.unchecked(p, "未找到对应的总数，无法核对占比"),
+                        Err(reason) => ctx.unchecked(p, reason),
+                    }
+                }
+                Role::Unbound => ctx.unchecked(p, "未写明这一百分比的含义，无法核对"),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "A、B、C 分别为 a、b 和 c，占 X 的 p%、q% 和 r%": the shares of one clause paired in order with the parts
+/// listed in the clause before it.
+fn parallel_parts(
+    frames: &[Frame],
+    entities: &[Entity],
+    ei: usize,
+    shares: &[usize],
+) -> Vec<(usize, usize)> {
+    if shares.len() < 2 {
+        return Vec::new();
+    }
+    let clause = frames[shares[0]].clause;
+    if shares.iter().any(|&s| frames[s].clause != clause) {
+        return Vec::new();
+    }
+    let Some(before) = entities.get(..=ei) else {
+        return Vec::new();
+    };
+    let listed: Vec<usize> = before
+        .iter()
+        .rev()
+        .take(shares.len())
+        .filter_map(|e| {
+            e.current
+                .filter(|_| e.ratios.iter().all(|r| shares.contains(r)) || e.ratios.is_empty())
+        })
+        .collect();
+    if listed.len() != shares.len() {
+        return Vec::new();
+    }
+    // the parts stand together: in one clause ("A、B、C 分别为 a、b 和 c") or one ；-part ("A a，B b，C c，
+    // 分别占 …")
+    let listed_clause = listed
+        .iter()
+        .filter_map(|&t| frames.iter().find(|f| f.tok == t))
+        .map(|f| f.part)
+        .collect::<Vec<_>>();
+    if listed_clause.windows(2).any(|w| w[0] != w[1]) {
+        return Vec::new();
+    }
+    shares
+        .iter()
+        .copied()
+        .zip(listed.into_iter().rev())
+        .collect()
+}
+
+/// The whole a share names ("占收入合计的", "占一般公共预算支出的"): the level figure labelled so, before the
+/// share in the same disclosure, else in the next two statements. Two different figures of that name nearby
+/// make it ambiguous.
+fn named_whole(
+    ctx: &Ctx,
+    name: &str,
+    part: usize,
+) -> std::result::Result<Option<usize>, &'static str> {
+    let name = normalize(name);
+    if name.chars().count() < 2 {
+        return Ok(None);
+    }
+    let matches = |i: usize| {
+        let t = ctx.tok(i);
+        t.is_level_amount() && !t.label.is_empty() && {
+            let l = normalize(&t.label);
+            l.ends_with(&name) || (name.ends_with(&l) && l.chars().count() >= 4)
+        }
+    };
+    let mut before: Vec<usize> = (0..part)
+        .rev()
+        .take_while(|&i| ctx.same_document(i, part))
+        .filter(|&i| matches(i))
+        .collect();
+    // a level's figure (盟本级 / 旗级 一般公共预算收入) is a part of the whole the name says without a level
+    // (全盟一般公共预算收入), so the whole is that one when it is there
+    let of_a_level = |i: usize| {
+        let l = normalize(&ctx.tok(i).label);
+        l.find(name.as_str())
+            .and_then(|at| l.get(..at))
+            .is_some_and(|pre| pre.ends_with('级'))
+    };
+    let levels_apart = !name.contains('级') && before.iter().any(|&i| !of_a_level(i));
+    if levels_apart {
+        before.retain(|&i| !of_a_level(i));
+    }
+    // a nearer figure whose name holds the whole's name in other words leaves two readings
+    let nearer = (before.first().map_or(0, |&n| n + 1)..part)
+        .rev()
+        .find(|&i| {
+            let t = ctx.tok(i);
+            t.is_level_amount()
+                && i != part
+                && normalize(&t.label).contains(&name)
+                && !(levels_apart && of_a_level(i))
+                && ctx.tok(part).sentence <= t.sentence + 1
+        });
+    if nearer.is_some() {
+        return Err("有多种读法：所指总数有两个可能的数");
+    }
+    if let Some(&nearest) = before.first() {
+        // another figure of that name with another value in the same sentence would leave two readings
+        let s = ctx.tok(nearest).sentence;
+        let rival = before.iter().any(|&i| {
+            ctx.tok(i).sentence == s && ctx.tok(i).figure.value != ctx.tok(nearest).figure.value
+        });
+        return if rival {
+            Err("有多种读法：所指总数有两个不同的数")
+        } else {
+            Ok(Some(nearest))
+        };
+    }
+    let sentence = ctx.tok(part).sentence;
+    Ok((part + 1..ctx.tokens.len())
+        .take_while(|&i| ctx.tok(i).start < ctx.end && ctx.tok(i).sentence <= sentence + 2)
+        .find(|&i| matches(i)))
+}
+
+/// The part a share names before its 占 ("非税占比 35.3%", "税占比为 40.2%"): the figure of the statement whose
+/// name begins with those words, if it is not `part` itself; one such figure or none (then `part` stays).
+fn share_names_part(
+    ctx: &Ctx,
+    frames: &[Frame],
+    f: &Frame,
+    part: usize,
+) -> std::result::Result<usize, &'static str> {
+    let lead = f.lead.split('占').next().unwrap_or("");
+    let name: String = lead
+        .replace("分别", "")
+        .replace("其中", "")
+        .replace("比重", "")
+        .chars()
+        .filter(|c| !c.is_ascii() && !"，。；：、的（）“”所均约各共".contains(*c))
+        .collect();
+    if name.chars().count() == 0 || !f.lead.contains('占') {
+        return Ok(part);
+    }
+    let starts = |i: usize| normalize(&ctx.tok(i).label).starts_with(&name);
+    if starts(part) {
+        return Ok(part);
+    }
+    let named: Vec<usize> = frames
+        .iter()
+        .filter(|g| g.statement == f.statement && matches!(g.role, Role::Level(_)) && starts(g.tok))
+        .map(|g| g.tok)
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(*one),
+        [] => Err("占比前所写的名称与文中的数对不上，未核对"),
+        _ => Err("有多种读法：占比所指的部分有两个可能的数"),
+    }
+}
+
+/// Whether a share's whole, named in other words, is the total `label` names: what the name says beside
+/// the words of size (规模, 总额, 金额 …) stands in the label.
+fn names_alike(name: &str, label: &str) -> bool {
+    let mut core = normalize(name);
+    for w in [
+        "总规模",
+        "规模",
+        "总金额",
+        "总额",
+        "金额",
+        "总量",
+        "合计",
+        "总计",
+        "全部",
+        "总",
+    ] {
+        core = core.replace(w, "");
+    }
+    core.chars().count() >= 2 && label.contains(&core)
+}
+
+/// The total a bare "占 P%" of a known item refers to: the nearest figure before it, in the same disclosure
+/// and at most six statements back, labelled as that item's family total ("“三公”经费支出决算 1.76 万元…
+/// 公务接待费支出决算 0.39 万元，占 22.14%").
+fn family_total(ctx: &Ctx, part: usize) -> Option<usize> {
+    let item = ctx.tok(part).label.clone();
+    (0..part)
+        .rev()
+        .take_while(|&i| {
+            ctx.same_document(i, part) && ctx.tok(i).sentence + 6 >= ctx.tok(part).sentence
+        })
+        .find(|&i| {
+            ctx.tok(i).is_level_amount()
+                && super::families::is_total_of(&subject_label(ctx, i), &item)
+                // a 决算 item is a share of the 决算 total, never of the budget stated beside it
+                && measure(&ctx.tok(i).label) == measure(&item)
+        })
+}
+
+/// A figure's name with its subject: "支出决算 42.00 万元" in "“三公”经费支出预算为 63.30 万元，支出决算为
+/// 42.00 万元" is the 三公 决算. A name that is only a measure takes the subject of the sentence's first
+/// figure.
+fn subject_label(ctx: &Ctx, i: usize) -> String {
+    let label = &ctx.tok(i).label;
+    let mut bare = label.clone();
+    for w in [
+        "支出决算数",
+        "支出决算",
+        "决算数",
+        "决算",
+        "支出预算数",
+        "支出预算",
+        "预算数",
+        "年初预算",
+        "预算",
+        "支出",
+        "为",
+    ] {
+        bare = bare.replace(w, "");
+    }
+    if !bare.is_empty() {
+        return label.clone();
+    }
+    let start = ctx.text.sentence_start(ctx.tok(i).start);
+    let first = ctx.tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.start >= start)
+        .filter(|t| t.is_level_amount())
+        .last();
+    match first {
+        Some(f) => format!("{}{}", f.label, label),
+        None => label.clone(),
+    }
+}

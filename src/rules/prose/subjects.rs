@@ -1,0 +1,125 @@
+//! The subject a rate or change clause is about when its own statement gives no level: the figure its
+//! named subject was given before (or right after), or the first figure of a headless statement.
+
+use super::claims::normalize;
+use super::cues::measure;
+use super::entities::Entity;
+use super::families;
+use crate::rules::context::Ctx;
+
+/// The level figure a subject was last given before entity `e` in the same disclosure ("2020年度“三公”经费
+/// 15.37 万元 …。2020年度“三公”经费较上年减少 …"): the same name, at most five statements back.
+pub(super) fn subject_before(
+    ctx: &Ctx,
+    entities: &[Entity],
+    e: &Entity,
+    subject: &str,
+) -> Option<usize> {
+    let first = entities.iter().find(|x| std::ptr::eq(*x, e))?;
+    let here = first.changes.first().or(first.rates.first()).map(|c| c.0)?;
+    let want = normalize(subject);
+    if want.chars().count() < 2 {
+        return None;
+    }
+    // a figure of another year is another quantity ("2022年度…预算较2021年度…" against a 2021 figure)
+    let year = |i: usize| ctx.year_of(i);
+    let here_year = year(here);
+    (0..here)
+        .rev()
+        .take_while(|&i| {
+            ctx.same_document(i, here) && ctx.tok(i).sentence + 5 >= ctx.tok(here).sentence
+        })
+        .filter(|&i| here_year.is_none() || year(i).is_none() || year(i) == here_year)
+        .find(|&i| {
+            let t = ctx.tok(i);
+            let l = normalize(&t.label);
+            let named = l == want
+                || (l.ends_with(&want) && want.chars().count() >= 4)
+                || (families::canonical(&l) == families::canonical(&want)
+                    && families::canonical(&want).starts_with('#'));
+            // a budget is compared only when the subject says it is one
+            let measure_fits =
+                measure(&t.label) != super::cues::Measure::Budget || want.contains("预算");
+            t.is_level_amount() && named && measure_fits && families::same_scope(&t.label, subject)
+        })
+}
+
+/// The level a subject is given in the two statements after its change ("本年度财政拨款收入较上年决算数减少
+/// 358.94 万元…。其中：财政拨款收入 222.4 万元"): the same name exactly (or the same family item), a level
+/// of this year's measure and scope, the only such figure.
+pub(super) fn subject_after(ctx: &Ctx, e: &Entity, subject: &str) -> Option<usize> {
+    let here = e.changes.first().or(e.rates.first()).map(|c| c.0)?;
+    let want = normalize(subject);
+    if want.chars().count() < 2 {
+        return None;
+    }
+    let sentence = ctx.tok(here).sentence;
+    let found: Vec<usize> = (here + 1..ctx.tokens.len())
+        .take_while(|&i| {
+            ctx.tok(i).start < ctx.end
+                && ctx.tok(i).sentence <= sentence + 2
+                && ctx.same_document(here, i)
+        })
+        .filter(|&i| {
+            let t = ctx.tok(i);
+            let l = normalize(&t.label);
+            let named = l == want
+                || (families::canonical(&l) == families::canonical(&want)
+                    && families::canonical(&want).starts_with('#'));
+            t.is_level_amount()
+                && named
+                && measure(&t.label) == super::cues::Measure::Current
+                && families::same_scope(&t.label, subject)
+        })
+        .collect();
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Whether `text` holds a number other than a year ("2016年").
+fn has_figure_besides_years(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            if !(i - start == 4 && chars.get(i) == Some(&'年')) {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The subject of a statement that begins with a comparison and no figure of its own ("与上年相比，增加 …"):
+/// the first figure of the statement before.
+pub(super) fn headless_subject(ctx: &Ctx, entities: &[Entity], ei: usize) -> Option<usize> {
+    let e = entities.get(ei)?;
+    if !e.headless {
+        return None;
+    }
+    // the clause must hold no figure of its own: "相比2016年的总支出7171.97增加 …" states its base (in a
+    // form the reader could not place), so the statement before is not what it compares
+    let here = e.changes.first().or(e.rates.first()).map(|c| c.0)?;
+    let t = ctx.tok(here);
+    let lead = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
+    if has_figure_besides_years(&lead) {
+        return None;
+    }
+    let before = entities.get(..ei)?;
+    let previous = before
+        .iter()
+        .rev()
+        .find(|p| p.statement + 1 == e.statement)?
+        .statement;
+    before
+        .iter()
+        .find(|p| p.statement == previous)
+        .and_then(|p| p.current)
+}
