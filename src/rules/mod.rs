@@ -6,6 +6,7 @@ mod claim;
 mod classes;
 mod compare;
 mod context;
+mod counts;
 pub mod diagnosis;
 pub(crate) mod links;
 mod narrative;
@@ -68,7 +69,7 @@ pub fn check(doc: &Document) -> Checked {
         ("收支平衡", links::balances),
         ("差异率/执行率", narrative::named_rates),
         ("前后一致", links::same_figures),
-        ("列举个数", links::counted_lists),
+        ("列举个数", counts::counted_lists),
     ];
     for (name, step) in steps {
         if let Err(e) = step(&mut ctx) {
