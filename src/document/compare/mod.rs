@@ -102,7 +102,7 @@ fn unit_in(line: &str) -> Option<&'static str> {
 
 /// Cuts the comparison tables out of the narrative sections. Never panics.
 pub fn split(text: &str, sections: Vec<Section>) -> (Vec<Section>, Vec<CompareTable>) {
-    let lines = super::lines(text);
+    let lines = super::sections::lines(text);
     let at = |i: usize| {
         lines
             .get(i)
