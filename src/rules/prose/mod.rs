@@ -11,6 +11,7 @@ mod entities;
 mod explicit;
 mod families;
 mod family_sums;
+mod fiscal;
 mod frames;
 mod identities;
 mod lists;
@@ -43,6 +44,8 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     lists::sums(ctx, &frames, &entities)?;
     identities::identities(ctx, &frames)?;
     identities::year_end_balances(ctx, &frames)?;
+    fiscal::accounts(ctx, &frames)?;
+    fiscal::made_of(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
