@@ -205,6 +205,15 @@ pub fn partial_account(check: &Check, unit: &str) -> String {
     )
 }
 
+/// A figure restated in a 收支平衡 paragraph that differs from the one stated before under the same name.
+pub fn restated_differs(check: &Check, unit: &str) -> String {
+    let r = check.recomputed.map(text).unwrap_or_default();
+    format!(
+        "收支平衡中写 {}{unit}，前文同名的数为 {r}{unit}，两处不同。可能口径不同（如本级与全县），若为同一数则有一处有误，请核对",
+        text(check.stated.value)
+    )
+}
+
 /// A direction word judged against the two figures it relates, `a` and `b` (name, value as written):
 /// `order` is how the written values compare, `fits` the word of the sentence's kind they fit (大于 / 减少 /
 /// 持平 …).

@@ -3,6 +3,7 @@
 //! grouped by subject ([`entities`]), and claims are made only where the reading is certain ([`claims`],
 //! [`lists`]). A figure that cannot be bound without doubt gets a reason instead of a verdict.
 
+mod carried;
 mod claims;
 mod completion;
 mod cues;
@@ -46,6 +47,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     identities::year_end_balances(ctx, &frames)?;
     fiscal::accounts(ctx, &frames)?;
     fiscal::made_of(ctx, &frames)?;
+    carried::carried(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
