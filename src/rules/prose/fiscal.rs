@@ -309,3 +309,55 @@ pub fn made_of(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     }
     Ok(())
 }
+
+/// "收入 T，占年初预算 t 的 p%。其中：税收收入 A，占年初预算 a 的 q%；非税收入 B，占年初预算 b 的 r%": once the
+/// levels are found to add up (T = A + B), the plans they are measured on are checked too (t = a + b). Each
+/// plan is bound to its level by the completion ratio that follows it, and all are named alike (年初预算 with
+/// 年初预算). A plan set apart from its parts' plans is possible, so a difference is a 提示.
+pub fn plans(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
+    let plan_of = |tok: usize| -> Option<(usize, String)> {
+        let i = frames.iter().position(|f| f.tok == tok)?;
+        let (whole, ratio) = (frames.get(i + 1)?, frames.get(i + 2)?);
+        let lead = clean(&whole.lead);
+        let named = ["预算", "计划"].iter().any(|w| lead.contains(w)) && lead.starts_with('占');
+        let bound = matches!(ratio.role, Role::Completion { amount: Some(_) })
+            && ratio.statement == whole.statement;
+        (whole.role == Role::Whole && named && bound && whole.part == frames[i].part)
+            .then_some((whole.tok, lead))
+    };
+    let lists = ctx.lists.clone();
+    for list in lists {
+        let Some(levels) = ctx
+            .claims
+            .iter()
+            .find(|c| {
+                c.inputs.len() == list.parts.len() + 1
+                    && c.inputs.first().and_then(|s| s.span)
+                        == Some(
+                            ctx.text
+                                .span(ctx.tok(list.total).start, ctx.tok(list.total).end),
+                        )
+            })
+            .map(|c| c.check.verdict)
+        else {
+            continue;
+        };
+        if !matches!(levels, Verdict::Ok | Verdict::Rounding) {
+            continue;
+        }
+        let Some((total, name)) = plan_of(list.total) else {
+            continue;
+        };
+        let parts: Option<Vec<usize>> = list
+            .parts
+            .iter()
+            .map(|&p| plan_of(p).filter(|(_, n)| *n == name).map(|(t, _)| t))
+            .collect();
+        let Some(parts) = parts else { continue };
+        if ctx.used.contains(&total) {
+            continue;
+        }
+        account(ctx, total, &parts, &[], "预算数合计 = 分项预算数之和")?;
+    }
+    Ok(())
+}
