@@ -72,6 +72,34 @@ fn side(label: &str) -> Option<Side> {
     }
 }
 
+/// Whether a 收入 total is stated over a spending, or a 支出 total over an income ("收入 A，支出 B。加上级补助收入
+/// C，收入总计 T"): the figures before it are then not all its parts.
+pub fn mixes_sides(total: &str, parts: &[&str]) -> bool {
+    let total = clean(total);
+    let against = if total.contains("收入") && !total.contains("支出") {
+        Side::Out
+    } else if total.contains("支出") && !total.contains("收入") {
+        Side::In
+    } else {
+        return false;
+    };
+    parts.iter().any(|p| side(&clean(p)) == Some(against))
+}
+
+/// Whether the sentence holding token `tok` opens with 加 (加上级补助收入 …, not 加强 / 加快 / 加大) before
+/// any figure: what it lists is added on to a figure of the sentence before.
+pub fn opens_adding(ctx: &Ctx, tok: usize) -> bool {
+    let t = ctx.tok(tok);
+    let start = ctx.text.sentence_start(t.start);
+    let opening = ctx.text.slice(start, t.start);
+    let opening = opening.trim_start();
+    opening.starts_with('加')
+        && !["加强", "加快", "加大"]
+            .iter()
+            .any(|w| opening.starts_with(w))
+        && ctx.first_at(start).is_none_or(|i| i == tok)
+}
+
 fn is_amount(ctx: &Ctx, f: &Frame) -> bool {
     ctx.tok(f.tok).class == UnitClass::Amount
 }
@@ -358,6 +386,101 @@ pub fn plans(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             continue;
         }
         account(ctx, total, &parts, &[], "预算数合计 = 分项预算数之和")?;
+    }
+    Ok(())
+}
+
+/// "一般公共预算收入 A，完成预算 …。其中：…。加上级补助收入 B、上年结余 C …，收入总计 T": a statement opening with
+/// 加 adds on to the one level figure of the statement before it (a 其中 list between is passed over), so
+/// T = A + B + C. When it does not add up, the base may be another figure, or the list end in 等: a 提示 at
+/// most.
+pub fn added_on(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
+    // by sentence (to a 。): a 其中 list's statement runs on into the 加 … that follows it
+    let mut stmts: Vec<Vec<&Frame>> = Vec::new();
+    let mut at = None;
+    for f in frames {
+        let start = ctx.text.sentence_start(ctx.tok(f.tok).start);
+        match stmts.last_mut() {
+            Some(s) if at == Some(start) => s.push(f),
+            _ => stmts.push(vec![f]),
+        }
+        at = Some(start);
+    }
+    let level = |ctx: &Ctx, f: &Frame| {
+        is_amount(ctx, f) && f.paren.is_none() && f.role == Role::Level(Measure::Current)
+    };
+    for (k, s) in stmts.iter().enumerate() {
+        let Some(first) = s.first() else { continue };
+        if !opens_adding(ctx, first.tok) {
+            continue;
+        }
+        let amounts: Vec<&Frame> = s
+            .iter()
+            .copied()
+            .filter(|f| is_amount(ctx, f) && f.paren.is_none())
+            .collect();
+        // the total closes the statement's amounts, every one before it a level of this year
+        let Some((total, parts)) = amounts.split_last() else {
+            continue;
+        };
+        let label = clean(&ctx.tok(total.tok).label);
+        let totalled = super::cues::is_total_label(&label)
+            || label.contains("总收入")
+            || label.contains("总支出");
+        if !totalled || parts.is_empty() || !amounts.iter().all(|f| level(ctx, f)) {
+            continue;
+        }
+        if parts
+            .iter()
+            .any(|f| super::cues::is_total_label(&ctx.tok(f.tok).label))
+        {
+            continue;
+        }
+        // the statement added on to: back over 其中 lists, its one level figure
+        let Some(base) = stmts[..k]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|p| {
+                !p.first().is_some_and(|f| {
+                    f.statement_lists
+                        || ctx
+                            .text
+                            .starts_with_at(ctx.text.sentence_start(ctx.tok(f.tok).start), "其中")
+                })
+            })
+            .map(|p| {
+                p.iter()
+                    .copied()
+                    .filter(|f| level(ctx, f))
+                    .collect::<Vec<&Frame>>()
+            })
+        else {
+            continue;
+        };
+        let [base] = base.as_slice() else { continue };
+        if ctx.used.contains(&total.tok) || !ctx.same_document(base.tok, total.tok) {
+            continue;
+        }
+        let all: Vec<usize> = std::iter::once(base.tok)
+            .chain(parts.iter().map(|f| f.tok))
+            .collect();
+        let mut figures: Vec<Figure> = std::iter::once(total.tok)
+            .chain(all.iter().copied())
+            .map(|i| ctx.tok(i).figure.clone())
+            .collect();
+        crate::num::figure::align_money_units(&mut figures);
+        let stated = figures.remove(0);
+        let fits = check_sum(&stated, &figures)?.verdict != Verdict::Mismatch;
+        let last = all.last().copied().unwrap_or(total.tok);
+        let after = ctx
+            .text
+            .slice(ctx.tok(last).end, (ctx.tok(last).end + 2).min(ctx.end));
+        if !fits && after.starts_with('等') {
+            ctx.unchecked(total.tok, "列举以“等”结尾，未必列全，未核对合计");
+            continue;
+        }
+        account(ctx, total.tok, &all, &[], "合计 = 前句的数加上所列各项")?;
     }
     Ok(())
 }

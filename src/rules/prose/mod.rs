@@ -49,6 +49,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     fiscal::made_of(ctx, &frames)?;
     carried::carried(ctx, &frames)?;
     fiscal::plans(ctx, &frames)?;
+    fiscal::added_on(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
