@@ -204,7 +204,7 @@ fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
         // "…。加上级补助收入 B、上年结余 C，收入总计 T": T adds on to a figure before; `fiscal::added_on` finds it
         if parts
             .last()
-            .is_some_and(|&p| super::fiscal::opens_adding(ctx, p))
+            .is_some_and(|&p| super::added::opens_adding(ctx, p))
         {
             continue;
         }

@@ -3,6 +3,7 @@
 //! grouped by subject ([`entities`]), and claims are made only where the reading is certain ([`claims`],
 //! [`lists`]). A figure that cannot be bound without doubt gets a reason instead of a verdict.
 
+mod added;
 mod carried;
 mod claims;
 mod completion;
@@ -46,10 +47,10 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     identities::identities(ctx, &frames)?;
     identities::year_end_balances(ctx, &frames)?;
     fiscal::accounts(ctx, &frames)?;
-    fiscal::made_of(ctx, &frames)?;
+    added::made_of(ctx, &frames)?;
     carried::carried(ctx, &frames)?;
-    fiscal::plans(ctx, &frames)?;
-    fiscal::added_on(ctx, &frames)?;
+    added::plans(ctx, &frames)?;
+    added::added_on(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
