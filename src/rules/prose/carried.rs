@@ -1,7 +1,7 @@
 //! A government's 决算 first reports its 收入 and 支出 ("全县地方一般公共预算收入完成 3002 万元，完成年初预算的
 //! 100.1%"), then opens its 收支平衡 with the same figures ("全县地方一般公共预算收入 3002 万元，加上省市补助收入
 //! …，收入总计 …"). The opening figure of such a statement is checked against the earlier one of the same
-//! name and scope. The two may still be of two scopes the words do not tell apart (本级 and 全县 under
+//! name and scope; so is the whole of a share named after 占 ("占一般公共预算支出 165720 万元的 84%"). The two may still be of two scopes the words do not tell apart (本级 and 全县 under
 //! headings), so a difference is a 提示, never a ✗; a name met earlier with two values is not checked.
 
 use super::cues::Measure;
@@ -81,10 +81,19 @@ fn opens_balance(ctx: &Ctx, frames: &[Frame], k: usize) -> bool {
 pub fn carried(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     let mut pairs = Vec::new();
     for (k, f) in frames.iter().enumerate() {
-        if !is_level(ctx, f) || !opens_balance(ctx, frames, k) {
+        // the whole of a share, named after 占 ("占一般公共预算支出 165720 万元的 84%"), is a figure stated before
+        let whole = f.role == Role::Whole
+            && f.paren.is_none()
+            && ctx.tok(f.tok).class == UnitClass::Amount
+            && f.lead.trim_start().starts_with('占');
+        if !whole && !(is_level(ctx, f) && opens_balance(ctx, frames, k)) {
             continue;
         }
-        let name = core(&ctx.tok(f.tok).label);
+        let name = if whole {
+            core(f.lead.trim_start().trim_start_matches('占'))
+        } else {
+            core(&ctx.tok(f.tok).label)
+        };
         if name.chars().count() < 4 || !(name.ends_with("收入") || name.ends_with("支出")) {
             continue;
         }
@@ -98,6 +107,11 @@ pub fn carried(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                     && ctx.same_document(g.tok, f.tok)
                     && core(&ctx.tok(g.tok).label) == name
                     && ctx.year_of(g.tok).zip(year).is_none_or(|(a, b)| a == b)
+                    // a figure of another named scope (县级 beside 全县) is another quantity
+                    && {
+                        let other = scopes(ctx, g.tok);
+                        other == scope || other.is_empty() || scope.is_empty()
+                    }
             })
             .map(|g| g.tok)
             .collect();
@@ -119,17 +133,16 @@ pub fn carried(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             .zip(crate::rules::links::identity(ctx, f.tok))
             .is_some_and(|(x, y)| x == y);
         if one_value && !named && (same_scope || (unnamed && same_value)) {
-            pairs.push((nearest, f.tok));
+            pairs.push((nearest, f.tok, whole));
         }
     }
-    for (earlier, later) in pairs {
-        crate::rules::links::push_same(
-            ctx,
-            ClaimKind::SameFigure,
-            earlier,
-            later,
-            "收支平衡中重述前文的数",
-        )?;
+    for (earlier, later, whole) in pairs {
+        let what = if whole {
+            "占比的总数重述前文的数"
+        } else {
+            "收支平衡中重述前文的数"
+        };
+        crate::rules::links::push_same(ctx, ClaimKind::SameFigure, earlier, later, what)?;
         if let Some(c) = ctx.claims.last_mut() {
             if c.check.verdict == Verdict::Mismatch {
                 c.check.verdict = Verdict::Notice;
