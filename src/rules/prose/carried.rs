@@ -86,7 +86,8 @@ pub fn carried(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             && f.paren.is_none()
             && ctx.tok(f.tok).class == UnitClass::Amount
             && f.lead.trim_start().starts_with('占');
-        if !whole && !(is_level(ctx, f) && opens_balance(ctx, frames, k)) {
+        let opener = is_level(ctx, f) && opens_balance(ctx, frames, k);
+        if !(whole || opener) {
             continue;
         }
         let name = if whole {
