@@ -258,7 +258,7 @@ pub(super) fn account(
         c.context = Some(what.to_string());
         if short {
             c.check.verdict = Verdict::Notice;
-            c.message = Some(if minus.is_empty() {
+            c.message = Some(if !what.starts_with("年终结余") {
                 crate::report::wording::partial_list(&c.check, &c.unit)
             } else {
                 crate::report::wording::partial_account(&c.check, &c.unit)

@@ -19,6 +19,7 @@ mod identities;
 mod lists;
 mod relation;
 mod restated;
+mod within;
 mod words;
 
 use super::context::Ctx;
@@ -51,6 +52,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     carried::carried(ctx, &frames)?;
     added::plans(ctx, &frames)?;
     added::added_on(ctx, &frames)?;
+    within::within(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
