@@ -120,12 +120,9 @@ pub fn within(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         if ctx.used.contains(&frames[t].tok) {
             continue;
         }
-        let was = ctx.used.contains(&frames[t].tok);
         account(ctx, frames[t].tok, &tokens, &[], "合计 = 在其中所列各部分")?;
-        if !was {
-            // the total may be split again ("从收入结构看，N 中，税收收入 …；非税收入 …")
-            ctx.used.remove(&frames[t].tok);
-        }
+        // the total may be split again ("从收入结构看，N 中，税收收入 …；非税收入 …")
+        ctx.used.remove(&frames[t].tok);
         // the changes, when the total and every part state one
         let changes: Option<Vec<(usize, Sign)>> =
             parts.iter().map(|&p| change_of(frames, p)).collect();
