@@ -56,6 +56,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     claims::ratios(ctx, &frames, &entities)?;
+    within::shares_whole(ctx)?;
     restated::restated(ctx, &frames)?;
     completion::completion(ctx, &frames, &entities)?;
     directions::directions(ctx, &frames, &entities)?;

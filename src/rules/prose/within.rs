@@ -143,3 +143,87 @@ pub fn within(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
 fn first_tok(frames: &[Frame], k: usize) -> usize {
     frames.get(k).map_or(0, |f| f.tok)
 }
+
+/// "税务部门完成 13,866 万元，占一般公共预算收入的 48.51%；财政部门完成 14,717 万元，占一般公共预算收入的
+/// 51.49%": parts whose shares of one whole, checked and in a row, add up to 100% (within their rounding) name
+/// the whole's parts, so the whole is their sum. Rounded shares may hide a small part left out: a 提示 at most.
+pub fn shares_whole(ctx: &mut Ctx) -> Result<()> {
+    use crate::num::verdict::Verdict;
+    use crate::rules::claim::ClaimKind;
+    use rust_decimal::Decimal;
+    let at: std::collections::HashMap<usize, usize> = ctx
+        .indices()
+        .map(|i| (ctx.text.span(ctx.tok(i).start, ctx.tok(i).end).0, i))
+        .collect();
+    let tok = |s: &crate::rules::claim::Source| s.span.and_then(|sp| at.get(&sp.0).copied());
+    // (whole, part, share, its half-width), in the order stated
+    let shares: Vec<(usize, usize, Decimal, Decimal)> = ctx
+        .claims
+        .iter()
+        .filter(|c| {
+            c.kind == ClaimKind::Share && matches!(c.check.verdict, Verdict::Ok | Verdict::Rounding)
+        })
+        .filter_map(|c| {
+            let part = tok(c.inputs.first()?)?;
+            let whole = tok(c.inputs.get(1)?)?;
+            Some((
+                whole,
+                part,
+                c.check.stated.value,
+                c.check.stated.half_width(),
+            ))
+        })
+        .collect();
+    let hundred = Decimal::from(100);
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut run: Option<(usize, Vec<usize>, Decimal, Decimal)> = None;
+    for (k, &(whole, part, share, half)) in shares.iter().enumerate() {
+        let (w, mut parts, mut sum, mut tol) = match run.take() {
+            Some(r) if r.0 == whole => r,
+            _ => (whole, Vec::new(), Decimal::ZERO, Decimal::ZERO),
+        };
+        parts.push(part);
+        sum += share;
+        tol += half;
+        // a share of the same whole next that still fits belongs to the run (98.70% + 0% + … + 1.30%)
+        let goes_on = shares
+            .get(k + 1)
+            .is_some_and(|&(nw, _, ns, nh)| nw == whole && (sum + ns - hundred).abs() <= tol + nh);
+        if (sum - hundred).abs() <= tol && !goes_on {
+            groups.push((w, parts));
+        } else if sum < hundred + tol {
+            run = Some((w, parts, sum, tol));
+        }
+    }
+    for (whole, parts) in groups {
+        // a sum of this whole over these parts (and maybe more) is checked already
+        let same = |c: &crate::rules::claim::Claim| {
+            let got: Vec<usize> = c.inputs.iter().filter_map(tok).collect();
+            got.first() == Some(&whole) && parts.iter().all(|p| got.contains(p))
+        };
+        let distinct = parts.iter().all(|&p| p != whole)
+            && parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| !parts[..k].contains(p));
+        if parts.len() < 2
+            || !distinct
+            || ctx
+                .claims
+                .iter()
+                .any(|c| c.kind == ClaimKind::Sum && same(c))
+            || !parts
+                .iter()
+                .all(|&p| ctx.tok(p).class == ctx.tok(whole).class)
+        {
+            continue;
+        }
+        // the whole is a stated figure of its own too (a level, a growth's base): this check does not use it up
+        let was = ctx.used.remove(&whole);
+        account(ctx, whole, &parts, &[], "总数 = 占比合计为 100% 的各部分")?;
+        if !was {
+            ctx.used.remove(&whole);
+        }
+    }
+    Ok(())
+}
