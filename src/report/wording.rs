@@ -77,8 +77,16 @@ pub fn formula(kind: ClaimKind, values: &[Decimal], recomputed: Option<Decimal>)
     let r = recomputed.map(text).unwrap_or_else(|| "—".into());
     match kind {
         ClaimKind::Sum | ClaimKind::Count => {
-            let parts: Vec<String> = values.iter().skip(1).map(|d| text(*d)).collect();
-            format!("{} = {r}", parts.join(" + "))
+            // a part taken away (a spending in an account's balance) reads "− x", not "+ -x"
+            let mut out = String::new();
+            for (k, d) in values.iter().skip(1).enumerate() {
+                match (k, d.is_sign_negative()) {
+                    (0, _) => out.push_str(&text(*d)),
+                    (_, true) => out.push_str(&format!(" − {}", text(d.abs()))),
+                    (_, false) => out.push_str(&format!(" + {}", text(*d))),
+                }
+            }
+            format!("{out} = {r}")
         }
         ClaimKind::Balance | ClaimKind::SameFigure => format!("{} 与 {} 应相等", v(0), v(1)),
         ClaimKind::Share => format!("{} ÷ {} × 100%", v(0), v(1)),
@@ -183,6 +191,25 @@ pub fn partial_list(check: &Check, unit: &str) -> String {
     }
     format!(
         "合计：填报 {}{unit}，所列分项之和 {r}{unit}，少 {d}{unit}。所列未必是全部分项，若已列全则合计或分项有误，请核对",
+        text(check.stated.value)
+    )
+}
+
+/// A year-end balance that the incomes and spendings listed before it do not give: one may be left unsaid.
+pub fn partial_account(check: &Check, unit: &str) -> String {
+    let r = check.recomputed.map(text).unwrap_or_default();
+    let d = check.difference.map(|d| text(d.abs())).unwrap_or_default();
+    format!(
+        "年终结余：填报 {}{unit}，按所列收入减所列支出为 {r}{unit}，相差 {d}{unit}。所列收支未必是全部，若已列全则结余或收支有误，请核对",
+        text(check.stated.value)
+    )
+}
+
+/// A figure restated in a 收支平衡 paragraph that differs from the one stated before under the same name.
+pub fn restated_differs(check: &Check, unit: &str) -> String {
+    let r = check.recomputed.map(text).unwrap_or_default();
+    format!(
+        "收支平衡中写 {}{unit}，前文同名的数为 {r}{unit}，两处不同。可能口径不同（如本级与全县），若为同一数则有一处有误，请核对",
         text(check.stated.value)
     )
 }

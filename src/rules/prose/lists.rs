@@ -193,6 +193,21 @@ fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
             .filter(|e| e.parent.is_none())
             .filter_map(|e| e.current)
             .collect();
+        let labels: Vec<&str> = parts.iter().map(|&p| ctx.tok(p).label.as_str()).collect();
+        if parts.len() >= 2 && super::fiscal::mixes_sides(&ctx.tok(total).label, &labels) {
+            ctx.unchecked(
+                total,
+                "有多种读法：合计之前的数既有收入又有支出，不都是它的分项",
+            );
+            continue;
+        }
+        // "…。加上级补助收入 B、上年结余 C，收入总计 T": T adds on to a figure before; `fiscal::added_on` finds it
+        if parts
+            .last()
+            .is_some_and(|&p| super::added::opens_adding(ctx, p))
+        {
+            continue;
+        }
         if parts.len() >= 2 {
             let parts: Vec<usize> = parts.into_iter().rev().collect();
             // "总收入 A，其中 地方收入 a …；加上 B，C，收入合计 T": T may add on to A or to its part a

@@ -3,6 +3,8 @@
 //! grouped by subject ([`entities`]), and claims are made only where the reading is certain ([`claims`],
 //! [`lists`]). A figure that cannot be bound without doubt gets a reason instead of a verdict.
 
+mod added;
+mod carried;
 mod claims;
 mod completion;
 mod cues;
@@ -11,6 +13,7 @@ mod entities;
 mod explicit;
 mod families;
 mod family_sums;
+mod fiscal;
 mod frames;
 mod identities;
 mod lists;
@@ -18,6 +21,7 @@ mod relation;
 mod restated;
 mod shares;
 mod subjects;
+mod within;
 mod words;
 
 use super::context::Ctx;
@@ -45,9 +49,16 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     lists::sums(ctx, &frames, &entities)?;
     identities::identities(ctx, &frames)?;
     identities::year_end_balances(ctx, &frames)?;
+    fiscal::accounts(ctx, &frames)?;
+    added::made_of(ctx, &frames)?;
+    carried::carried(ctx, &frames)?;
+    added::plans(ctx, &frames)?;
+    added::added_on(ctx, &frames)?;
+    within::within(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     shares::ratios(ctx, &frames, &entities)?;
+    within::shares_whole(ctx)?;
     restated::restated(ctx, &frames)?;
     completion::completion(ctx, &frames, &entities)?;
     directions::directions(ctx, &frames, &entities)?;
