@@ -3,6 +3,7 @@
 //! grouped by subject ([`entities`]), and claims are made only where the reading is certain ([`claims`],
 //! [`lists`]). A figure that cannot be bound without doubt gets a reason instead of a verdict.
 
+mod change_sums;
 mod claims;
 mod completion;
 mod cues;
@@ -49,6 +50,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     restated::restated(ctx, &frames)?;
     completion::completion(ctx, &frames, &entities)?;
     directions::directions(ctx, &frames, &entities)?;
+    change_sums::change_sums(ctx, &frames)?;
     Ok(())
 }
 
