@@ -35,6 +35,7 @@ fn same_class(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Growth (and its change) of every entity against last year or against its budget.
 pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
+    let mut resolved: Vec<Option<usize>> = Vec::with_capacity(entities.len());
     for (ei, e) in entities.iter().enumerate() {
         // this year's figure: stated here, else (a statement of budgets only, "预算数为 X，比上年减少 …")
         // the budget, else the figure the statement's subject was given before
@@ -45,7 +46,9 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 // a named subject is looked up by its name, never taken from whatever came before
                 Some(s) => subject_before(ctx, entities, e, s).or_else(|| subject_after(ctx, e, s)),
                 None => headless_subject(ctx, entities, ei),
-            });
+            })
+            .or_else(|| comparing_chain(ctx, entities, ei, &resolved));
+        resolved.push(current);
         for &(r, sign, base) in &e.rates {
             if ctx.used.contains(&r) {
                 continue;
@@ -167,6 +170,45 @@ fn subject_after(ctx: &Ctx, e: &Entity, subject: &str) -> Option<usize> {
         [one] => Some(*one),
         _ => None,
     }
+}
+
+/// Words a clause opens with when it compares the subject named before it.
+const COMPARING: [&str; 5] = ["较", "比", "与", "同比", "相比"];
+
+/// Whether entity `e` opens with its comparison and names nothing ("较年初预算数减少 …").
+fn opens_comparing(ctx: &Ctx, e: &Entity) -> bool {
+    let Some(here) = e.changes.first().or(e.rates.first()).map(|c| c.0) else {
+        return false;
+    };
+    let label = ctx.tok(here).label.trim();
+    e.headless && COMPARING.iter().any(|w| label.starts_with(w))
+}
+
+/// The subject of a clause that opens with its comparison, later in a statement that so far spoke of one
+/// subject only ("“三公”经费支出共计 9.07 万元，较年初预算数减少 10.93 万元，下降 54.65%，较上年支出数减少
+/// 0.71 万元"; "…较上年决算数减少 0.03 万元；较年初预算数减少 6.3 万元"): that subject's figure. A list
+/// (其中 …) or a second named subject before it leaves the clause without one.
+fn comparing_chain(
+    ctx: &Ctx,
+    entities: &[Entity],
+    ei: usize,
+    resolved: &[Option<usize>],
+) -> Option<usize> {
+    let e = entities.get(ei)?;
+    if e.parent.is_some() || !opens_comparing(ctx, e) {
+        return None;
+    }
+    let first = entities
+        .get(..ei)?
+        .iter()
+        .position(|p| p.statement == e.statement)?;
+    let chain = entities.get(first..ei)?;
+    if chain.iter().any(|p| p.parent.is_some())
+        || !chain.iter().skip(1).all(|p| opens_comparing(ctx, p))
+    {
+        return None;
+    }
+    resolved.get(first).copied().flatten()
 }
 
 /// Whether `text` holds a number other than a year ("2016年").
