@@ -22,7 +22,8 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         };
         let total = f.tok;
         let label = ctx.tok(total).label.clone();
-        let Some(fi) = families::family_of_total(&label) else {
+        let Some(fi) = families::family_of_total(&label).or_else(|| subject_before(ctx, frames, k))
+        else {
             continue;
         };
         if ctx.used.contains(&total) || ctx.lists.iter().any(|l| l.total == total) {
@@ -104,6 +105,25 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         ctx.lists.push(crate::rules::context::List { total, parts });
     }
     Ok(())
+}
+
+/// The family of a level named by its measure only ("“三公”经费支出预算为 5.5 万元，支出决算为 8.99 万元"): the
+/// family whose total the level just before it in its sub-statement names.
+fn subject_before(ctx: &Ctx, frames: &[Frame], k: usize) -> Option<usize> {
+    let f = frames.get(k)?;
+    let label = ctx.tok(f.tok).label.trim().to_string();
+    let (_, word) = super::words::measure_suffix(&label)?;
+    if label != word {
+        return None;
+    }
+    let before = frames.get(k.checked_sub(1)?)?;
+    let Role::Level(_) = before.role else {
+        return None;
+    };
+    if before.statement != f.statement || before.part != f.part {
+        return None;
+    }
+    families::family_of_total(&ctx.tok(before.tok).label)
 }
 
 /// The name a figure is stated under: its label, or the words before it in its clause when the label is
