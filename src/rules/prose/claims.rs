@@ -46,8 +46,19 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 // a named subject is looked up by its name, never taken from whatever came before
                 Some(s) => subject_before(ctx, entities, e, s).or_else(|| subject_after(ctx, e, s)),
                 None => headless_subject(ctx, entities, ei),
-            })
-            .or_else(|| comparing_chain(ctx, entities, ei, &resolved));
+            });
+        // a clause comparing the subject of the statement before it in the statement: that subject's
+        // figures (its last year's, and its budget when the budget is not what stands for this year)
+        let head = match current {
+            None => comparing_chain(ctx, entities, ei),
+            Some(_) => None,
+        };
+        let current = current.or_else(|| head.and_then(|h| resolved.get(h).copied().flatten()));
+        let head = head.and_then(|h| entities.get(h));
+        let prior = e.prior.or_else(|| head.and_then(|h| h.prior));
+        let budget = e
+            .budget
+            .or_else(|| head.filter(|h| h.current.is_some()).and_then(|h| h.budget));
         resolved.push(current);
         for &(r, sign, base) in &e.rates {
             if ctx.used.contains(&r) {
@@ -66,8 +77,8 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 continue;
             };
             let against = match base {
-                Base::Prior => e.prior,
-                Base::Budget => e.budget,
+                Base::Prior => prior,
+                Base::Budget => budget,
             };
             let change = e.changes.iter().find(|(_, _, b)| *b == base).copied();
             match (against, change) {
@@ -93,8 +104,8 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                     continue;
                 }
                 let against = match base {
-                    Base::Prior => e.prior,
-                    Base::Budget => e.budget,
+                    Base::Prior => prior,
+                    Base::Budget => budget,
                 };
                 if let Some(p) = against.filter(|&p| same_class(ctx, c, p) && same_class(ctx, c, d))
                 {
@@ -186,14 +197,9 @@ fn opens_comparing(ctx: &Ctx, e: &Entity) -> bool {
 
 /// The subject of a clause that opens with its comparison, later in a statement that so far spoke of one
 /// subject only ("“三公”经费支出共计 9.07 万元，较年初预算数减少 10.93 万元，下降 54.65%，较上年支出数减少
-/// 0.71 万元"; "…较上年决算数减少 0.03 万元；较年初预算数减少 6.3 万元"): that subject's figure. A list
+/// 0.71 万元"; "…较上年决算数减少 0.03 万元；较年初预算数减少 6.3 万元"): that subject's entity. A list
 /// (其中 …) or a second named subject before it leaves the clause without one.
-fn comparing_chain(
-    ctx: &Ctx,
-    entities: &[Entity],
-    ei: usize,
-    resolved: &[Option<usize>],
-) -> Option<usize> {
+fn comparing_chain(ctx: &Ctx, entities: &[Entity], ei: usize) -> Option<usize> {
     let e = entities.get(ei)?;
     if e.parent.is_some() || !opens_comparing(ctx, e) {
         return None;
@@ -208,7 +214,7 @@ fn comparing_chain(
     {
         return None;
     }
-    resolved.get(first).copied().flatten()
+    Some(first)
 }
 
 /// Whether `text` holds a number other than a year ("2016年").
