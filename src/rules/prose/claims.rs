@@ -137,7 +137,7 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
         .filter(|&i| here_year.is_none() || year(i).is_none() || year(i) == here_year)
         .find(|&i| {
             let t = ctx.tok(i);
-            let l = normalize(&t.label);
+            let l = normalize(&measured_name(ctx, i));
             let named = l == want
                 || (l.ends_with(&want) && want.chars().count() >= 4)
                 || (families::canonical(&l) == families::canonical(&want)
@@ -147,6 +147,21 @@ fn subject_before(ctx: &Ctx, entities: &[Entity], e: &Entity, subject: &str) -> 
                 measure(&t.label) != super::cues::Measure::Budget || want.contains("预算");
             t.is_level_amount() && named && measure_fits && families::same_scope(&t.label, subject)
         })
+}
+
+/// The name a level is given: its label, or, for a label that is only a measure word ("…支出年初预算为
+/// 683.51 万元，支出决算为 358.18 万元"), the label of the level right before it in its sentence.
+fn measured_name(ctx: &Ctx, i: usize) -> String {
+    let t = ctx.tok(i);
+    let label = t.label.trim();
+    let bare = super::words::measure_suffix(label).is_some_and(|(_, w)| w == label);
+    if bare && i > 0 {
+        let p = ctx.tok(i - 1);
+        if p.sentence == t.sentence && p.is_level_amount() {
+            return p.label.clone();
+        }
+    }
+    t.label.clone()
 }
 
 /// The level a subject is given in the two statements after its change ("本年度财政拨款收入较上年决算数减少
