@@ -50,12 +50,29 @@ fn scopes(ctx: &Ctx, i: usize) -> Vec<&'static str> {
         .collect()
 }
 
+/// Whether a level read as this year's is a part of a budget ("“三公”经费预算数为 20.1 万元……其中：公务接待费
+/// 16.7 万元"): a listed part of a budget total whose own name says no other measure.
+fn budget_part(ctx: &Ctx, budgets: &[usize], i: usize) -> bool {
+    let label = &ctx.tok(i).label;
+    let other = ["决算", "实际", "执行", "完成", "上年"];
+    !other.iter().any(|w| label.contains(w))
+        && ctx
+            .lists
+            .iter()
+            .any(|l| l.parts.contains(&i) && budgets.contains(&l.total))
+}
+
 pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     let mut first: HashMap<(String, bool, Option<rust_decimal::Decimal>), usize> = HashMap::new();
     let mut pairs = Vec::new();
+    let budgets: Vec<usize> = frames
+        .iter()
+        .filter(|f| f.role == Role::Level(Measure::Budget))
+        .map(|f| f.tok)
+        .collect();
     for f in frames {
         let budget = match f.role {
-            Role::Level(Measure::Current) => false,
+            Role::Level(Measure::Current) => budget_part(ctx, &budgets, f.tok),
             Role::Level(Measure::Budget) => true,
             _ => continue,
         };
