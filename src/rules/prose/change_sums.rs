@@ -15,17 +15,24 @@ use crate::num::verdict::{check_sum, Verdict};
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 
-/// How many statements after the total's change an item's change may stand (a reason sentence or two
-/// often comes between).
-const REACH: usize = 3;
+/// How many statements after the total's change an item's change may stand (one statement per item, and a
+/// reason sentence or two between).
+const REACH: usize = 6;
 
 /// What a change is of: the family total, an item of it, or something else.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Of {
     Total,
     Item(usize),
+    /// One of the two parts of the 公务用车 item (购置费, 运行维护费), when it is stated as its parts.
+    Car(usize),
     Other,
 }
+
+/// The family of the 公务用车 item's two parts.
+const CAR: usize = 1;
+/// The 公务用车 item of the 三公 family.
+const CAR_ITEM: usize = 2;
 
 /// Words that open a clause comparing the subject named before it.
 const COMPARING: [&str; 5] = ["较", "比", "与", "同比", "相比"];
@@ -35,14 +42,22 @@ fn subjects(ctx: &Ctx, frames: &[Frame], fi: usize) -> Vec<Option<Of>> {
     let mut out = vec![None; frames.len()];
     let mut last: Option<(usize, usize, Of)> = None; // statement, part, subject
     for (k, f) in frames.iter().enumerate() {
-        let Role::Change { .. } = f.role else {
-            continue;
-        };
         let label = ctx.tok(f.tok).label.trim();
         let own = if families::family_of_total(label) == Some(fi) {
             Some(Of::Total)
         } else {
-            families::item_in(label, fi).map(Of::Item)
+            families::item_in(label, fi)
+                .map(Of::Item)
+                .or_else(|| families::item_in(label, CAR).map(|ii| Of::Car(ii)))
+        };
+        // a level names the subject the changes after it in its sub-statement compare ("因公出国（境）经费支出
+        // 1113.81 万元，完成年初预算 80.7%，比年初预算减少 266.46 万元")
+        if let Role::Level(_) = f.role {
+            last = Some((f.statement, f.part, own.unwrap_or(Of::Other)));
+            continue;
+        }
+        let Role::Change { .. } = f.role else {
+            continue;
         };
         let of = match own {
             Some(o) => o,
@@ -96,6 +111,7 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         }
         let year = ctx.year_of(total);
         let mut found: Vec<Option<usize>> = vec![None; families::size(fi)];
+        let mut car: Vec<Option<usize>> = vec![None; families::size(CAR)];
         let mut mixed = false;
         let mut last = total;
         for (j, g) in frames.iter().enumerate().skip(k + 1) {
@@ -110,7 +126,7 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             }
             match of.get(j).copied().flatten() {
                 Some(Of::Total) => break, // the next total's change
-                Some(Of::Item(ii)) => {
+                Some(o @ (Of::Item(_) | Of::Car(_))) => {
                     let t = ctx.tok(g.tok);
                     if year.is_some() && ctx.year_of(g.tok).is_some_and(|y| Some(y) != year) {
                         continue;
@@ -118,7 +134,12 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                     if !families::same_scope(&ctx.tok(total).label, &t.label) {
                         continue;
                     }
-                    if let Some(slot @ None) = found.get_mut(ii) {
+                    let slot = match o {
+                        Of::Item(ii) => found.get_mut(ii),
+                        Of::Car(ii) => car.get_mut(ii),
+                        _ => None,
+                    };
+                    if let Some(slot @ None) = slot {
                         *slot = Some(g.tok);
                         mixed |= gsign != sign;
                         last = g.tok;
@@ -127,7 +148,22 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                 _ => {}
             }
         }
-        let parts: Vec<usize> = found.iter().flatten().copied().collect();
+        // 公务用车 stated as its two parts when its subtotal is not
+        if found.get(CAR_ITEM) == Some(&None) && car.iter().all(Option::is_some) {
+            if let Some(slot) = found.get_mut(CAR_ITEM) {
+                *slot = car.first().copied().flatten();
+            }
+        } else {
+            car = vec![None; 0];
+        }
+        let parts: Vec<usize> = found
+            .iter()
+            .enumerate()
+            .flat_map(|(ii, x)| match (ii == CAR_ITEM, car.is_empty()) {
+                (true, false) => car.iter().flatten().copied().collect::<Vec<_>>(),
+                _ => x.iter().copied().collect(),
+            })
+            .collect();
         if parts.len() < 2
             || parts
                 .iter()
@@ -152,7 +188,8 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             .collect();
         crate::num::figure::align_money_units(&mut figures);
         let stated = figures.remove(0);
-        let holds = check_sum(&stated, &figures)?.verdict != Verdict::Mismatch;
+        // a list that may leave an item out confirms only an exact sum: a 尾差 could be the missing item
+        let holds = check_sum(&stated, &figures)?.verdict == Verdict::Ok;
         if !(holds || all) {
             ctx.reasons
                 .insert(total, "各分项的增减额未必列全，未核对增减额合计");
