@@ -48,7 +48,7 @@ fn subjects(ctx: &Ctx, frames: &[Frame], fi: usize) -> Vec<Option<Of>> {
         } else {
             families::item_in(label, fi)
                 .map(Of::Item)
-                .or_else(|| families::item_in(label, CAR).map(|ii| Of::Car(ii)))
+                .or_else(|| families::item_in(label, CAR).map(Of::Car))
         };
         // a level names the subject the changes after it in its sub-statement compare ("因公出国（境）经费支出
         // 1113.81 万元，完成年初预算 80.7%，比年初预算减少 266.46 万元")
