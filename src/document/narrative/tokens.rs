@@ -274,6 +274,15 @@ fn label_before(text: &CleanText, at: usize) -> (String, usize) {
     let mut start = at;
     while start > 0 {
         let c = text.chars[start - 1];
+        // "因公出国（境）费": the bracket is part of the name, not the end of it
+        if start >= 3
+            && "）)".contains(c)
+            && text.chars[start - 2] == '境'
+            && "（(".contains(text.chars[start - 3])
+        {
+            start -= 3;
+            continue;
+        }
         if LABEL_STOPS.contains(c) || c.is_ascii_digit() || c == '-' || c == ' ' {
             break;
         }

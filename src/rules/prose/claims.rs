@@ -4,7 +4,7 @@
 
 use super::cues::{Base, Sign};
 use super::entities::Entity;
-use super::subjects::{headless_subject, subject_after, subject_before};
+use super::subjects::{comparing_chain, headless_subject, subject_after, subject_before};
 use crate::document::narrative::UnitClass;
 use crate::error::Result;
 use crate::num::figure::Figure;
@@ -34,6 +34,7 @@ pub(super) fn same_class(ctx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Growth (and its change) of every entity against last year or against its budget.
 pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
+    let mut resolved: Vec<Option<usize>> = Vec::with_capacity(entities.len());
     for (ei, e) in entities.iter().enumerate() {
         // this year's figure: stated here, else (a statement of budgets only, "预算数为 X，比上年减少 …")
         // the budget, else the figure the statement's subject was given before
@@ -45,6 +46,19 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 Some(s) => subject_before(ctx, entities, e, s).or_else(|| subject_after(ctx, e, s)),
                 None => headless_subject(ctx, entities, ei),
             });
+        // a clause comparing the subject of the statement before it in the statement: that subject's
+        // figures (its last year's, and its budget when the budget is not what stands for this year)
+        let head = match current {
+            None => comparing_chain(ctx, entities, ei),
+            Some(_) => None,
+        };
+        let current = current.or_else(|| head.and_then(|h| resolved.get(h).copied().flatten()));
+        let head = head.and_then(|h| entities.get(h));
+        let prior = e.prior.or_else(|| head.and_then(|h| h.prior));
+        let budget = e
+            .budget
+            .or_else(|| head.filter(|h| h.current.is_some()).and_then(|h| h.budget));
+        resolved.push(current);
         for &(r, sign, base) in &e.rates {
             if ctx.used.contains(&r) {
                 continue;
@@ -62,8 +76,8 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 continue;
             };
             let against = match base {
-                Base::Prior => e.prior,
-                Base::Budget => e.budget,
+                Base::Prior => prior,
+                Base::Budget => budget,
             };
             let change = e.changes.iter().find(|(_, _, b)| *b == base).copied();
             match (against, change) {
@@ -89,8 +103,8 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                     continue;
                 }
                 let against = match base {
-                    Base::Prior => e.prior,
-                    Base::Budget => e.budget,
+                    Base::Prior => prior,
+                    Base::Budget => budget,
                 };
                 if let Some(p) = against.filter(|&p| same_class(ctx, c, p) && same_class(ctx, c, d))
                 {

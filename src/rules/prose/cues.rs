@@ -216,6 +216,8 @@ fn strip_names(text: &str) -> String {
 /// Whether a clause compares with a year it names right before the figure: "较2014年的 5.98 亿元" (the lead
 /// after the year token is only "年的").
 pub fn names_compared_year(clause: &str, lead: &str) -> bool {
+    // "经比较，2020年度“三公”经费 41 万元": 经比较 opens the comparison, it does not name its base
+    let clause = clause.replace("经比较", "").replace("经对比", "");
     let compares = ["较20", "比20", "与20", "相比20", "较19", "比19"]
         .iter()
         .any(|w| clause.contains(w));

@@ -156,6 +156,20 @@ fn named_subject(lead: &str) -> Option<String> {
     (subject.chars().count() >= 2 && !both.contains(&subject.as_str())).then_some(subject)
 }
 
+/// The words before a change in its clause, read through a compared year ("“三公”经费支出决算数比 2019 年度
+/// 减少 …": the change's own lead is only "年度减少", the subject stands before the year).
+fn lead_through_year(frames: &[Frame], fi: usize) -> String {
+    let Some(f) = frames.get(fi) else {
+        return String::new();
+    };
+    match fi.checked_sub(1).and_then(|p| frames.get(p)) {
+        Some(p) if p.role == Role::Ignored && p.clause == f.clause && f.lead.starts_with('年') => {
+            format!("{}{}", p.lead, f.lead)
+        }
+        _ => f.lead.clone(),
+    }
+}
+
 /// Whether a clause adds to what came before rather than going on with a list ("加上级补助收入",
 /// "加上…", "减去…", "另…") or states a total of its own ("收入总计").
 fn adds_on(lead: &str, label: Option<&str>) -> bool {
@@ -343,7 +357,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                 // a clause that names another subject starts a new one ("主要原因是本年度财政拨款收入…减少")
                 // a saving rate is of the procurement just stated ("…节约资金 2.93 亿元，资金节约率达到 15.1%")
                 let saving_rate = is_rate && f.lead.contains("节约率");
-                let other = named_subject(&f.lead)
+                let lead = lead_through_year(frames, fi);
+                let other = named_subject(&lead)
                     .filter(|_| !saving_rate)
                     .filter(|subject| {
                         attach(&mut out, cur)
@@ -355,7 +370,7 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                             })
                     });
                 if cur.is_none() || other.is_some() {
-                    let subject = other.clone().or_else(|| named_subject(&f.lead));
+                    let subject = other.clone().or_else(|| named_subject(&lead));
                     out.push(Entity {
                         subject,
                         statement,

@@ -216,3 +216,12 @@ pub fn fixed(fi: usize) -> bool {
 pub fn head_words(fi: usize) -> &'static [&'static str] {
     FAMILIES.get(fi).map_or(&[], |f| f.head)
 }
+
+/// The words that name item `ii` of family `fi`.
+pub fn item_words(fi: usize, ii: usize) -> &'static [&'static str] {
+    FAMILIES
+        .get(fi)
+        .and_then(|f| f.items.get(ii))
+        .copied()
+        .unwrap_or(&[])
+}

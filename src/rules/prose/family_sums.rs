@@ -22,7 +22,8 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         };
         let total = f.tok;
         let label = ctx.tok(total).label.clone();
-        let Some(fi) = families::family_of_total(&label) else {
+        let Some(fi) = families::family_of_total(&label).or_else(|| subject_before(ctx, frames, k))
+        else {
             continue;
         };
         if ctx.used.contains(&total) || ctx.lists.iter().any(|l| l.total == total) {
@@ -31,12 +32,12 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         let scope = scope_before_head(ctx, total, fi);
         let mut found: Vec<Option<usize>> = vec![None; families::size(fi)];
         // 公务用车 stated as its two parts (购置费, 运行费) when its subtotal is not
-        let mut car_parts: Vec<usize> = Vec::new();
+        let mut car_parts: Vec<(usize, String)> = Vec::new();
         for g in frames[k + 1..]
             .iter()
             .take_while(|g| g.statement <= f.statement + REACH && ctx.same_document(g.tok, total))
         {
-            let gl = &ctx.tok(g.tok).label;
+            let gl = &name_of(ctx, g, fi);
             if g.role == Role::Level(measure) && families::family_of_total(gl) == Some(fi) {
                 break; // the next total of this family
             }
@@ -58,11 +59,11 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                 None if fi == 0
                     && car_parts.len() < 2
                     && families::item_in(gl, 1).is_some()
-                    && car_parts.iter().all(|&c| {
-                        families::item_in(&ctx.tok(c).label, 1) != families::item_in(gl, 1)
+                    && car_parts.iter().all(|(_, c)| {
+                        families::item_in(c.as_str(), 1) != families::item_in(gl, 1)
                     }) =>
                 {
-                    car_parts.push(g.tok)
+                    car_parts.push((g.tok, gl.clone()))
                 }
                 _ => {}
             }
@@ -71,7 +72,7 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         let mut parts: Vec<usize> = found.iter().flatten().copied().collect();
         let mut all = found.iter().all(Option::is_some);
         if fi == 0 && found.get(car) == Some(&None) && car_parts.len() == 2 {
-            parts.extend(car_parts.iter().copied());
+            parts.extend(car_parts.iter().map(|c| c.0));
             all = found
                 .iter()
                 .enumerate()
@@ -104,6 +105,35 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         ctx.lists.push(crate::rules::context::List { total, parts });
     }
     Ok(())
+}
+
+/// The family of a level named by its measure only ("“三公”经费支出预算为 5.5 万元，支出决算为 8.99 万元"): the
+/// family whose total the level just before it in its sub-statement names.
+fn subject_before(ctx: &Ctx, frames: &[Frame], k: usize) -> Option<usize> {
+    let f = frames.get(k)?;
+    let label = ctx.tok(f.tok).label.trim().to_string();
+    let (_, word) = super::words::measure_suffix(&label)?;
+    if label != word {
+        return None;
+    }
+    let before = frames.get(k.checked_sub(1)?)?;
+    let Role::Level(_) = before.role else {
+        return None;
+    };
+    if before.statement != f.statement || before.part != f.part {
+        return None;
+    }
+    families::family_of_total(&ctx.tok(before.tok).label)
+}
+
+/// The name a figure is stated under: its label, or the words before it in its clause when the label is
+/// cut short by a bracket ("因公出国(境)费 0 万元" is labelled "费").
+fn name_of(ctx: &Ctx, g: &Frame, fi: usize) -> String {
+    let label = &ctx.tok(g.tok).label;
+    if families::item_in(label, fi).is_none() && g.lead.trim_end().ends_with(label.trim()) {
+        return g.lead.trim().to_string();
+    }
+    label.clone()
 }
 
 /// The scope word (全盟, 旗级, 市本级 …) written before the last mention of family `fi`'s total in the

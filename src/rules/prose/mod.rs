@@ -5,6 +5,7 @@
 
 mod added;
 mod carried;
+mod change_sums;
 mod claims;
 mod completion;
 mod cues;
@@ -62,6 +63,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     restated::restated(ctx, &frames)?;
     completion::completion(ctx, &frames, &entities)?;
     directions::directions(ctx, &frames, &entities)?;
+    change_sums::change_sums(ctx, &frames)?;
     Ok(())
 }
 

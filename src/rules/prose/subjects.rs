@@ -32,7 +32,7 @@ pub(super) fn subject_before(
         .filter(|&i| here_year.is_none() || year(i).is_none() || year(i) == here_year)
         .find(|&i| {
             let t = ctx.tok(i);
-            let l = normalize(&t.label);
+            let l = normalize(&measured_name(ctx, i));
             let named = l == want
                 || (l.ends_with(&want) && want.chars().count() >= 4)
                 || (families::canonical(&l) == families::canonical(&want)
@@ -122,4 +122,53 @@ pub(super) fn headless_subject(ctx: &Ctx, entities: &[Entity], ei: usize) -> Opt
         .iter()
         .find(|p| p.statement == previous)
         .and_then(|p| p.current)
+}
+
+/// The name a level is given: its label, or, for a label that is only a measure word ("…支出年初预算为
+/// 683.51 万元，支出决算为 358.18 万元"), the label of the level right before it in its sentence.
+fn measured_name(ctx: &Ctx, i: usize) -> String {
+    let t = ctx.tok(i);
+    let label = t.label.trim();
+    let bare = super::words::measure_suffix(label).is_some_and(|(_, w)| w == label);
+    if bare && i > 0 {
+        let p = ctx.tok(i - 1);
+        if p.sentence == t.sentence && p.is_level_amount() {
+            return p.label.clone();
+        }
+    }
+    t.label.clone()
+}
+
+/// Words a clause opens with when it compares the subject named before it.
+const COMPARING: [&str; 5] = ["较", "比", "与", "同比", "相比"];
+
+/// Whether entity `e` opens with its comparison and names nothing ("较年初预算数减少 …").
+fn opens_comparing(ctx: &Ctx, e: &Entity) -> bool {
+    let Some(here) = e.changes.first().or(e.rates.first()).map(|c| c.0) else {
+        return false;
+    };
+    let label = ctx.tok(here).label.trim();
+    e.headless && COMPARING.iter().any(|w| label.starts_with(w))
+}
+
+/// The subject of a clause that opens with its comparison, later in a statement that so far spoke of one
+/// subject only ("“三公”经费支出共计 9.07 万元，较年初预算数减少 10.93 万元，下降 54.65%，较上年支出数减少
+/// 0.71 万元"; "…较上年决算数减少 0.03 万元；较年初预算数减少 6.3 万元"): that subject's entity. A list
+/// (其中 …) or a second named subject before it leaves the clause without one.
+pub(super) fn comparing_chain(ctx: &Ctx, entities: &[Entity], ei: usize) -> Option<usize> {
+    let e = entities.get(ei)?;
+    if e.parent.is_some() || !opens_comparing(ctx, e) {
+        return None;
+    }
+    let first = entities
+        .get(..ei)?
+        .iter()
+        .position(|p| p.statement == e.statement)?;
+    let chain = entities.get(first..ei)?;
+    if chain.iter().any(|p| p.parent.is_some())
+        || !chain.iter().skip(1).all(|p| opens_comparing(ctx, p))
+    {
+        return None;
+    }
+    Some(first)
 }
