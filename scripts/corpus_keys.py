@@ -237,6 +237,28 @@ def check_doc(stem, meta, text, problems):
         if ident in seen:
             problems.append(f"{where(i, c)}: the same claim as claim {seen[ident] + 1}")
         seen.setdefault(ident, i)
+    # one identity keyed on two of its figures ("收入 = 支出 + 结余" and "结余 = 收入 − 支出"), or one pair of
+    # figures keyed both as balance and as same-figure, is one check
+    identities = {}
+    for i, c in enumerate(meta.get("claims", [])):
+        inputs = c.get("inputs") or {}
+        if c.get("kind") == "sum":
+            figs = [inputs.get("total")] + list(inputs.get("parts") or [])
+            # keyed on another of its figures: the same identity with a different stated figure (the same
+            # figure stated in two places is two claims)
+            others = [x for x in figs if str(x).lstrip("-") != str(c.get("stated"))]
+            ident = ("sum", tuple(sorted(str(x).lstrip("-") for x in figs)), str(c.get("stated")))
+            for prior in identities:
+                if prior[0] == "sum" and prior[1] == ident[1] and prior[2] != ident[2] and others:
+                    problems.append(f"{where(i, c)}: the same check as claim {identities[prior] + 1}")
+                    break
+        elif c.get("kind") in ("balance", "same-figure"):
+            ident = ("pair", squeeze(c.get("quote", "")), inputs.get("a"), inputs.get("b"))
+        else:
+            continue
+        if ident[0] == "pair" and ident in identities:
+            problems.append(f"{where(i, c)}: the same check as claim {identities[ident] + 1}")
+        identities.setdefault(ident, i)
 
 
 def main():
