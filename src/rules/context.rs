@@ -138,20 +138,24 @@ impl<'a> Ctx<'a> {
         parts: &[usize],
         span: (usize, usize),
     ) -> Result<()> {
-        let mut figures: Vec<Figure> = [total]
-            .iter()
-            .chain(parts)
-            .map(|&i| self.tok(i).figure.clone())
-            .collect();
-        crate::num::figure::align_money_units(&mut figures);
-        let total_figure = figures.remove(0);
-        let check = check_sum(&total_figure, &figures)?;
+        let check = self.sum_check(total, parts)?;
         let mut inputs = vec![self.source(total, "合计")];
         inputs.extend(parts.iter().map(|&p| self.source(p, "分项")));
         let unit = unit_of(self.tok(total));
         self.push(kind, check, span, inputs, &unit);
         self.used.insert(total);
         Ok(())
+    }
+
+    /// total = Σ parts judged (money in one unit), without reporting anything.
+    pub fn sum_check(&self, total: usize, parts: &[usize]) -> Result<Check> {
+        let mut figures: Vec<Figure> = std::iter::once(total)
+            .chain(parts.iter().copied())
+            .map(|i| self.tok(i).figure.clone())
+            .collect();
+        crate::num::figure::align_money_units(&mut figures);
+        let stated = figures.remove(0);
+        check_sum(&stated, &figures)
     }
 
     /// Adds a share claim: part ÷ whole against the stated percentage token.

@@ -6,8 +6,7 @@ use super::cues::Measure;
 use super::fiscal::{account, clean, is_amount};
 use super::frames::{Frame, Role};
 use crate::error::Result;
-use crate::num::figure::Figure;
-use crate::num::verdict::{check_sum, Verdict};
+use crate::num::verdict::Verdict;
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 
@@ -214,13 +213,7 @@ pub fn added_on(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         let all: Vec<usize> = std::iter::once(base.tok)
             .chain(parts.iter().map(|f| f.tok))
             .collect();
-        let mut figures: Vec<Figure> = std::iter::once(total.tok)
-            .chain(all.iter().copied())
-            .map(|i| ctx.tok(i).figure.clone())
-            .collect();
-        crate::num::figure::align_money_units(&mut figures);
-        let stated = figures.remove(0);
-        let fits = check_sum(&stated, &figures)?.verdict != Verdict::Mismatch;
+        let fits = ctx.sum_check(total.tok, &all)?.verdict != Verdict::Mismatch;
         let last = all.last().copied().unwrap_or(total.tok);
         let after = ctx
             .text

@@ -10,8 +10,7 @@ use super::families;
 use super::frames::{Frame, Role};
 use crate::document::narrative::UnitClass;
 use crate::error::Result;
-use crate::num::figure::Figure;
-use crate::num::verdict::{check_sum, Verdict};
+use crate::num::verdict::Verdict;
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 
@@ -182,14 +181,8 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             .iter()
             .enumerate()
             .all(|(ii, x)| x.is_some() || said_nil(&between, fi, ii));
-        let mut figures: Vec<Figure> = std::iter::once(total)
-            .chain(parts.iter().copied())
-            .map(|i| ctx.tok(i).figure.clone())
-            .collect();
-        crate::num::figure::align_money_units(&mut figures);
-        let stated = figures.remove(0);
         // a list that may leave an item out confirms only an exact sum: a 尾差 could be the missing item
-        let holds = check_sum(&stated, &figures)?.verdict == Verdict::Ok;
+        let holds = ctx.sum_check(total, &parts)?.verdict == Verdict::Ok;
         if !(holds || all) {
             ctx.reasons
                 .insert(total, "各分项的增减额未必列全，未核对增减额合计");

@@ -7,8 +7,7 @@ use super::cues::Measure;
 use super::families;
 use super::frames::{Frame, Role};
 use crate::error::Result;
-use crate::num::figure::Figure;
-use crate::num::verdict::{check_sum, Verdict};
+use crate::num::verdict::Verdict;
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 
@@ -85,13 +84,7 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         {
             continue;
         }
-        let mut figures: Vec<Figure> = std::iter::once(total)
-            .chain(parts.iter().copied())
-            .map(|i| ctx.tok(i).figure.clone())
-            .collect();
-        crate::num::figure::align_money_units(&mut figures);
-        let stated = figures.remove(0);
-        let holds = check_sum(&stated, &figures)?.verdict != Verdict::Mismatch;
+        let holds = ctx.sum_check(total, &parts)?.verdict != Verdict::Mismatch;
         if !(holds || (all && families::fixed(fi))) {
             ctx.unchecked(total, "各分项分散在后文，未必列全，未核对合计");
             continue;

@@ -5,8 +5,7 @@
 use super::cues::Measure;
 use super::frames::{Frame, Role};
 use crate::error::Result;
-use crate::num::figure::Figure;
-use crate::num::verdict::{check_sum, Verdict};
+use crate::num::verdict::Verdict;
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 
@@ -155,13 +154,7 @@ pub fn identities(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         {
             continue;
         }
-        let mut figures: Vec<Figure> = std::iter::once(total)
-            .chain(parts.iter().copied())
-            .map(|i| ctx.tok(i).figure.clone())
-            .collect();
-        crate::num::figure::align_money_units(&mut figures);
-        let stated = figures.remove(0);
-        let short = check_sum(&stated, &figures)?.verdict == Verdict::Mismatch;
+        let short = ctx.sum_check(total, &parts)?.verdict == Verdict::Mismatch;
         let span = ctx.span_of(total, total);
         ctx.push_sum(ClaimKind::Sum, total, &parts, span)?;
         if let Some(c) = ctx.claims.last_mut() {

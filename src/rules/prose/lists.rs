@@ -255,13 +255,8 @@ fn frames_paren(ctx: &Ctx, e: &Entity) -> bool {
 
 /// Whether total = Σ parts holds (within rounding), without reporting anything.
 fn fits(ctx: &Ctx, total: usize, parts: &[usize]) -> bool {
-    let mut figures: Vec<Figure> = std::iter::once(total)
-        .chain(parts.iter().copied())
-        .map(|i| ctx.tok(i).figure.clone())
-        .collect();
-    crate::num::figure::align_money_units(&mut figures);
-    let stated = figures.remove(0);
-    check_sum(&stated, &figures).is_ok_and(|c| c.verdict != crate::num::verdict::Verdict::Mismatch)
+    ctx.sum_check(total, parts)
+        .is_ok_and(|c| c.verdict != crate::num::verdict::Verdict::Mismatch)
 }
 
 /// Whether the list after `last` ends in 等 (其他 …等): then it need not be complete.
@@ -297,13 +292,7 @@ fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<
     // 人员 64 人" need not list all
     let labels: Vec<&str> = parts.iter().map(|&p| ctx.tok(p).label.as_str()).collect();
     if !closed && !super::families::complete(&labels) {
-        let mut figures: Vec<Figure> = std::iter::once(total)
-            .chain(parts.iter().copied())
-            .map(|i| ctx.tok(i).figure.clone())
-            .collect();
-        crate::num::figure::align_money_units(&mut figures);
-        let stated = figures.remove(0);
-        let check = check_sum(&stated, &figures)?;
+        let check = ctx.sum_check(total, parts)?;
         // … and parts that exceed it may overlap (其中 专业技术人员 …，临聘人员 …; 国家财政性教育经费 …，
         // 一般公共预算教育经费 …, the second inside the first)
         // (unless the parts add up to the total with two digits swapped: 579.46 for 579.64 is a slip, not a
