@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::num::verdict::Verdict;
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
+use std::collections::HashMap;
 
 /// Words that say whose figure it is.
 const SCOPES: [&str; 13] = [
@@ -55,14 +56,16 @@ fn is_level(ctx: &Ctx, f: &Frame) -> bool {
 
 /// Whether the figure opens a 收支平衡 statement: the first amount of its statement, followed by 加 … or by a
 /// 总计 / 合计 later in the statement.
-fn opens_balance(ctx: &Ctx, frames: &[Frame], k: usize) -> bool {
+fn opens_balance(
+    ctx: &Ctx,
+    frames: &[Frame],
+    first_amount: &HashMap<usize, usize>,
+    k: usize,
+) -> bool {
     let Some(f) = frames.get(k) else {
         return false;
     };
-    let first = frames
-        .iter()
-        .find(|g| g.statement == f.statement && ctx.tok(g.tok).class == UnitClass::Amount);
-    if first.map(|g| g.tok) != Some(f.tok) {
+    if first_amount.get(&f.statement) != Some(&f.tok) {
         return false;
     }
     let t = ctx.tok(f.tok);
@@ -80,13 +83,25 @@ fn opens_balance(ctx: &Ctx, frames: &[Frame], k: usize) -> bool {
 
 pub fn carried(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     let mut pairs = Vec::new();
+    // built once: the first amount of each statement, and each level's name without scope and verbs (a
+    // search and a rebuilt name per frame made long pastes quadratic)
+    let mut first_amount: HashMap<usize, usize> = HashMap::new();
+    for g in frames {
+        if ctx.tok(g.tok).class == UnitClass::Amount {
+            first_amount.entry(g.statement).or_insert(g.tok);
+        }
+    }
+    let cores: Vec<Option<String>> = frames
+        .iter()
+        .map(|g| is_level(ctx, g).then(|| core(&ctx.tok(g.tok).label)))
+        .collect();
     for (k, f) in frames.iter().enumerate() {
         // the whole of a share, named after 占 ("占一般公共预算支出 165720 万元的 84%"), is a figure stated before
         let whole = f.role == Role::Whole
             && f.paren.is_none()
             && ctx.tok(f.tok).class == UnitClass::Amount
             && f.lead.trim_start().starts_with('占');
-        let opener = is_level(ctx, f) && opens_balance(ctx, frames, k);
+        let opener = is_level(ctx, f) && opens_balance(ctx, frames, &first_amount, k);
         if !(whole || opener) {
             continue;
         }
@@ -102,11 +117,11 @@ pub fn carried(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         let year = ctx.year_of(f.tok);
         let earlier: Vec<usize> = frames[..k]
             .iter()
-            .filter(|g| {
+            .zip(&cores)
+            .filter(|(g, c)| {
                 g.statement != f.statement
-                    && is_level(ctx, g)
+                    && c.as_deref() == Some(name.as_str())
                     && ctx.same_document(g.tok, f.tok)
-                    && core(&ctx.tok(g.tok).label) == name
                     && ctx.year_of(g.tok).zip(year).is_none_or(|(a, b)| a == b)
                     // a figure of another named scope (县级 beside 全县) is another quantity
                     && {
@@ -114,7 +129,7 @@ pub fn carried(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                         other == scope || other.is_empty() || scope.is_empty()
                     }
             })
-            .map(|g| g.tok)
+            .map(|(g, _)| g.tok)
             .collect();
         let Some(&nearest) = earlier.last() else {
             continue;

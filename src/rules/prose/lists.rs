@@ -18,8 +18,32 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
     let picks: [Pick; 3] = [|e| e.current, |e| e.budget, |e| e.prior];
     // a part stated with no measure word of its own is of its total's measure ("“三公”经费预算数为 20.1
     // 万元……其中：公务接待费 16.7 万元")
+    // lookups by token and by parent, built once (a search per entity made long pastes quadratic)
+    let mut frame_of: Vec<Option<usize>> = vec![None; ctx.tokens.len()];
+    for (fi, f) in frames.iter().enumerate() {
+        if let Some(slot) = frame_of.get_mut(f.tok) {
+            slot.get_or_insert(fi);
+        }
+    }
+    let frame_at = |tok: usize| {
+        frame_of
+            .get(tok)
+            .copied()
+            .flatten()
+            .and_then(|fi| frames.get(fi))
+    };
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); entities.len()];
+    let mut first_top: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (ei, e) in entities.iter().enumerate() {
+        if let Some(k) = e.parent.and_then(|p| kids.get_mut(p)) {
+            k.push(ei);
+        }
+        if e.parent.is_none() {
+            first_top.entry(e.statement).or_insert(ei);
+        }
+    }
     let plain = |tok: usize| {
-        frames.iter().find(|f| f.tok == tok).is_some_and(|f| {
+        frame_at(tok).is_some_and(|f| {
             !["决算", "实际", "执行", "完成", "支出数"]
                 .iter()
                 .any(|w| f.lead.contains(w))
@@ -27,16 +51,13 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
     };
     for (ti, t) in entities.iter().enumerate() {
         // the first list of this total (a bracket, or 其中): a second list names other parts
-        let Some(list) = entities
-            .iter()
-            .find(|e| e.parent == Some(ti))
-            .map(|e| e.list)
-        else {
+        let Some(list) = kids[ti].first().map(|&k| entities[k].list) else {
             continue;
         };
-        let all: Vec<&Entity> = entities
+        let all: Vec<&Entity> = kids[ti]
             .iter()
-            .filter(|e| e.parent == Some(ti) && e.list == list)
+            .map(|&k| &entities[k])
+            .filter(|e| e.list == list)
             .collect();
         // the parts are the listed figures of one kind: a figure of another kind ends the list
         // ("…其他用车 1 辆；单价 50 万元以上设备 0 台")
@@ -52,7 +73,7 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
             e.current
                 .or(e.budget)
                 .or(e.prior)
-                .and_then(|tok| frames.iter().find(|f| f.tok == tok))
+                .and_then(frame_at)
                 .and_then(|f| f.period)
         };
         let children: Vec<&Entity> = all
@@ -86,9 +107,10 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
         };
         // "收入 8,552 万元，…同口径完成 10,066 万元，…其中：税收收入 5,537 万元，非税收入 3,015 万元": the
         // list may be of the statement's first figure as well as of the last one before it
-        let first_of_statement = entities[..ti]
-            .iter()
-            .find(|e| e.statement == t.statement && e.parent.is_none())
+        let first_of_statement = first_top
+            .get(&t.statement)
+            .filter(|&&fi| fi < ti)
+            .map(|&fi| &entities[fi])
             .filter(|e| {
                 !std::ptr::eq(*e, t)
                     && e.current.is_some()

@@ -195,12 +195,20 @@ pub fn shares_whole(ctx: &mut Ctx) -> Result<()> {
             run = Some((w, parts, sum, tol));
         }
     }
+    // the sums already made, by their total (built once: a scan of every claim per group was quadratic)
+    let mut sums: std::collections::HashMap<usize, Vec<Vec<usize>>> =
+        std::collections::HashMap::new();
+    for c in ctx.claims.iter().filter(|c| c.kind == ClaimKind::Sum) {
+        let got: Vec<usize> = c.inputs.iter().filter_map(tok).collect();
+        if let Some(&t) = got.first() {
+            sums.entry(t).or_default().push(got);
+        }
+    }
     for (whole, parts) in groups {
         // a sum of this whole over these parts (and maybe more) is checked already
-        let same = |c: &crate::rules::claim::Claim| {
-            let got: Vec<usize> = c.inputs.iter().filter_map(tok).collect();
-            got.first() == Some(&whole) && parts.iter().all(|p| got.contains(p))
-        };
+        let done = sums
+            .get(&whole)
+            .is_some_and(|all| all.iter().any(|got| parts.iter().all(|p| got.contains(p))));
         let distinct = parts.iter().all(|&p| p != whole)
             && parts
                 .iter()
@@ -208,10 +216,7 @@ pub fn shares_whole(ctx: &mut Ctx) -> Result<()> {
                 .all(|(k, p)| !parts[..k].contains(p));
         if parts.len() < 2
             || !distinct
-            || ctx
-                .claims
-                .iter()
-                .any(|c| c.kind == ClaimKind::Sum && same(c))
+            || done
             || !parts
                 .iter()
                 .all(|&p| ctx.tok(p).class == ctx.tok(whole).class)
@@ -220,7 +225,15 @@ pub fn shares_whole(ctx: &mut Ctx) -> Result<()> {
         }
         // the whole is a stated figure of its own too (a level, a growth's base): this check does not use it up
         let was = ctx.used.remove(&whole);
+        let before = ctx.claims.len();
         account(ctx, whole, &parts, &[], "总数 = 占比合计为 100% 的各部分")?;
+        if ctx.claims.len() > before {
+            sums.entry(whole).or_default().push(
+                std::iter::once(whole)
+                    .chain(parts.iter().copied())
+                    .collect(),
+            );
+        }
         if !was {
             ctx.used.remove(&whole);
         }
