@@ -55,6 +55,13 @@ pub fn review(text: &str, preset: &Preset) -> Review {
         .flat_map(|c| c.sources.iter().filter_map(|s| s.span.map(|s| s[0])))
         .collect();
     unchecked.retain(|u| !against_tables.contains(&u.span[0]));
+    // a 完成预算 N-10s read against T7 is that figure's check
+    let rates_against_t7: HashSet<usize> = claims
+        .iter()
+        .filter(|c| c.rule.as_deref() == Some("N-10s"))
+        .map(|c| c.span[0])
+        .collect();
+    unchecked.retain(|u| !rates_against_t7.contains(&u.span[0]));
     // one a 表文 rule could not check says why
     for u in &mut unchecked {
         if let Some(r) = reasons.get(&u.span[0]) {
@@ -244,7 +251,9 @@ fn standard_findings(
         .flat_map(|c| c.sources.iter().filter_map(|s| s.span.map(|s| s[0])))
         .collect();
     for f in findings {
-        if f.rule == "N-13" && f.span.is_some_and(|s| judged.contains(&s.0)) {
+        if matches!(f.rule.as_str(), "N-13" | "N-10s")
+            && f.span.is_some_and(|s| judged.contains(&s.0))
+        {
             continue;
         }
         let span = f
@@ -275,6 +284,10 @@ fn standard_findings(
         let kind = match f.kind {
             FindingKind::TableSum => ClaimKind::TableSum,
             FindingKind::TableLink => ClaimKind::TableLink,
+            // a “三公” 完成预算 read against T7's 预算数 is the completion claim the narrative would make
+            FindingKind::TextTable if f.rule == "N-10s" && f.formula.contains("完成预算") => {
+                ClaimKind::Completion
+            }
             FindingKind::TextTable => ClaimKind::TextTable,
         };
         // the 说明's own amounts first (the stated one, then any in the formula), then the cells

@@ -14,8 +14,9 @@ use super::pct::RateForm;
 /// One N-10 check, evaluated under reading r of T7.
 type Eval<'a> = Box<dyn Fn(&Ctx<'_>, usize) -> TableFinding + 'a>;
 
-const SG_NAMES: [(&str, SgItem); 7] = [
+const SG_NAMES: [(&str, SgItem); 8] = [
     ("公务用车购置及运行维护费", SgItem::CarSubtotal),
+    ("公务车购置及运行维护费", SgItem::CarSubtotal),
     ("公务用车购置及运行费", SgItem::CarSubtotal),
     ("因公出国（境）费", SgItem::Abroad),
     ("公务用车运行维护费", SgItem::CarRunning),
@@ -46,32 +47,20 @@ pub(crate) fn sangong(ctx: &mut Ctx<'_>) {
         )
     };
     let mut done = Vec::new();
-    for i in ctx.c.find_all("三公", 0, ctx.c.len()) {
-        let (s0, e) = ctx.c.sentence(i);
+    for (s0, e, from) in sentences(ctx) {
         if done.contains(&s0) {
             continue;
         }
-        let Some(b) = ctx
-            .c
-            .find("年初预算为", i, e)
-            .and_then(|k| ctx.c.amount_after_key(k, "年初预算为"))
-        else {
-            continue;
-        };
         done.push(s0);
         let first_item = SG_NAMES
             .iter()
-            .filter_map(|(w, _)| ctx.c.find(w, b.end, e))
+            .filter_map(|(w, _)| ctx.c.find(w, from, e))
             .min()
             .unwrap_or(e);
         // the amounts themselves (年初预算, 决算, each item's 决算) are N-10's in `rules_n_link`, which reads
         // any phrasing; here only the rates
         let mut checks: Vec<(&'static str, String, NFig, Eval<'_>)> = Vec::new();
-        if let Some(s) = ctx
-            .c
-            .find("完成预算的", b.end, first_item)
-            .and_then(|k| ctx.c.figure_after(k + 5, "%"))
-        {
+        if let Some(s) = completed_in(ctx, from, first_item) {
             let s2 = s.clone();
             checks.push((
                 "N-10s",
@@ -101,11 +90,7 @@ pub(crate) fn sangong(ctx: &mut Ctx<'_>) {
                 }
                 used.push((p, q));
                 let end = ctx.c.find("；", q, e).unwrap_or(e);
-                if let Some(s) = ctx
-                    .c
-                    .find("完成预算的", q, end)
-                    .and_then(|k| ctx.c.figure_after(k + 5, "%"))
-                {
+                if let Some(s) = completed_in(ctx, q, end) {
                     let s2 = s.clone();
                     let what = format!("{name} 完成预算 = 决算 ÷ 预算");
                     checks.push((
@@ -157,6 +142,73 @@ pub(crate) fn sangong(ctx: &mut Ctx<'_>) {
             ctx.out.extend(combine(results, &assumption));
         }
     }
+}
+
+/// The sentences that state “三公” rates, each as (start, end, where its total's rate may begin): one that
+/// gives the 年初预算 ("…年初预算为 683.51 万元，支出决算为 358.18 万元，完成预算的 52.4%"), one that states
+/// the “三公” 决算 and its 完成预算 in one clause ("“三公”经费财政拨款支出决算为 68.3 万元，完成年初预算的
+/// 88.7%"), and the 其中 sentence right after either, which can only list the items.
+fn sentences(ctx: &Ctx<'_>) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for i in ctx.c.find_all("三公", 0, ctx.c.len()) {
+        let (s0, e) = ctx.c.sentence(i);
+        let from = if let Some(b) = ctx
+            .c
+            .find("年初预算为", i, e)
+            .and_then(|k| ctx.c.amount_after_key(k, "年初预算为"))
+        {
+            b.end
+        } else {
+            // no budget named: the rate must close the clause of the “三公” 决算 itself
+            let Some(k) = ["完成预算的", "完成年初预算的"]
+                .iter()
+                .filter_map(|w| ctx.c.find(w, i, e))
+                .min()
+            else {
+                continue;
+            };
+            let clause = ctx.c.text(i, k);
+            if !clause.contains("决算") || clause.contains('；') || clause.contains("其中") {
+                continue;
+            }
+            i
+        };
+        out.push((s0, e, from));
+        if let Some(n) = items_after(ctx, e) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// The 其中 sentence at `e`, or after one sentence that only remarks on the “三公” scope without a figure
+/// ("为全面反映“三公”经费支出，本次公布的“三公”经费为部门汇总数").
+fn items_after(ctx: &Ctx<'_>, e: usize) -> Option<(usize, usize, usize)> {
+    let mut at = e;
+    for _ in 0..2 {
+        if at >= ctx.c.len() {
+            return None;
+        }
+        let (n0, ne) = ctx.c.sentence(at);
+        let t = ctx.c.text(n0, ne);
+        if t.trim_start().starts_with("其中") {
+            return Some((n0, ne, n0));
+        }
+        if !t.contains("三公") || t.chars().any(|c| c.is_ascii_digit()) || ne <= at {
+            return None;
+        }
+        at = ne;
+    }
+    None
+}
+
+/// The rate of a "完成预算的 X%" or "完成年初预算的 X%" in [from, to).
+fn completed_in(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<NFig> {
+    ["完成预算的", "完成年初预算的"]
+        .iter()
+        .filter_map(|w| ctx.c.find(w, from, to).map(|k| (k, w.chars().count())))
+        .min()
+        .and_then(|(k, n)| ctx.c.figure_after(k + n, "%"))
 }
 
 pub(crate) fn no_sangong(ctx: &mut Ctx<'_>, t7: &StandardTable, i: usize) {

@@ -46,8 +46,10 @@ function unmatchedKeys(report) {
   const num = (s) => (/^-?\d+(\.\d+)?$/.test(String(s ?? '').trim()) ? Number(s) : null);
   const used = new Set();
   const missing = keys.filter((k) => {
-    // an N-13 增减率 the narrative rules already judged is reported once, as their growth claim
-    const sameRule = (c) => c.rule === k.rule || (k.rule === 'N-13' && !c.rule && c.kind === 'growth');
+    // an N-13 增减率 (N-10s 完成预算) the narrative rules already judged is reported once, as their growth
+    // (completion) claim
+    const sameRule = (c) => c.rule === k.rule || (k.rule === 'N-13' && !c.rule && c.kind === 'growth')
+      || (k.rule === 'N-10s' && !c.rule && c.kind === 'completion');
     const i = report.claims.findIndex((c, j) => !used.has(j) && sameRule(c) && c.verdict === severity(k)
       && (num(k.stated) === null || num(c.stated) === num(k.stated))
       && (num(k.expected) === null || num(c.recomputed) === num(k.expected)));

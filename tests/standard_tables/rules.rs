@@ -116,6 +116,10 @@ const CASES: &[(&str, usize, &str, &str, Severity)] = &[
     ("N-10", 0, "年初预算为8.00万元", "年初预算为9.00万元", E),
     ("N-10s", 0, "完成预算的81.25%", "完成预算的80.00%", E),
     ("N-10s", 0, "费支出决算为0.00万元；", "费支出决算为0.00万元，完成预算的0%；", NC),
+    // the “三公” 决算 and its rate in one clause, no 年初预算 written: the budget is T7's
+    ("N-10s", 0, "支出年初预算为8.00万元，支出决算为6.50万元，完成预算的81.25%", "支出决算为6.50万元，完成年初预算的80.00%", E),
+    // the items in the 其中 sentence after it, 公务车 for 公务用车
+    ("N-10s", 0, "81.25%，其中：因公出国（境）费支出决算为0.00万元；公务用车购置及运行维护费支出决算为2.50万元，完成预算的83.33%", "81.25%。其中：因公出国（境）费支出决算为0.00万元；公务车购置及运行维护费支出决算为2.50万元，完成年初预算的84.00%", E),
     ("N-11", 0, "机关运行经费支出10.00万元", "机关运行经费支出12.00万元", H),
     ("N-12", 0, "无国有资本经营预算", "无政府性基金预算财政拨款收入和支出。无国有资本经营预算", E),
     ("N-13", 0, "增长6.67%", "增长6.00%", E),
@@ -151,6 +155,21 @@ fn each_rule_reports_a_broken_figure() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn a_rate_of_another_subject_after_the_sangong_is_not_read_against_t7() {
+    // "“三公”经费…；部门支出完成年初预算的…": the rate closes another clause, so it is not the “三公” one
+    let narrative = NARRATIVE.replacen(
+        "“三公”经费财政拨款支出年初预算为8.00万元，支出决算为6.50万元，完成预算的81.25%",
+        "“三公”经费财政拨款支出决算为6.50万元；部门支出完成年初预算的50.00%",
+        1,
+    );
+    let f = findings(&base(), &narrative);
+    assert!(
+        !f.iter().any(|x| x.rule == "N-10s" && x.stated == "50.00"),
+        "{f:#?}"
+    );
 }
 
 #[test]
