@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::num::verdict::Verdict;
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
+use std::collections::HashMap;
 
 /// Whether the sentence holding token `tok` opens with 加 (加上级补助收入 …, not 加强 / 加快 / 加大) before
 /// any figure: what it lists is added on to a figure of the sentence before.
@@ -91,8 +92,19 @@ pub fn made_of(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
 /// plan is bound to its level by the completion ratio that follows it, and all are named alike (年初预算 with
 /// 年初预算). A plan set apart from its parts' plans is possible, so a difference is a 提示.
 pub fn plans(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
+    // lookups built once (a search per list made long pastes quadratic): each token's frame, and the
+    // verdict of the first sum claim on each total (by its span and number of inputs)
+    let mut frame_of: HashMap<usize, usize> = HashMap::new();
+    for (i, f) in frames.iter().enumerate() {
+        frame_of.entry(f.tok).or_insert(i);
+    }
+    let mut verdicts: HashMap<(Option<(usize, usize)>, usize), Verdict> = HashMap::new();
+    for c in &ctx.claims {
+        let key = (c.inputs.first().and_then(|s| s.span), c.inputs.len());
+        verdicts.entry(key).or_insert(c.check.verdict);
+    }
     let plan_of = |tok: usize| -> Option<(usize, String)> {
-        let i = frames.iter().position(|f| f.tok == tok)?;
+        let i = *frame_of.get(&tok)?;
         let (whole, ratio) = (frames.get(i + 1)?, frames.get(i + 2)?);
         let lead = clean(&whole.lead);
         let named = ["预算", "计划"].iter().any(|w| lead.contains(w)) && lead.starts_with('占');
@@ -103,19 +115,10 @@ pub fn plans(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     };
     let lists = ctx.lists.clone();
     for list in lists {
-        let Some(levels) = ctx
-            .claims
-            .iter()
-            .find(|c| {
-                c.inputs.len() == list.parts.len() + 1
-                    && c.inputs.first().and_then(|s| s.span)
-                        == Some(
-                            ctx.text
-                                .span(ctx.tok(list.total).start, ctx.tok(list.total).end),
-                        )
-            })
-            .map(|c| c.check.verdict)
-        else {
+        let span = ctx
+            .text
+            .span(ctx.tok(list.total).start, ctx.tok(list.total).end);
+        let Some(&levels) = verdicts.get(&(Some(span), list.parts.len() + 1)) else {
             continue;
         };
         if !matches!(levels, Verdict::Ok | Verdict::Rounding) {
