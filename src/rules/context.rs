@@ -65,7 +65,9 @@ impl<'a> Ctx<'a> {
             self.tok(a).start.min(self.tok(b).start),
             self.tok(a).start.max(self.tok(b).start),
         );
-        !self.documents.iter().any(|&d| d > x && d < y)
+        // the starts are in text order (found left to right): the first one after x must not come before y
+        let next = self.documents.partition_point(|&d| d <= x);
+        self.documents.get(next).is_none_or(|&d| d >= y)
     }
 
     /// The year a figure's statement opens with ("2021年度…"), else the one the statement before opened
