@@ -33,6 +33,9 @@ pub struct Entity {
     pub headless: bool,
     /// The subject such a clause names ("2020年度“三公”经费较上年减少 …" → "“三公”经费").
     pub subject: Option<String>,
+    /// Changes and rates that could be of more than one subject (after a 其中 list: the last item's, the
+    /// total's or another item's): they get a reason, never a claim.
+    pub ambiguous: bool,
 }
 
 /// A lead that only names the measure of the subject before it: "支出决算为", "决算数", "实际支出".
@@ -199,6 +202,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
     // the list a nested 其中 list sits in
     let mut outer: Option<(usize, usize)> = None;
     let mut pending_open = false;
+    // the frame before, not ignored
+    let mut prev: Option<usize> = None;
     for (fi, f) in frames.iter().enumerate() {
         if f.statement != statement {
             statement = f.statement;
@@ -232,6 +237,9 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
             continue;
         }
         let opens_list = f.opens_list || std::mem::take(&mut pending_open);
+        // the list as it stood before this figure: a ； after its items closes it, and what follows the ； may
+        // still be read as of its last item
+        let list_before = list_total;
         if list_total.is_some()
             && item_parts.len() >= 2
             && item_parts[0] == item_parts[1]
@@ -369,7 +377,16 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                                     && !subject.contains(label.as_str())
                             })
                     });
-                if cur.is_none() || other.is_some() {
+                if other.is_none() && after_list(&out, cur, list_before, frames, prev, fi, &lead) {
+                    out.push(Entity {
+                        statement,
+                        first: fi,
+                        headless: true,
+                        ambiguous: true,
+                        ..Entity::default()
+                    });
+                    cur = Some(out.len() - 1);
+                } else if cur.is_none() || other.is_some() {
                     let subject = other.clone().or_else(|| named_subject(&lead));
                     out.push(Entity {
                         subject,
@@ -404,6 +421,55 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
         if first_of_statement.is_none() {
             first_of_statement = cur;
         }
+        prev = Some(fi);
     }
     out
+}
+
+/// Whether a change or rate that names no subject follows a 其中 list's item from a clause of its own and
+/// so may be that item's, the total's or the whole list's ("其中：A 3万元、B 6.07万元；较上年减少0.71万元").
+/// It stays the item's when it is in the item's own ，-chain and the item is the list's first or an earlier
+/// item has a change of its own ("其中：A 3万元，比上年减少 …，B 6万元，比上年增加 …"), or when the item
+/// already has one ("B 6.07万元比上年减少 …，下降 …").
+fn after_list(
+    out: &[Entity],
+    cur: Option<usize>,
+    list_total: Option<(usize, usize)>,
+    frames: &[Frame],
+    prev: Option<usize>,
+    fi: usize,
+    lead: &str,
+) -> bool {
+    let (Some(c), Some((total, id))) = (cur, list_total) else {
+        return false;
+    };
+    let Some(item) = out.get(c) else {
+        return false;
+    };
+    if item.parent != Some(total) || item.list != id || item.headless || item.ambiguous {
+        return false;
+    }
+    let (Some(f), Some(p)) = (frames.get(fi), prev.and_then(|p| frames.get(p))) else {
+        return false;
+    };
+    if f.paren.is_some()
+        || named_subject(lead).is_some()
+        || !item.changes.is_empty()
+        || !item.rates.is_empty()
+    {
+        return false;
+    }
+    if f.clause == p.clause && f.part == p.part {
+        return false;
+    }
+    let siblings: Vec<&Entity> = out[..c]
+        .iter()
+        .filter(|e| e.parent == Some(total) && e.list == id)
+        .collect();
+    let own_chain = f.part == p.part && !f.lead.contains('、');
+    let pattern = siblings.is_empty()
+        || siblings
+            .iter()
+            .any(|e| !e.changes.is_empty() || !e.rates.is_empty());
+    !(own_chain && pattern)
 }
