@@ -57,7 +57,9 @@ fn narrative_catalogue() {
         // figures that must get no claim: a reading left open
         for a in case["absent"].as_array().into_iter().flatten() {
             assert!(
-                !r.claims.iter().any(|c| Some(c.stated.as_str()) == a.as_str()),
+                !r.claims
+                    .iter()
+                    .any(|c| Some(c.stated.as_str()) == a.as_str()),
                 "{name}: {a} must not be claimed among\n  {}",
                 describe(&r)
             );

@@ -428,9 +428,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
 
 /// Whether a change or rate that names no subject follows a 其中 list's item from a clause of its own and
 /// so may be that item's, the total's or the whole list's ("其中：A 3万元、B 6.07万元；较上年减少0.71万元").
-/// It stays the item's when it is in the item's own ，-chain and the item is the list's first or an earlier
-/// item has a change of its own ("其中：A 3万元，比上年减少 …，B 6万元，比上年增加 …"), or when the item
-/// already has one ("B 6.07万元比上年减少 …，下降 …").
+/// It stays the item's when it is in the item's own ，-chain ("其中：A 3万元，比上年减少 …"), or when the
+/// item already has one ("B 6.07万元比上年减少 …，下降 …").
 fn after_list(
     out: &[Entity],
     cur: Option<usize>,
@@ -462,14 +461,9 @@ fn after_list(
     if f.clause == p.clause && f.part == p.part {
         return false;
     }
-    let siblings: Vec<&Entity> = out[..c]
-        .iter()
-        .filter(|e| e.parent == Some(total) && e.list == id)
-        .collect();
-    let own_chain = f.part == p.part && !f.lead.contains('、');
-    let pattern = siblings.is_empty()
-        || siblings
-            .iter()
-            .any(|e| !e.changes.is_empty() || !e.rates.is_empty());
-    !(own_chain && pattern)
+    // the item's own ，-chain: no ； between, and the item is not one of a 、-list (whose ， ends the list)
+    let in_enumeration = frames
+        .get(item.first)
+        .is_some_and(|i| i.lead.trim_start().starts_with('、'));
+    f.part != p.part || in_enumeration
 }
