@@ -54,6 +54,16 @@ fn narrative_catalogue() {
             "{name}: mismatches among\n  {}",
             describe(&r)
         );
+        // figures that must get no claim: a reading left open
+        for a in case["absent"].as_array().into_iter().flatten() {
+            assert!(
+                !r.claims
+                    .iter()
+                    .any(|c| Some(c.stated.as_str()) == a.as_str()),
+                "{name}: {a} must not be claimed among\n  {}",
+                describe(&r)
+            );
+        }
         if let Some(d) = case["diagnosis"].as_str() {
             let got: Vec<&str> = r
                 .claims

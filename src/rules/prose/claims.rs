@@ -36,6 +36,13 @@ pub(super) fn same_class(ctx: &Ctx, a: usize, b: usize) -> bool {
 pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
     let mut resolved: Vec<Option<usize>> = Vec::with_capacity(entities.len());
     for (ei, e) in entities.iter().enumerate() {
+        if e.ambiguous {
+            resolved.push(None);
+            for &(t, _, _) in e.changes.iter().chain(&e.rates) {
+                ctx.unchecked(t, "有多种读法：其中所列之后的增减未写明所指");
+            }
+            continue;
+        }
         // this year's figure: stated here, else (a statement of budgets only, "预算数为 X，比上年减少 …")
         // the budget, else the figure the statement's subject was given before
         let current = e

@@ -33,6 +33,9 @@ pub struct Entity {
     pub headless: bool,
     /// The subject such a clause names ("2020年度“三公”经费较上年减少 …" → "“三公”经费").
     pub subject: Option<String>,
+    /// Changes and rates that could be of more than one subject (after a 其中 list: the last item's, the
+    /// total's or another item's): they get a reason, never a claim.
+    pub ambiguous: bool,
 }
 
 /// A lead that only names the measure of the subject before it: "支出决算为", "决算数", "实际支出".
@@ -89,7 +92,7 @@ fn measure_only(lead: &str) -> bool {
 
 /// The subject a change or rate clause names before its comparison ("本年度财政拨款收入、支出均较上年决算数减少"
 /// → "财政拨款收入支出"), or None when it names none ("较上年决算数增加").
-fn named_subject(lead: &str) -> Option<String> {
+pub(super) fn named_subject(lead: &str) -> Option<String> {
     let mut s = lead.to_string();
     for w in [
         "主要原因是",
@@ -199,6 +202,8 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
     // the list a nested 其中 list sits in
     let mut outer: Option<(usize, usize)> = None;
     let mut pending_open = false;
+    // the frame before, not ignored
+    let mut prev: Option<usize> = None;
     for (fi, f) in frames.iter().enumerate() {
         if f.statement != statement {
             statement = f.statement;
@@ -232,6 +237,9 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
             continue;
         }
         let opens_list = f.opens_list || std::mem::take(&mut pending_open);
+        // the list as it stood before this figure: a ； after its items closes it, and what follows the ； may
+        // still be read as of its last item
+        let list_before = list_total;
         if list_total.is_some()
             && item_parts.len() >= 2
             && item_parts[0] == item_parts[1]
@@ -369,7 +377,26 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                                     && !subject.contains(label.as_str())
                             })
                     });
-                if cur.is_none() || other.is_some() {
+                if other.is_none()
+                    && super::after_list::after_list(
+                        &out,
+                        cur,
+                        list_before,
+                        frames,
+                        prev,
+                        fi,
+                        &lead,
+                    )
+                {
+                    out.push(Entity {
+                        statement,
+                        first: fi,
+                        headless: true,
+                        ambiguous: true,
+                        ..Entity::default()
+                    });
+                    cur = Some(out.len() - 1);
+                } else if cur.is_none() || other.is_some() {
                     let subject = other.clone().or_else(|| named_subject(&lead));
                     out.push(Entity {
                         subject,
@@ -404,6 +431,7 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
         if first_of_statement.is_none() {
             first_of_statement = cur;
         }
+        prev = Some(fi);
     }
     out
 }

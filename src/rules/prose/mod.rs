@@ -4,6 +4,7 @@
 //! [`lists`]). A figure that cannot be bound without doubt gets a reason instead of a verdict.
 
 mod added;
+mod after_list;
 mod carried;
 mod change_sums;
 mod claims;
