@@ -10,6 +10,7 @@
 //! an assumed reading (T7) is named and never yields an 错误 that depends on it.
 
 mod coded;
+mod coded_cells;
 mod ctx;
 mod finding;
 mod frame;

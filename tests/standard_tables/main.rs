@@ -4,9 +4,11 @@
 //!   or table by table).
 //! - `rules`: a table-driven test per rule on a small consistent synthetic set, each case breaking one
 //!   figure.
+//! - `excel`: Excel copies of another shape (T6 halves side by side, a 合计 row beside the code header).
 //! - `layouts`: the same table as PDF text (codes joined or split, wrapped names, blanks dropped), Excel
 //!   TSV, web copies (one cell per line, "|" cells), with 行次/栏次 columns, and empty with its note.
 
+mod excel;
 mod keyed;
 mod layouts;
 mod rules;

@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod tokens;
+mod traditional;
 
 pub use clean::CleanText;
 pub use tokens::{Direction, Token, UnitClass};

@@ -2,8 +2,9 @@
 //! "其中：A 3万元、B 6.07万元；较上年减少0.71万元" may be the change of B, of A or of the total; binding it to
 //! B would turn a correct figure into a false ✗, so such a clause gets a reason instead of a claim.
 
-use super::entities::{named_subject, Entity};
+use super::entities::Entity;
 use super::frames::Frame;
+use super::subject_words::named_subject;
 
 /// Whether a change or rate that names no subject follows a 其中 list's item from a clause of its own and
 /// so may be that item's, the total's or the whole list's ("其中：A 3万元、B 6.07万元；较上年减少0.71万元").

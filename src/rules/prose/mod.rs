@@ -22,9 +22,11 @@ mod lists;
 mod relation;
 mod restated;
 mod shares;
+mod subject_words;
 mod subjects;
 mod within;
 mod words;
+mod years;
 
 use super::context::Ctx;
 use crate::error::Result;
