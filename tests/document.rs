@@ -196,3 +196,22 @@ fn a_figure_judged_by_both_views_has_one_verdict() {
         );
     }
 }
+
+/// A one-character count unit that begins a longer word is not the figure's unit ("10 支持" is not 10 支,
+/// "2 所属" not 2 所; "3 项目标" is 3 项): a number with no unit is not a figure to check, so only the
+/// counts remain.
+#[test]
+fn a_count_unit_that_starts_a_word_is_not_the_unit() {
+    let text = "安排资金10支持乡村振兴，2所属单位，完成3项目标任务，购置车辆2辆。";
+    let r = review(text, &Preset::proportional());
+    let units: Vec<(String, String)> = r
+        .unchecked
+        .iter()
+        .map(|u| (u.value.0.to_string(), u.unit.clone()))
+        .collect();
+    let want = [("3", "项"), ("2", "辆")];
+    assert_eq!(
+        units,
+        want.map(|(v, u)| (v.to_string(), u.to_string())).to_vec()
+    );
+}

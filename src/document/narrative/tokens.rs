@@ -100,6 +100,12 @@ const COUNT_UNITS: [&str; 31] = [
     "间",
     "支",
 ];
+/// Words that start with a one-character count unit but are not one ("资金 10 支持…", "3 期末…", "2 所属单位"):
+/// the figure has no unit. Only words that never follow a count are listed (项目 is not: "10 项目标任务").
+const WORDS_NOT_UNITS: [&str; 16] = [
+    "支持", "支出", "支付", "期末", "期初", "期间", "所有", "所属", "条件", "条例", "部门", "名称",
+    "位于", "处理", "处置", "批复",
+];
 /// Chars that end a label when scanning back from a number.
 const LABEL_STOPS: &str = "，,。；;：:、）)（( %";
 
@@ -232,6 +238,9 @@ fn read_unit(text: &CleanText, at: usize) -> (UnitClass, String, usize) {
         .iter()
         .any(|u| text.starts_with_at(at, u))
     {
+        return (UnitClass::Other, String::new(), at);
+    }
+    if WORDS_NOT_UNITS.iter().any(|w| text.starts_with_at(at, w)) {
         return (UnitClass::Other, String::new(), at);
     }
     for unit in COUNT_UNITS {
