@@ -7,6 +7,9 @@ pub(super) fn measure_only(lead: &str) -> bool {
     let mut s = lead.to_string();
     for w in [
         "其中",
+        // "普通小学上年 10321.31 元，本年 10359.52 元"
+        "本年度",
+        "本年",
         "支出决算数",
         "支出决算",
         "决算数",
