@@ -110,7 +110,7 @@ pub fn claim_values(c: &ClaimReport) -> Vec<Decimal> {
 }
 
 /// Whether a reported claim used the keyed figures: the same multiset for sum-like kinds (parts of 0, which
-/// keys often leave out, aside), a subset for rates.
+/// keys often leave out, aside), a subset for rates (keyed zeros aside).
 pub fn inputs_match(keyed_kind: &str, key: &[KeyValue], got: &[Decimal]) -> bool {
     let sum_like = SUM_LIKE.contains(&keyed_kind);
     let mut rest: Vec<Decimal> = got
@@ -118,7 +118,10 @@ pub fn inputs_match(keyed_kind: &str, key: &[KeyValue], got: &[Decimal]) -> bool
         .copied()
         .filter(|g| !(sum_like && g.is_zero()))
         .collect();
-    for k in key.iter().filter(|k| !(sum_like && k.value.is_zero())) {
+    // a keyed 0 may be absent from a rate too: an empty table cell is read as 0 without being a source, and
+    // a ratio over a zero budget is not computable whatever the engine lists ("决算为 0 万元，完成年初预算的
+    // 100%" with a budget of 0)
+    for k in key.iter().filter(|k| !k.value.is_zero()) {
         match rest.iter().position(|&g| k.accepts(g)) {
             Some(i) => {
                 rest.swap_remove(i);
