@@ -246,8 +246,11 @@ fn role(
         ]
         .iter()
         .any(|w| cues::trim_tail(lead).ends_with(w) || lead.ends_with(w));
+    // "比前 4 个月": a span of months, not a count
+    let months = matches!(&t.class, UnitClass::Count(u) if u == "个") && after.starts_with('月');
     match &t.class {
         UnitClass::Other => Role::Ignored,
+        _ if months => Role::Ignored,
         _ if approximate => Role::Ignored,
         UnitClass::Percent | UnitClass::Amount if adjusted && cues::direction(lead).is_some() => {
             Role::Adjusted
