@@ -148,7 +148,7 @@ pub fn find(key: &Value, text: &[char], claims: &[ClaimReport], used: &[bool]) -
     let stated = key["stated"].as_str().and_then(dec);
     let span = quote_span(text, key["quote"].as_str().unwrap_or(""))?;
     let values = key_values(&key["inputs"]);
-    claims.iter().enumerate().position(|(i, c)| {
+    let direct = claims.iter().enumerate().position(|(i, c)| {
         let got = claim_values(c);
         // a = b + c keyed as b = a − c is the same check: for sums the keyed stated figure may be any of
         // the claim's figures, as long as the figures are exactly the key's
@@ -160,5 +160,23 @@ pub fn find(key: &Value, text: &[char], claims: &[ClaimReport], used: &[bool]) -
             && (kind == "direction" || stated_ok)
             && overlaps(c, span)
             && inputs_match(kind, &values, &got)
+    });
+    // a direction word between two written levels whose 增减额 or rate is judged is carried by that claim
+    // (the engine gives no second claim on the same two figures): it answers the keyed direction too
+    direct.or_else(|| {
+        (kind == "direction" && values.len() == 2)
+            .then(|| {
+                claims.iter().position(|c| {
+                    carries_direction(c.kind.name())
+                        && overlaps(c, span)
+                        && inputs_match(kind, &values, &claim_values(c))
+                })
+            })
+            .flatten()
     })
+}
+
+/// Whether a claim of this kind judges the direction of the two levels it compares.
+pub fn carries_direction(kind: &str) -> bool {
+    kind == "difference" || kind == "growth"
 }
