@@ -52,7 +52,10 @@ pub fn matches(key: &serde_json::Value, text: &str, r: &Review) -> Vec<Option<us
         .flatten()
         .map(|k| {
             let found = matching::find(k, &chars, &r.claims, &used);
-            if let Some(i) = found {
+            // a keyed direction answered by the 增减额 claim that carries it leaves that claim to its own key
+            let carried = k["kind"].as_str() == Some("direction")
+                && found.is_some_and(|i| matching::carries_direction(r.claims[i].kind.name()));
+            if let Some(i) = found.filter(|_| !carried) {
                 used[i] = true;
             }
             found

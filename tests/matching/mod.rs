@@ -110,7 +110,7 @@ pub fn claim_values(c: &ClaimReport) -> Vec<Decimal> {
 }
 
 /// Whether a reported claim used the keyed figures: the same multiset for sum-like kinds (parts of 0, which
-/// keys often leave out, aside), a subset for rates.
+/// keys often leave out, aside), a subset for rates (keyed zeros aside).
 pub fn inputs_match(keyed_kind: &str, key: &[KeyValue], got: &[Decimal]) -> bool {
     let sum_like = SUM_LIKE.contains(&keyed_kind);
     let mut rest: Vec<Decimal> = got
@@ -118,7 +118,10 @@ pub fn inputs_match(keyed_kind: &str, key: &[KeyValue], got: &[Decimal]) -> bool
         .copied()
         .filter(|g| !(sum_like && g.is_zero()))
         .collect();
-    for k in key.iter().filter(|k| !(sum_like && k.value.is_zero())) {
+    // a keyed 0 may be absent from a rate too: an empty table cell is read as 0 without being a source, and
+    // a ratio over a zero budget is not computable whatever the engine lists ("决算为 0 万元，完成年初预算的
+    // 100%" with a budget of 0)
+    for k in key.iter().filter(|k| !k.value.is_zero()) {
         match rest.iter().position(|&g| k.accepts(g)) {
             Some(i) => {
                 rest.swap_remove(i);
@@ -145,7 +148,7 @@ pub fn find(key: &Value, text: &[char], claims: &[ClaimReport], used: &[bool]) -
     let stated = key["stated"].as_str().and_then(dec);
     let span = quote_span(text, key["quote"].as_str().unwrap_or(""))?;
     let values = key_values(&key["inputs"]);
-    claims.iter().enumerate().position(|(i, c)| {
+    let direct = claims.iter().enumerate().position(|(i, c)| {
         let got = claim_values(c);
         // a = b + c keyed as b = a − c is the same check: for sums the keyed stated figure may be any of
         // the claim's figures, as long as the figures are exactly the key's
@@ -157,5 +160,23 @@ pub fn find(key: &Value, text: &[char], claims: &[ClaimReport], used: &[bool]) -
             && (kind == "direction" || stated_ok)
             && overlaps(c, span)
             && inputs_match(kind, &values, &got)
+    });
+    // a direction word between two written levels whose 增减额 or rate is judged is carried by that claim
+    // (the engine gives no second claim on the same two figures): it answers the keyed direction too
+    direct.or_else(|| {
+        (kind == "direction" && values.len() == 2)
+            .then(|| {
+                claims.iter().position(|c| {
+                    carries_direction(c.kind.name())
+                        && overlaps(c, span)
+                        && inputs_match(kind, &values, &claim_values(c))
+                })
+            })
+            .flatten()
     })
+}
+
+/// Whether a claim of this kind judges the direction of the two levels it compares.
+pub fn carries_direction(kind: &str) -> bool {
+    kind == "difference" || kind == "growth"
 }

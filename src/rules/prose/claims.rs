@@ -85,6 +85,8 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
             let against = match base {
                 Base::Prior => prior,
                 Base::Budget => budget,
+                // the earlier period's level is never stated as such: only its change can be checked
+                Base::Period => None,
             };
             let change = e.changes.iter().find(|(_, _, b)| *b == base).copied();
             match (against, change) {
@@ -112,6 +114,7 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 let against = match base {
                     Base::Prior => prior,
                     Base::Budget => budget,
+                    Base::Period => None,
                 };
                 if let Some(p) = against.filter(|&p| same_class(ctx, c, p) && same_class(ctx, c, d))
                 {
@@ -161,30 +164,35 @@ pub(super) fn push_rate_vs_level(
 ) -> Result<()> {
     let [fc, fp] = ctx.aligned([c, p]);
     let stated = signed(&ctx.tok(r).figure, sign);
-    let (kind, names) = match base {
-        Base::Prior => (RateKind::Growth, ("本年数", "上年数")),
-        Base::Budget => (RateKind::Variance, ("预算数", "决算数")),
-    };
-    let check = match base {
-        Base::Prior => check_rate(|x, y| rate(kind, x, y), &fc, &fp, &stated)?,
-        Base::Budget => check_rate(|x, y| rate(kind, x, y), &fp, &fc, &stated)?,
-    };
-    let inputs = match base {
-        Base::Prior => vec![ctx.source(c, names.0), ctx.source(p, names.1)],
-        Base::Budget => vec![ctx.source(p, names.0), ctx.source(c, names.1)],
-    };
-    let claim_kind = if base == Base::Prior {
-        ClaimKind::Growth
+    let over_budget = base == Base::Budget;
+    let (kind, names) = if over_budget {
+        (RateKind::Variance, ("预算数", "决算数"))
     } else {
+        (RateKind::Growth, ("本年数", "上年数"))
+    };
+    let check = if over_budget {
+        check_rate(|x, y| rate(kind, x, y), &fp, &fc, &stated)?
+    } else {
+        check_rate(|x, y| rate(kind, x, y), &fc, &fp, &stated)?
+    };
+    let inputs = if over_budget {
+        vec![ctx.source(p, names.0), ctx.source(c, names.1)]
+    } else {
+        vec![ctx.source(c, names.0), ctx.source(p, names.1)]
+    };
+    let claim_kind = if over_budget {
         ClaimKind::Variance
+    } else {
+        ClaimKind::Growth
     };
     let span = ctx.span_of(c.min(r), r.max(c));
     let flipped = direction_wrong(&check, || {
         let mut f = stated.clone();
         f.value = -f.value;
-        match base {
-            Base::Prior => check_rate(|x, y| rate(kind, x, y), &fc, &fp, &f),
-            Base::Budget => check_rate(|x, y| rate(kind, x, y), &fp, &fc, &f),
+        if over_budget {
+            check_rate(|x, y| rate(kind, x, y), &fp, &fc, &f)
+        } else {
+            check_rate(|x, y| rate(kind, x, y), &fc, &fp, &f)
         }
     });
     ctx.push(claim_kind, check, span, inputs, "%");
@@ -216,6 +224,7 @@ fn push_rate_vs_change(
     let (kind, names) = match base {
         Base::Prior => (ClaimKind::Growth, ("本年数", "增减额", "上年数")),
         Base::Budget => (ClaimKind::Variance, ("决算数", "比预算增减额", "预算数")),
+        Base::Period => (ClaimKind::Growth, ("本期数", "增减额", "前期数")),
     };
     let inputs = vec![
         ctx.source(c, names.0),

@@ -110,6 +110,8 @@ pub enum Base {
     Prior,
     /// 年初预算, 预算, 调整预算.
     Budget,
+    /// An earlier period of the same year (比前 4 个月, 环比, 比上月): its level is never last year's.
+    Period,
 }
 
 /// The comparison base a clause names ("比上年", "较年初预算", "同比"), from its words before a figure.
@@ -143,12 +145,33 @@ pub fn base(clause: &str) -> Option<Base> {
         "较20",
         "与20",
     ];
+    let period = [
+        "环比",
+        "比上月",
+        "较上月",
+        "比上季度",
+        "较上季度",
+        "比前",
+        "较前",
+    ];
     let at = |words: &[&str]| words.iter().filter_map(|w| clause.rfind(w)).max();
-    match (at(&budget), at(&prior)) {
-        (Some(b), Some(p)) if b > p => Some(Base::Budget),
-        (Some(_), None) => Some(Base::Budget),
-        (_, Some(_)) => Some(Base::Prior),
-        (None, None) => None,
+    // "比前 4 个月增加 347.39 亿元，增长 71.2%；较去年同期增加 32.4 亿元": the comparison written last rules
+    let at_period = at(&period).filter(|&k| {
+        let rest = &clause[k..];
+        !rest.starts_with("比前") && !rest.starts_with("较前")
+            || rest
+                .chars()
+                .skip(2)
+                .take(4)
+                .collect::<String>()
+                .contains("个月")
+    });
+    match (at(&budget), at(&prior), at_period) {
+        (b, p, Some(q)) if b.is_none_or(|b| q > b) && p.is_none_or(|p| q > p) => Some(Base::Period),
+        (Some(b), Some(p), _) if b > p => Some(Base::Budget),
+        (Some(_), None, _) => Some(Base::Budget),
+        (_, Some(_), _) => Some(Base::Prior),
+        (None, None, _) => None,
     }
 }
 

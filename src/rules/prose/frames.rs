@@ -224,9 +224,16 @@ fn role(
         .filter(|p| p.sentence == t.sentence)
         .map(|p| text.slice(p.end, t.start))
         .unwrap_or_default();
-    let adjusted = ["同口径", "可比口径", "扣除", "剔除", "按可比", "考虑"]
+    let adjusted = ["可比口径", "扣除", "剔除", "按可比", "考虑"]
         .iter()
-        .any(|w| clause.contains(w) || since_previous.contains(w));
+        .any(|w| clause.contains(w) || since_previous.contains(w))
+        // 同口径 alone names the comparison its figures make ("与上年的 73991 万元同口径相比增 12.05%", "同口径
+        // 增加 16.27 亿元，增长 5.25%"); after a factor taken out ("扣除留抵退税（196.6 亿元）因素后，比上年同口径
+        // 增长") its base is not in the text
+        || ((clause.contains("同口径") || since_previous.contains("同口径"))
+            && ["扣除", "剔除", "考虑", "因素"]
+                .iter()
+                .any(|w| sentence.contains(w)));
     // a threshold or an approximation is not a figure to check: 均在 300 亿之下, 突破 3000 亿元, 约 20 万元
     let after = text.slice(t.end, (t.end + 3).min(text.chars.len()));
     let approximate = [
@@ -239,8 +246,11 @@ fn role(
         ]
         .iter()
         .any(|w| cues::trim_tail(lead).ends_with(w) || lead.ends_with(w));
+    // "比前 4 个月": a span of months, not a count
+    let months = matches!(&t.class, UnitClass::Count(u) if u == "个") && after.starts_with('月');
     match &t.class {
         UnitClass::Other => Role::Ignored,
+        _ if months => Role::Ignored,
         _ if approximate => Role::Ignored,
         UnitClass::Percent | UnitClass::Amount if adjusted && cues::direction(lead).is_some() => {
             Role::Adjusted

@@ -7,6 +7,9 @@ pub(super) fn measure_only(lead: &str) -> bool {
     let mut s = lead.to_string();
     for w in [
         "其中",
+        // "普通小学上年 10321.31 元，本年 10359.52 元"
+        "本年度",
+        "本年",
         "支出决算数",
         "支出决算",
         "决算数",
@@ -70,6 +73,16 @@ pub(super) fn named_subject(lead: &str) -> Option<String> {
         "年决算",
         "年同期",
         "主要是",
+        // a rate's own name and the word of a comparison are no subject ("对比减少 4.35 万元；减少率 35.22%")
+        "增长率",
+        "减少率",
+        "下降率",
+        "降低率",
+        "增幅",
+        "降幅",
+        "减幅",
+        "增速",
+        "对比",
         "同比",
         "同口径",
         "决算数",

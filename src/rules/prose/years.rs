@@ -6,7 +6,7 @@ use crate::document::narrative::Token;
 
 /// "2016年三公经费预算拨入 33 万元，2015年三公经费预算拨入 57.55 万元，与上年对比减少 …": of two levels of one
 /// measure in a statement whose clauses open with consecutive years, the earlier year's is last year's
-/// figure.
+/// figure; so is the year before's spending beside this year's budget.
 pub(super) fn years_apart(tokens: &[Token], frames: &mut [Frame]) {
     // the year a level's clause opens with: the year token just before it in the same clause
     let year_of = |frames: &[Frame], k: usize| -> Option<i64> {
@@ -36,9 +36,16 @@ pub(super) fn years_apart(tokens: &[Token], frames: &mut [Frame]) {
             .filter_map(|j| year_of(frames, j).map(|y| (j, y, frames[j].role.clone())))
             .collect();
         for &(j, y, ref role) in &levels {
-            if levels
-                .iter()
-                .any(|(i, z, r)| *i < j && *z == y + 1 && r == role)
+            // "公务用车购置及运行费 2015 年年末支出 3.42 万元，2016 年预算为 4 万元，增加 16.96%": the year
+            // before's spending, beside this year's budget, is last year's figure whichever comes first
+            let before_budget = *role == Role::Level(Measure::Current)
+                && levels
+                    .iter()
+                    .any(|(_, z, r)| *z == y + 1 && *r == Role::Level(Measure::Budget));
+            if before_budget
+                || levels
+                    .iter()
+                    .any(|(i, z, r)| *i < j && *z == y + 1 && r == role)
             {
                 frames[j].role = Role::Level(Measure::Prior);
             }
