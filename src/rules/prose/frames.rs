@@ -170,9 +170,21 @@ pub fn frames(text: &CleanText, tokens: &[Token], end: usize) -> Vec<Frame> {
             .map_or(c_start, |f| tokens[f.tok].end);
         let lead = text.slice(prev_end.max(c_start), t.start);
         let between = text.slice(scanned.max(s_start), t.start);
-        let list_marker = ["其中", "包括", "分别为", "分别是", "具体为", "主要为"]
-            .iter()
-            .any(|w| between.contains(w) || (lead.contains(w)));
+        // "主要用于以下方面：A a，占 p%；B b …" lists the parts; a bare 主要用于 ("该项经费主要用于车辆燃料费等
+        // 支出；购置费 25 万元") names uses, not parts
+        let list_marker = [
+            "其中",
+            "包括",
+            "分别为",
+            "分别是",
+            "具体为",
+            "主要为",
+            "以下方面",
+            "主要用于:",
+            "主要用于：",
+        ]
+        .iter()
+        .any(|w| between.contains(w) || (lead.contains(w)));
         let clause_text = text.slice(c_start, t.start);
         let opening = text.slice(s_start, (s_start + 6).min(t.start));
         let statement_lists = ["其中", "包括"].iter().any(|w| {
