@@ -1,0 +1,120 @@
+//! Shares whose whole is named in other words and counted lists read from the text: the reading each
+//! phrasing class gets, and the wrong readings that must give no ✗.
+
+use juesuan::{review, Preset, Review};
+
+fn check(text: &str) -> Review {
+    review(text, &Preset::proportional())
+}
+
+/// The claims of `kind` stating `stated`, as (verdict, recomputed).
+fn found(r: &Review, kind: &str, stated: &str) -> Vec<(String, Option<String>)> {
+    r.claims
+        .iter()
+        .filter(|c| c.kind.name() == kind && c.stated == stated)
+        .map(|c| (c.verdict.name().to_string(), c.recomputed.clone()))
+        .collect()
+}
+
+fn one(r: &Review, kind: &str, stated: &str) -> (String, Option<String>) {
+    let all = found(r, kind, stated);
+    assert_eq!(all.len(), 1, "{kind} {stated}: {all:?}");
+    all[0].clone()
+}
+
+const KUNMING: &str = "四、一般公共预算财政拨款支出决算情况说明\n\
+（一）一般公共预算财政拨款支出决算总体情况\n\
+2017年度一般公共预算财政拨款支出2339.68万元，与上年对比减少660.26万元。\n\
+（二）一般公共预算财政拨款支出决算具体情况\n\
+1.基本支出1656.48万元，占一般公共预算财政拨款总支出的{A}%。主要用于人员工资等；\n\
+2.项目支出683.20万元，占一般公共预算财政拨款总支出的29.20%，主要用于购买设备等支出。\n";
+
+#[test]
+fn a_whole_named_with_zong_is_the_figure_named_without_it() {
+    let r = check(&KUNMING.replace("{A}", "70.80"));
+    assert_eq!(
+        one(&r, "share", "70.80"),
+        ("ok".into(), Some("70.80".into()))
+    );
+    assert_eq!(
+        one(&r, "share", "29.20"),
+        ("ok".into(), Some("29.20".into()))
+    );
+    // the same sentence with a wrong share: the whole is bound, so the ✗ is right
+    let r = check(&KUNMING.replace("{A}", "71.80"));
+    assert_eq!(
+        one(&r, "share", "71.80"),
+        ("mismatch".into(), Some("70.80".into()))
+    );
+}
+
+#[test]
+fn a_bare_total_word_binds_no_whole() {
+    // "总支出" alone could be any 支出: no share, no ✗
+    let r = check("基本支出800.00万元，项目支出200.00万元。人员经费600.00万元，占总支出的50.00%。");
+    assert!(found(&r, "share", "50.00").is_empty(), "{:?}", r.claims);
+    assert_eq!(r.summary.claims.mismatch, 0);
+}
+
+#[test]
+fn two_rival_wholes_of_the_name_give_no_verdict() {
+    // two different 财政拨款支出 in one sentence before the share: which is the whole is not certain
+    let r = check(
+        "本年财政拨款支出500.00万元，上年财政拨款支出400.00万元。\
+         基本支出300.00万元，占财政拨款总支出的75.00%。",
+    );
+    assert!(
+        found(&r, "share", "75.00")
+            .iter()
+            .all(|(v, _)| v != "mismatch"),
+        "{:?}",
+        r.claims
+    );
+    assert_eq!(r.summary.claims.mismatch, 0);
+}
+
+#[test]
+fn two_names_joined_by_he_are_counted() {
+    let r = check("重庆市某某幼儿园共设本部和东城校区2个校区，本部地处某某路74号。");
+    assert_eq!(one(&r, "count", "2"), ("ok".into(), Some("2".into())));
+    // a count that fits neither reading (one name, or two) is left open, never a ✗
+    let r = check("重庆市某某幼儿园共设本部和东城校区3个校区，本部地处某某路74号。");
+    assert!(found(&r, "count", "3").is_empty(), "{:?}", r.claims);
+    assert_eq!(r.summary.claims.mismatch, 0);
+}
+
+#[test]
+fn one_unit_listed_after_bao_kuo() {
+    let r = check("纳入本套部门决算汇编范围的单位共1个，包括：长均乡中心学校。");
+    assert_eq!(one(&r, "count", "1"), ("ok".into(), Some("1".into())));
+}
+
+#[test]
+fn counts_listed_after_bao_kuo_are_not_names() {
+    // "，包括：" followed by parts with figures of their own is not a list of names to count
+    let r = check("本部门共有在职人员50人，包括：行政人员30人、事业人员20人。");
+    assert!(
+        found(&r, "count", "50")
+            .iter()
+            .all(|(v, _)| v != "mismatch"),
+        "{:?}",
+        r.claims
+    );
+    assert_eq!(r.summary.claims.mismatch, 0);
+    // one item is a list only when one is stated
+    let r = check("纳入本套部门决算汇编范围的单位共2个，包括：长均乡中心学校。");
+    assert!(found(&r, "count", "2").is_empty(), "{:?}", r.claims);
+}
+
+#[test]
+fn a_long_paste_binds_each_share_to_its_own_whole() {
+    // the index that keeps a long paste linear finds the same whole as the walk back did: the nearest
+    // one, so each copy's shares are bound in that copy
+    let text = KUNMING.replace("{A}", "70.80");
+    let many = check(&vec![text.as_str(); 100].join("\n"));
+    assert_eq!(found(&many, "share", "70.80").len(), 100);
+    assert!(found(&many, "share", "70.80")
+        .iter()
+        .all(|(v, r)| v == "ok" && r.as_deref() == Some("70.80")));
+    assert_eq!(many.summary.claims.mismatch, 0);
+}
