@@ -118,3 +118,31 @@ fn a_long_paste_binds_each_share_to_its_own_whole() {
         .all(|(v, r)| v == "ok" && r.as_deref() == Some("70.80")));
     assert_eq!(many.summary.claims.mismatch, 0);
 }
+
+const YICHUN: &str = "2024年，全市一般公共预算收入284.1亿元，同比下降2%。\
+分级次看，市级（市本级、“三区”）一般公共预算收入49.5亿元，同比增长7%，\
+县（市、区）一般公共预算收入234.6亿元，同比下降3.7%。\
+中心城区（市级、袁州区）一般公共预算收入78.9亿元，同比增长17.9%，占全市一般公共预算收入比重为{P}%。";
+
+#[test]
+fn a_whole_of_the_whole_area_is_the_figure_named_so() {
+    // 全市 names the whole: the levels' figures named only by the measure are its parts, not rivals
+    let r = check(&YICHUN.replace("{P}", "27.8"));
+    assert_eq!(one(&r, "share", "27.8"), ("ok".into(), Some("27.8".into())));
+    let r = check(&YICHUN.replace("{P}", "28.8"));
+    assert_eq!(
+        one(&r, "share", "28.8"),
+        ("mismatch".into(), Some("27.8".into()))
+    );
+}
+
+#[test]
+fn without_the_whole_area_figure_the_levels_stay_rivals() {
+    // no figure named 全市一般公共预算收入: two different 一般公共预算收入 before the share leave it open
+    let text = YICHUN
+        .replace("{P}", "28.8")
+        .replace("全市一般公共预算收入284.1亿元", "全市财政总收入284.1亿元");
+    let r = check(&text);
+    assert!(found(&r, "share", "28.8").is_empty(), "{:?}", r.claims);
+    assert_eq!(r.summary.claims.mismatch, 0);
+}

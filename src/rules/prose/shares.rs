@@ -210,6 +210,14 @@ fn named_whole(
             .and_then(|at| l.get(..at))
             .is_some_and(|pre| pre.ends_with('级'))
     };
+    // a whole of the whole area ("全市一般公共预算收入") is the figure named so when there is one, not one
+    // whose name is only the measure ("市级（…）一般公共预算收入", cut at the bracket, is a level's part)
+    if name.starts_with('全') {
+        let full = |i: &usize| normalize(&ctx.tok(*i).label).ends_with(&name);
+        if before.iter().any(full) {
+            before.retain(full);
+        }
+    }
     let levels_apart = !name.contains('级') && before.iter().any(|&i| !of_a_level(i));
     if levels_apart {
         before.retain(|&i| !of_a_level(i));
