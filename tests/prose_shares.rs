@@ -146,3 +146,37 @@ fn without_the_whole_area_figure_the_levels_stay_rivals() {
     assert!(found(&r, "share", "28.8").is_empty(), "{:?}", r.claims);
     assert_eq!(r.summary.claims.mismatch, 0);
 }
+
+const XIAMEN: &str =
+    "上半年全市政府采购情况：完成政府采购预算19.40亿元，实际采购金额16.47亿元，节约资金2.93亿元。\n\
+其中，市本级完成政府采购预算12.2亿元，实际采购金额10.31亿元，占全市的{P}%，节约资金1.89亿元。";
+
+#[test]
+fn a_whole_named_by_its_area_is_the_areas_figure_of_the_parts_name() {
+    let r = check(&XIAMEN.replace("{P}", "62.6"));
+    assert_eq!(one(&r, "share", "62.6"), ("ok".into(), Some("62.6".into())));
+    let r = check(&XIAMEN.replace("{P}", "63.6"));
+    assert_eq!(
+        one(&r, "share", "63.6"),
+        ("mismatch".into(), Some("62.6".into()))
+    );
+}
+
+#[test]
+fn an_area_whole_is_not_another_part_nor_a_figure_of_no_area() {
+    // the nearest figure of the part's name is another level's part in the same statement: no whole
+    let r = check(
+        "全市实际采购金额16.47亿元。区级实际采购金额6.16亿元，占全市的37.4%，\
+         市本级实际采购金额10.31亿元，占全市的60.6%。",
+    );
+    assert!(found(&r, "share", "60.6").is_empty(), "{:?}", r.claims);
+    assert_eq!(r.summary.claims.mismatch, 0);
+    // the statement before does not say it is the area's figure
+    let r = check(
+        &XIAMEN
+            .replace("{P}", "63.6")
+            .replace("全市政府", "区级政府"),
+    );
+    assert!(found(&r, "share", "63.6").is_empty(), "{:?}", r.claims);
+    assert_eq!(r.summary.claims.mismatch, 0);
+}

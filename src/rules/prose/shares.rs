@@ -6,7 +6,7 @@ use super::claims::{normalize, push_completion, same_class};
 use super::cues::measure;
 use super::entities::Entity;
 use super::frames::{Frame, Role};
-use super::wholes::Wholes;
+use super::wholes::{area_whole, without_total_word, Wholes};
 use crate::error::Result;
 use crate::rules::context::Ctx;
 use std::collections::HashMap;
@@ -100,6 +100,7 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                             }
                             .map(|w| {
                                 w.or(parent_total.filter(|&t| names_alike(name, &ctx.tok(t).label)))
+                                    .or_else(|| area_whole(ctx, name, part))
                             })
                         }
                         (None, None) => Ok(parent_total.or_else(|| family_total(ctx, part))),
@@ -302,18 +303,6 @@ fn share_names_part(
         [] => Err("占比前所写的名称与文中的数对不上，未核对"),
         _ => Err("有多种读法：占比所指的部分有两个可能的数"),
     }
-}
-
-/// A whole named with 总 before its measure ("一般公共预算财政拨款总支出") said as its figures are named
-/// ("一般公共预算财政拨款支出"), when what it is the total of is named too (four chars or more are left:
-/// "总支出" alone could be any 支出).
-fn without_total_word(name: &str) -> Option<String> {
-    let name = normalize(name);
-    let bare = ["支出", "收入"].iter().find_map(|m| {
-        name.strip_suffix(&format!("总{m}"))
-            .map(|head| format!("{head}{m}"))
-    })?;
-    (bare.chars().count() >= 4).then_some(bare)
 }
 
 /// Whether a share's whole, named in other words, is the total `label` names: what the name says beside

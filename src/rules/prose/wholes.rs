@@ -1,6 +1,6 @@
-//! The level amounts a share's whole can name, indexed once per text by the ends of their names: finding
-//! "占一般公共预算收入的 P%"'s whole is then a look-up, not a walk back over every figure before the share
-//! (which made a long paste quadratic).
+//! The whole a share names, in its own words or in others. The level amounts it can name are indexed once
+//! per text by the ends of their names: finding "占一般公共预算收入的 P%"'s whole is then a look-up, not a
+//! walk back over every figure before the share (which made a long paste quadratic).
 
 use super::claims::normalize;
 use crate::rules::context::Ctx;
@@ -52,4 +52,39 @@ impl Wholes {
         found.dedup();
         found
     }
+}
+
+/// A whole named with 总 before its measure ("一般公共预算财政拨款总支出") said as its figures are named
+/// ("一般公共预算财政拨款支出"), when what it is the total of is named too (four chars or more are left:
+/// "总支出" alone could be any 支出).
+pub fn without_total_word(name: &str) -> Option<String> {
+    let name = normalize(name);
+    let bare = ["支出", "收入"].iter().find_map(|m| {
+        name.strip_suffix(&format!("总{m}"))
+            .map(|head| format!("{head}{m}"))
+    })?;
+    (bare.chars().count() >= 4).then_some(bare)
+}
+
+/// "其中，市本级……实际采购金额 10.31 亿元，占全市的 62.6%": a whole named only by its area (全市, 全省 …) is
+/// the figure of the part's own name stated for that area in a statement before ("全市……实际采购金额 16.47
+/// 亿元"), the nearest of that name. One in the part's own statement is another part, not the area's.
+pub fn area_whole(ctx: &Ctx, name: &str, part: usize) -> Option<usize> {
+    let area = normalize(name);
+    let mut chars = area.chars();
+    let is_area = chars.next() == Some('全')
+        && chars.next().is_some_and(|c| "省市区县州盟旗".contains(c))
+        && chars.next().is_none();
+    let label = normalize(&ctx.tok(part).label);
+    if !is_area || label.chars().count() < 2 {
+        return None;
+    }
+    let sentence = ctx.tok(part).sentence;
+    let whole = (0..part)
+        .rev()
+        .take_while(|&i| ctx.tok(i).sentence + 3 >= sentence && ctx.same_document(i, part))
+        .find(|&i| ctx.tok(i).is_level_amount() && normalize(&ctx.tok(i).label) == label)?;
+    let t = ctx.tok(whole);
+    let opening = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
+    (t.sentence != sentence && opening.contains(area.as_str())).then_some(whole)
 }
