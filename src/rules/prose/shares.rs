@@ -198,11 +198,7 @@ fn named_whole(
             l.ends_with(&name) || (name.ends_with(&l) && l.chars().count() >= 4)
         }
     };
-    let mut before: Vec<usize> = wholes
-        .named_before(&name, part)
-        .into_iter()
-        .take_while(|&i| ctx.same_document(i, part))
-        .collect();
+    let mut before: Vec<usize> = wholes.named_before(ctx, &name, part);
     // a level's figure (盟本级 / 旗级 一般公共预算收入) is a part of the whole the name says without a level
     // (全盟一般公共预算收入), so the whole is that one when it is there
     let of_a_level = |i: usize| {

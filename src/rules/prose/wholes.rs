@@ -35,19 +35,27 @@ impl Wholes {
         Wholes { by_ending, by_name }
     }
 
-    /// The figures before token `part` that `name` (normalized, two chars or more) can call its whole: a
-    /// name that ends with it, or a name of four chars or more that it ends with — nearest first.
-    pub fn named_before(&self, name: &str, part: usize) -> Vec<usize> {
-        let mut found: Vec<usize> = self.by_ending.get(name).cloned().unwrap_or_default();
+    /// The figures before token `part` and in its disclosure that `name` (normalized, two chars or more)
+    /// can call its whole: a name that ends with it, or a name of four chars or more that it ends with —
+    /// nearest first. Each list is in text order, so only the figures of the part's disclosure are read.
+    pub fn named_before(&self, ctx: &Ctx, name: &str, part: usize) -> Vec<usize> {
+        let mut lists: Vec<&Vec<usize>> = self.by_ending.get(name).into_iter().collect();
         for (at, _) in name.char_indices() {
             let ending = &name[at..];
             if ending.chars().nth(3).is_some() {
-                if let Some(v) = self.by_name.get(ending) {
-                    found.extend(v);
-                }
+                lists.extend(self.by_name.get(ending));
             }
         }
-        found.retain(|&i| i < part);
+        let mut found: Vec<usize> = Vec::new();
+        for list in lists {
+            let before = &list[..list.partition_point(|&i| i < part)];
+            found.extend(
+                before
+                    .iter()
+                    .rev()
+                    .take_while(|&&i| ctx.same_document(i, part)),
+            );
+        }
         found.sort_unstable_by(|a, b| b.cmp(a));
         found.dedup();
         found
