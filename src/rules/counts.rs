@@ -18,12 +18,12 @@ fn counted_items(
     stop: usize,
     stated: Decimal,
 ) -> Option<(Vec<String>, usize)> {
-    let at_break = ctx
-        .text
-        .breaks
-        .iter()
+    // the breaks are in text order: the first after `from` is found by halving, not by a walk over all
+    let breaks = &ctx.text.breaks;
+    let at_break = breaks
+        .get(breaks.partition_point(|&b| b <= from))
         .copied()
-        .find(|&b| b > from && b < stop);
+        .filter(|&b| b < stop);
     let mut readings: Vec<(Vec<String>, usize)> = Vec::new();
     for end in [Some(stop), at_break].into_iter().flatten() {
         let text = ctx.text.slice(from, end);
@@ -69,7 +69,13 @@ pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
             ctx.unchecked(i, "有多种读法：所列各项的个数依断句不同而不同");
             continue;
         };
-        if items.len() < 2 {
+        // one item is a list only when one is stated and it is a name ("单位共 1 个，包括：长均乡中心学校"),
+        // not a phrase with figures of its own
+        let one_name = t.figure.value == Decimal::ONE
+            && items
+                .iter()
+                .all(|s| !s.contains(['，', ',']) && !s.chars().any(|c| c.is_ascii_digit()));
+        if items.len() < 2 && !(items.len() == 1 && one_name) {
             continue;
         }
         let stated = t.figure.clone().into_exact();
@@ -100,10 +106,18 @@ pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
 /// sentence (cleaned indices [from, stop)).
 fn list_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     let t = ctx.tok(i);
+    // "，包括：" goes on to the list too, but only to names: "共 50 人，包括：行政人员 30 人…" lists counts
+    let mut via_include = false;
     let window = (t.end..(t.end + 14).min(ctx.end)).take_while(|&j| {
+        let comma = matches!(ctx.text.chars.get(j), Some('，' | ','));
+        let include = comma
+            && ctx.text.starts_with_at(j + 1, "包括")
+            && matches!(ctx.text.chars.get(j + 3), Some('：' | ':'));
+        via_include |= include;
         !matches!(ctx.text.chars.get(j), Some('。' | '；' | ';' | '，' | ','))
             || ctx.text.starts_with_at(j + 1, "分别")
             || ctx.text.starts_with_at(j + 1, "具体")
+            || include
     });
     let mut from = None;
     for j in window {
@@ -123,6 +137,15 @@ fn list_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     }
     let stop =
         (from..ctx.end).find(|&j| matches!(ctx.text.chars.get(j), Some('。' | '；' | ';')))?;
+    if via_include
+        && ctx
+            .text
+            .slice(from, stop)
+            .chars()
+            .any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
     Some((from, stop))
 }
 
@@ -146,8 +169,10 @@ fn list_before(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
         })
         .last()?;
     let before = ctx.text.slice(clause_start, t.start);
-    // the items are names: a figure among them ("主要包括中学2所、小学10所") makes them counts of their own
-    if !before.contains('、') || before.chars().any(|c| c.is_ascii_digit()) {
+    // the items are names: a figure among them ("主要包括中学2所、小学10所") makes them counts of their own;
+    // "和 / 及" alone can part two names ("共设本部和中骏璟颂校区 2 个校区"): read with and without the split,
+    // the two readings differ, so a count that fits neither is left unchecked, never a ✗
+    if !before.contains(['、', '和', '及']) || before.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let cue = [

@@ -145,38 +145,26 @@ impl Clean {
     /// Where the last heading line ("（一）…情况说明", which has no full stop) before clean index `i` ends, if it
     /// ends at or before `i`: the text after it is not the heading's.
     pub fn after_heading(&self, i: usize) -> Option<usize> {
-        self.headings
-            .iter()
-            .filter(|&&h| h <= i)
-            .filter_map(|&h| self.lines.iter().copied().find(|&l| l > h))
-            .filter(|&end| end <= i)
-            .max()
+        // headings and lines are in text order, and a heading is a line's start: the last heading at or
+        // before `i` whose line ends by `i` is one of the last two, so the look-up stays short on long pastes
+        let upto = self.headings.partition_point(|&h| h <= i);
+        self.headings[..upto].iter().rev().find_map(|&h| {
+            let end = self
+                .lines
+                .get(self.lines.partition_point(|&l| l <= h))
+                .copied()?;
+            (end <= i).then_some(end)
+        })
     }
 
     /// The part [start, end) that clean index `i` is in: between top-level headings, its （一）（二） inside.
     pub fn part(&self, i: usize) -> (usize, usize) {
-        let start = self.parts.iter().copied().filter(|&h| h <= i).max();
-        let end = self.parts.iter().copied().filter(|&h| h > i).min();
-        (start.unwrap_or(0), end.unwrap_or(self.len()))
+        around(&self.parts, i, self.len())
     }
 
     /// The section [start, end) that clean index `i` is in.
     pub fn section(&self, i: usize) -> (usize, usize) {
-        let start = self
-            .headings
-            .iter()
-            .copied()
-            .filter(|&h| h <= i)
-            .max()
-            .unwrap_or(0);
-        let end = self
-            .headings
-            .iter()
-            .copied()
-            .filter(|&h| h > i)
-            .min()
-            .unwrap_or(self.len());
-        (start, end)
+        around(&self.headings, i, self.len())
     }
 
     /// The sentence (between 。) that clean index `i` is in, within its section.
@@ -243,4 +231,12 @@ impl Clean {
     pub fn amount_after_key(&self, i: usize, key: &str) -> Option<NFig> {
         self.figure_after(i + key.chars().count(), "万元")
     }
+}
+
+/// The last of `starts` (in text order) at or before `i` and the first after it: the span between two
+/// headings that `i` is in, found by halving rather than by a walk over every heading of a long paste.
+fn around(starts: &[usize], i: usize, len: usize) -> (usize, usize) {
+    let at = starts.partition_point(|&h| h <= i);
+    let start = at.checked_sub(1).and_then(|k| starts.get(k)).copied();
+    (start.unwrap_or(0), starts.get(at).copied().unwrap_or(len))
 }

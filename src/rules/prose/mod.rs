@@ -24,6 +24,7 @@ mod restated;
 mod shares;
 mod subject_words;
 mod subjects;
+mod wholes;
 mod within;
 mod words;
 mod years;

@@ -6,11 +6,24 @@ use super::claims::{normalize, push_completion, same_class};
 use super::cues::measure;
 use super::entities::Entity;
 use super::frames::{Frame, Role};
+use super::wholes::{area_whole, without_total_word, Wholes};
 use crate::error::Result;
 use crate::rules::context::Ctx;
+use std::collections::HashMap;
 
 /// Completion ratios (完成年初预算的 X%, 占年度预算 B 的 X%) and shares (占 X 的 P%).
 pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> {
+    // built at the first share that names its whole
+    let mut wholes: Option<Wholes> = None;
+    // each figure's frame, and the total of the first list a figure is a part of: looked up per share,
+    // so indexed once rather than searched for each
+    let frame_of = frame_index(frames);
+    let mut list_of: HashMap<usize, usize> = HashMap::new();
+    for l in &ctx.lists {
+        for &p in &l.parts {
+            list_of.entry(p).or_insert(l.total);
+        }
+    }
     for (ei, e) in entities.iter().enumerate() {
         let shares_here: Vec<usize> = e
             .ratios
@@ -18,7 +31,7 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
             .copied()
             .filter(|&fi| matches!(frames[fi].role, Role::Share { .. }))
             .collect();
-        let parallel = parallel_parts(frames, entities, ei, &shares_here);
+        let parallel = parallel_parts(frames, &frame_of, entities, ei, &shares_here);
         for &fi in &e.ratios {
             let f = &frames[fi];
             let p = f.tok;
@@ -39,10 +52,7 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                     // the subject's figure, when it stands in the share's ；-part and outside any bracket
                     // the share is in ("电梯（占比 11.3%）" has no figure of its own)
                     let own = e.current.filter(|&c| {
-                        frames
-                            .iter()
-                            .find(|g| g.tok == c)
-                            .is_some_and(|g| g.part == f.part)
+                        frame_of.get(&c).is_some_and(|&g| frames[g].part == f.part)
                             && f.paren.is_none_or(|o| {
                                 // inside the same bracket, or a bracket right after the figure ("…万元（占 80.1%）")
                                 ctx.tok(c).start > o
@@ -59,7 +69,7 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                         continue;
                     };
                     // "税占比为 40.2%": the share names its part before 占, which need not be the last figure
-                    let part = match share_names_part(ctx, frames, f, part) {
+                    let part = match share_names_part(ctx, frames, fi, part) {
                         Ok(part) => part,
                         Err(reason) => {
                             ctx.unchecked(p, reason);
@@ -68,27 +78,31 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                     };
                     // the total the part was summed into (a list checked against the statement's first figure
                     // rather than its last), else the one it is listed under
-                    let parent_total = ctx
-                        .lists
-                        .iter()
-                        .find(|l| l.parts.contains(&part))
-                        .map(|l| l.total)
-                        .or_else(|| {
-                            entities
-                                .get(ei)
-                                .and_then(|e| e.parent)
-                                .and_then(|t| entities[t].current)
-                        });
+                    let parent_total = list_of.get(&part).copied().or_else(|| {
+                        entities
+                            .get(ei)
+                            .and_then(|e| e.parent)
+                            .and_then(|t| entities[t].current)
+                    });
                     let whole_tok = match (amount, whole) {
                         (Some(w), _) => Ok(Some(*w)),
                         // the whole by its name, else the total the part is listed under when the name
                         // says it in other words ("分别占采购规模的…" of "政府采购金额 326.14 亿元，其中…")
-                        (None, Some(name)) => match named_whole(ctx, name, part) {
-                            Ok(None) => {
-                                Ok(parent_total.filter(|&t| names_alike(name, &ctx.tok(t).label)))
+                        (None, Some(name)) => {
+                            let wholes = wholes.get_or_insert_with(|| Wholes::new(ctx));
+                            match named_whole(ctx, wholes, name, part) {
+                                // "占财政拨款总支出的": the 支出 of that name is the whole
+                                Ok(None) => match without_total_word(name) {
+                                    Some(bare) => named_whole(ctx, wholes, &bare, part),
+                                    None => Ok(None),
+                                },
+                                other => other,
                             }
-                            other => other,
-                        },
+                            .map(|w| {
+                                w.or(parent_total.filter(|&t| names_alike(name, &ctx.tok(t).label)))
+                                    .or_else(|| area_whole(ctx, name, part))
+                            })
+                        }
                         (None, None) => Ok(parent_total.or_else(|| family_total(ctx, part))),
                     };
                     match whole_tok {
@@ -107,10 +121,20 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
     Ok(())
 }
 
+/// Each figure's (first) frame by token index.
+fn frame_index(frames: &[Frame]) -> HashMap<usize, usize> {
+    let mut index = HashMap::new();
+    for (k, f) in frames.iter().enumerate() {
+        index.entry(f.tok).or_insert(k);
+    }
+    index
+}
+
 /// "A、B、C 分别为 a、b 和 c，占 X 的 p%、q% 和 r%": the shares of one clause paired in order with the parts
 /// listed in the clause before it.
 fn parallel_parts(
     frames: &[Frame],
+    frame_of: &HashMap<usize, usize>,
     entities: &[Entity],
     ei: usize,
     shares: &[usize],
@@ -141,8 +165,8 @@ fn parallel_parts(
     // 分别占 …")
     let listed_clause = listed
         .iter()
-        .filter_map(|&t| frames.iter().find(|f| f.tok == t))
-        .map(|f| f.part)
+        .filter_map(|t| frame_of.get(t))
+        .map(|&f| frames[f].part)
         .collect::<Vec<_>>();
     if listed_clause.windows(2).any(|w| w[0] != w[1]) {
         return Vec::new();
@@ -159,6 +183,7 @@ fn parallel_parts(
 /// make it ambiguous.
 fn named_whole(
     ctx: &Ctx,
+    wholes: &Wholes,
     name: &str,
     part: usize,
 ) -> std::result::Result<Option<usize>, &'static str> {
@@ -173,11 +198,7 @@ fn named_whole(
             l.ends_with(&name) || (name.ends_with(&l) && l.chars().count() >= 4)
         }
     };
-    let mut before: Vec<usize> = (0..part)
-        .rev()
-        .take_while(|&i| ctx.same_document(i, part))
-        .filter(|&i| matches(i))
-        .collect();
+    let mut before: Vec<usize> = wholes.named_before(ctx, &name, part);
     // a level's figure (盟本级 / 旗级 一般公共预算收入) is a part of the whole the name says without a level
     // (全盟一般公共预算收入), so the whole is that one when it is there
     let of_a_level = |i: usize| {
@@ -186,12 +207,27 @@ fn named_whole(
             .and_then(|at| l.get(..at))
             .is_some_and(|pre| pre.ends_with('级'))
     };
+    // a whole of the whole area ("全市一般公共预算收入") is the figure named so when there is one, not one
+    // whose name is only the measure ("市级（…）一般公共预算收入", cut at the bracket, is a level's part)
+    if name.starts_with('全') {
+        let full = |i: &usize| normalize(&ctx.tok(*i).label).ends_with(&name);
+        if before.iter().any(full) {
+            before.retain(full);
+        }
+    }
     let levels_apart = !name.contains('级') && before.iter().any(|&i| !of_a_level(i));
     if levels_apart {
         before.retain(|&i| !of_a_level(i));
     }
     // a nearer figure whose name holds the whole's name in other words leaves two readings
-    let nearer = (before.first().map_or(0, |&n| n + 1)..part)
+    // (only a figure of the share's sentence or the one before can be it: the walk stops there)
+    let sentence = ctx.tok(part).sentence;
+    let near_start = (0..part)
+        .rev()
+        .take_while(|&i| ctx.tok(i).sentence + 1 >= sentence)
+        .last()
+        .unwrap_or(part);
+    let nearer = (before.first().map_or(0, |&n| n + 1).max(near_start)..part)
         .rev()
         .find(|&i| {
             let t = ctx.tok(i);
@@ -199,7 +235,7 @@ fn named_whole(
                 && i != part
                 && normalize(&t.label).contains(&name)
                 && !(levels_apart && of_a_level(i))
-                && ctx.tok(part).sentence <= t.sentence + 1
+                && sentence <= t.sentence + 1
         });
     if nearer.is_some() {
         return Err("有多种读法：所指总数有两个可能的数");
@@ -216,7 +252,6 @@ fn named_whole(
             Ok(Some(nearest))
         };
     }
-    let sentence = ctx.tok(part).sentence;
     Ok((part + 1..ctx.tokens.len())
         .take_while(|&i| ctx.tok(i).start < ctx.end && ctx.tok(i).sentence <= sentence + 2)
         .find(|&i| matches(i)))
@@ -227,9 +262,12 @@ fn named_whole(
 fn share_names_part(
     ctx: &Ctx,
     frames: &[Frame],
-    f: &Frame,
+    fi: usize,
     part: usize,
 ) -> std::result::Result<usize, &'static str> {
+    let Some(f) = frames.get(fi) else {
+        return Ok(part);
+    };
     let lead = f.lead.split('占').next().unwrap_or("");
     let name: String = lead
         .replace("分别", "")
@@ -245,9 +283,15 @@ fn share_names_part(
     if starts(part) {
         return Ok(part);
     }
-    let named: Vec<usize> = frames
-        .iter()
-        .filter(|g| g.statement == f.statement && matches!(g.role, Role::Level(_)) && starts(g.tok))
+    // the frames are in text order: the statement's are those around the share's own
+    let same = |g: &&Frame| g.statement == f.statement;
+    let (before, after) = frames.split_at(fi.min(frames.len()));
+    let mut statement: Vec<&Frame> = before.iter().rev().take_while(same).collect();
+    statement.reverse();
+    statement.extend(after.iter().take_while(same));
+    let named: Vec<usize> = statement
+        .into_iter()
+        .filter(|g| matches!(g.role, Role::Level(_)) && starts(g.tok))
         .map(|g| g.tok)
         .collect();
     match named.as_slice() {

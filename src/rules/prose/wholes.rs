@@ -1,0 +1,98 @@
+//! The whole a share names, in its own words or in others. The level amounts it can name are indexed once
+//! per text by the ends of their names: finding "占一般公共预算收入的 P%"'s whole is then a look-up, not a
+//! walk back over every figure before the share (which made a long paste quadratic).
+
+use super::claims::normalize;
+use crate::rules::context::Ctx;
+use std::collections::HashMap;
+
+/// Level amounts (token indices, in text order) by what their normalized names end with.
+pub struct Wholes {
+    /// Every ending of two chars or more of a name → the figures whose name ends so.
+    by_ending: HashMap<String, Vec<usize>>,
+    /// A whole name → the figures of exactly that name.
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Wholes {
+    /// The index of every labelled level amount of the text.
+    pub fn new(ctx: &Ctx) -> Wholes {
+        let mut by_ending: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in ctx.tokens.iter().enumerate() {
+            if !t.is_level_amount() || t.label.is_empty() {
+                continue;
+            }
+            let l = normalize(&t.label);
+            for (at, _) in l.char_indices() {
+                let ending = &l[at..];
+                if ending.chars().nth(1).is_some() {
+                    by_ending.entry(ending.to_string()).or_default().push(i);
+                }
+            }
+            by_name.entry(l).or_default().push(i);
+        }
+        Wholes { by_ending, by_name }
+    }
+
+    /// The figures before token `part` and in its disclosure that `name` (normalized, two chars or more)
+    /// can call its whole: a name that ends with it, or a name of four chars or more that it ends with —
+    /// nearest first. Each list is in text order, so only the figures of the part's disclosure are read.
+    pub fn named_before(&self, ctx: &Ctx, name: &str, part: usize) -> Vec<usize> {
+        let mut lists: Vec<&Vec<usize>> = self.by_ending.get(name).into_iter().collect();
+        for (at, _) in name.char_indices() {
+            let ending = &name[at..];
+            if ending.chars().nth(3).is_some() {
+                lists.extend(self.by_name.get(ending));
+            }
+        }
+        let mut found: Vec<usize> = Vec::new();
+        for list in lists {
+            let before = &list[..list.partition_point(|&i| i < part)];
+            found.extend(
+                before
+                    .iter()
+                    .rev()
+                    .take_while(|&&i| ctx.same_document(i, part)),
+            );
+        }
+        found.sort_unstable_by(|a, b| b.cmp(a));
+        found.dedup();
+        found
+    }
+}
+
+/// A whole named with 总 before its measure ("一般公共预算财政拨款总支出") said as its figures are named
+/// ("一般公共预算财政拨款支出"), when what it is the total of is named too (four chars or more are left:
+/// "总支出" alone could be any 支出).
+pub fn without_total_word(name: &str) -> Option<String> {
+    let name = normalize(name);
+    let bare = ["支出", "收入"].iter().find_map(|m| {
+        name.strip_suffix(&format!("总{m}"))
+            .map(|head| format!("{head}{m}"))
+    })?;
+    (bare.chars().count() >= 4).then_some(bare)
+}
+
+/// "其中，市本级……实际采购金额 10.31 亿元，占全市的 62.6%": a whole named only by its area (全市, 全省 …) is
+/// the figure of the part's own name stated for that area in a statement before ("全市……实际采购金额 16.47
+/// 亿元"), the nearest of that name. One in the part's own statement is another part, not the area's.
+pub fn area_whole(ctx: &Ctx, name: &str, part: usize) -> Option<usize> {
+    let area = normalize(name);
+    let mut chars = area.chars();
+    let is_area = chars.next() == Some('全')
+        && chars.next().is_some_and(|c| "省市区县州盟旗".contains(c))
+        && chars.next().is_none();
+    let label = normalize(&ctx.tok(part).label);
+    if !is_area || label.chars().count() < 2 {
+        return None;
+    }
+    let sentence = ctx.tok(part).sentence;
+    let whole = (0..part)
+        .rev()
+        .take_while(|&i| ctx.tok(i).sentence + 3 >= sentence && ctx.same_document(i, part))
+        .find(|&i| ctx.tok(i).is_level_amount() && normalize(&ctx.tok(i).label) == label)?;
+    let t = ctx.tok(whole);
+    let opening = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
+    (t.sentence != sentence && opening.contains(area.as_str())).then_some(whole)
+}
