@@ -21,6 +21,7 @@ mod identities;
 mod lists;
 mod relation;
 mod restated;
+mod scopes;
 mod shares;
 mod subject_words;
 mod subjects;

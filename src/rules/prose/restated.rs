@@ -7,48 +7,11 @@
 use super::cues::Measure;
 use super::families;
 use super::frames::{Frame, Role};
+use super::scopes::Scoped;
 use crate::error::Result;
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 use std::collections::HashMap;
-
-/// Words that set a figure's fund or scope apart.
-const SCOPES: [&str; 18] = [
-    "全口径",
-    "全州",
-    "全盟",
-    "全旗",
-    "全省",
-    "一般公共预算",
-    "政府性基金",
-    "国有资本经营",
-    "财政拨款",
-    "本级",
-    "全县",
-    "全市",
-    "全区",
-    "全镇",
-    "汇总",
-    "部门",
-    "单位",
-    "机关",
-];
-
-fn scopes(ctx: &Ctx, i: usize) -> Vec<&'static str> {
-    let t = ctx.tok(i);
-    let mut start = ctx.text.sentence_start(t.start);
-    // a statement that opens with 其中 lists parts of the one before: its scope is that one's ("州本级“三公
-    // 经费”…。其中：公务用车运行维护费支出 937 万元")
-    if ctx.text.starts_with_at(start, "其中") && start > 0 {
-        start = ctx.text.sentence_start(start - 1);
-    }
-    let before = ctx.text.slice(start, t.start);
-    SCOPES
-        .iter()
-        .copied()
-        .filter(|w| before.contains(w))
-        .collect()
-}
 
 /// Whether a level read as this year's is a part of a budget ("“三公”经费预算数为 20.1 万元……其中：公务接待费
 /// 16.7 万元"): a listed part of a budget total whose own name says no other measure.
@@ -62,18 +25,51 @@ fn budget_part(ctx: &Ctx, budgets: &[usize], i: usize) -> bool {
             .any(|l| l.parts.contains(&i) && budgets.contains(&l.total))
 }
 
+/// The year in force at a figure: the nearest year named before it in its disclosure ("2015年度…"). A year
+/// a comparison names ("较2014年度…合计16.08万元") is the period of a level that follows it in its own
+/// sentence, and is passed over before (a change "比2017年预算减少0.1万元" is this year's, and so is what the
+/// next statements say). The years of a document number ("肥财[2015]72号"), which no 年 follows, are no period.
+fn period(ctx: &Ctx, i: usize, level: bool) -> Option<rust_decimal::Decimal> {
+    let sentence = ctx.text.sentence_start(ctx.tok(i).start);
+    (0..i)
+        .rev()
+        .take_while(|&j| ctx.same_document(j, i))
+        .find_map(|j| {
+            let t = ctx.tok(j);
+            let year = t.figure.unit.is_empty()
+                && t.figure.scale == 0
+                && (1990..=2100).contains(&t.figure.value.mantissa())
+                && ctx.text.starts_with_at(t.end, "年");
+            let compared = ["比", "较", "与", "同", "对比", "相比", "低于", "高于"]
+                .iter()
+                .any(|w| ctx.text.ends_with_at(t.start, w));
+            let own = level && t.start >= sentence;
+            (year && (own || !compared)).then_some(t.figure.value)
+        })
+}
+
 pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     let mut first: HashMap<(String, bool, Option<rust_decimal::Decimal>), usize> = HashMap::new();
     let mut pairs = Vec::new();
+    let mut mentions = Vec::new();
     let budgets: Vec<usize> = frames
         .iter()
         .filter(|f| f.role == Role::Level(Measure::Budget))
         .map(|f| f.tok)
         .collect();
     for f in frames {
-        let budget = match f.role {
-            Role::Level(Measure::Current) => budget_part(ctx, &budgets, f.tok),
-            Role::Level(Measure::Budget) => true,
+        // a name that says 预算 is a budget whatever the sentence made of it ("“三公经费”部门预算451.62万元"),
+        // and one that says 决算 and 预算 both is left alone
+        let label = &ctx.tok(f.tok).label;
+        let budget = match (
+            f.role.clone(),
+            label.contains("预算"),
+            label.contains("决算"),
+        ) {
+            (_, true, true) => continue,
+            (Role::Level(Measure::Current), true, false) => true,
+            (Role::Level(Measure::Current), false, _) => budget_part(ctx, &budgets, f.tok),
+            (Role::Level(Measure::Budget), _, false) => true,
             _ => continue,
         };
         let t = ctx.tok(f.tok);
@@ -87,7 +83,8 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         if !(canon.starts_with("#0") || canon.starts_with("#1")) {
             continue;
         }
-        let key = (canon, budget, ctx.year_of(f.tok));
+        mentions.push(f.tok);
+        let key = (canon, budget, period(ctx, f.tok, true));
         match first.get(&key) {
             Some(&e) if ctx.same_document(e, f.tok) && ctx.tok(e).class == t.class => {
                 let (le, lt) = (ctx.tok(e).label.as_str(), t.label.as_str());
@@ -104,9 +101,10 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             }
         }
     }
+    let scoped = Scoped::new(ctx, mentions.into_iter());
     for (earlier, later) in pairs {
         let [a, b] = ctx.aligned([earlier, later]);
-        if a.value != b.value && scopes(ctx, earlier) != scopes(ctx, later) {
+        if a.value != b.value && !scoped.same(ctx, earlier, later) {
             ctx.unchecked(
                 later,
                 "有多种读法：与前文同名的数口径可能不同（如全口径与一般公共预算）",
