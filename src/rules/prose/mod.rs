@@ -19,6 +19,7 @@ mod fiscal;
 mod frames;
 mod identities;
 mod lists;
+mod mentions;
 mod relation;
 mod restated;
 mod scopes;

@@ -7,51 +7,19 @@
 use super::cues::Measure;
 use super::families;
 use super::frames::{Frame, Role};
+use super::mentions::{budget_only, budget_part, heading_name, own_year, year_in_force};
 use super::scopes::Scoped;
 use crate::error::Result;
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 use std::collections::HashMap;
 
-/// Whether a level read as this year's is a part of a budget ("“三公”经费预算数为 20.1 万元……其中：公务接待费
-/// 16.7 万元"): a listed part of a budget total whose own name says no other measure.
-fn budget_part(ctx: &Ctx, budgets: &[usize], i: usize) -> bool {
-    let label = &ctx.tok(i).label;
-    let other = ["决算", "实际", "执行", "完成", "上年"];
-    !other.iter().any(|w| label.contains(w))
-        && ctx
-            .lists
-            .iter()
-            .any(|l| l.parts.contains(&i) && budgets.contains(&l.total))
-}
-
-/// The year in force at a figure: the nearest year named before it in its disclosure ("2015年度…"). A year
-/// a comparison names ("较2014年度…合计16.08万元") is the period of a level that follows it in its own
-/// sentence, and is passed over before (a change "比2017年预算减少0.1万元" is this year's, and so is what the
-/// next statements say). The years of a document number ("肥财[2015]72号"), which no 年 follows, are no period.
-fn period(ctx: &Ctx, i: usize, level: bool) -> Option<rust_decimal::Decimal> {
-    let sentence = ctx.text.sentence_start(ctx.tok(i).start);
-    (0..i)
-        .rev()
-        .take_while(|&j| ctx.same_document(j, i))
-        .find_map(|j| {
-            let t = ctx.tok(j);
-            let year = t.figure.unit.is_empty()
-                && t.figure.scale == 0
-                && (1990..=2100).contains(&t.figure.value.mantissa())
-                && ctx.text.starts_with_at(t.end, "年");
-            let compared = ["比", "较", "与", "同", "对比", "相比", "低于", "高于"]
-                .iter()
-                .any(|w| ctx.text.ends_with_at(t.start, w));
-            let own = level && t.start >= sentence;
-            (year && (own || !compared)).then_some(t.figure.value)
-        })
-}
-
 pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     let mut first: HashMap<(String, bool, Option<rust_decimal::Decimal>), usize> = HashMap::new();
     let mut pairs = Vec::new();
     let mut mentions = Vec::new();
+    let mut last_year = None;
+    let budget_only = budget_only(ctx);
     let budgets: Vec<usize> = frames
         .iter()
         .filter(|f| f.role == Role::Level(Measure::Budget))
@@ -68,7 +36,9 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         ) {
             (_, true, true) => continue,
             (Role::Level(Measure::Current), true, false) => true,
-            (Role::Level(Measure::Current), false, _) => budget_part(ctx, &budgets, f.tok),
+            (Role::Level(Measure::Current), false, _) => {
+                budget_only || budget_part(ctx, &budgets, f.tok)
+            }
             (Role::Level(Measure::Budget), _, false) => true,
             _ => continue,
         };
@@ -79,12 +49,19 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         }
         // the 三公 items only: every disclosure has one set of them, while 收入合计, 一般公共预算收入 … recur
         // per fund, per city, per month in a government's report
-        let canon = families::canonical(&t.label);
+        let name = heading_name(ctx, f.tok).unwrap_or_else(|| t.label.clone());
+        let canon = families::canonical(&name);
         if !(canon.starts_with("#0") || canon.starts_with("#1")) {
             continue;
         }
         mentions.push(f.tok);
-        let key = (canon, budget, period(ctx, f.tok, true));
+        // a statement that names no year is of the year of the mention before it (the years of the reasons
+        // between, "2021年和2020年公务接待任务相同", are not periods)
+        let year = own_year(ctx, f.tok, true)
+            .or(last_year)
+            .or_else(|| year_in_force(ctx, f.tok));
+        last_year = year;
+        let key = (canon, budget, year);
         match first.get(&key) {
             Some(&e) if ctx.same_document(e, f.tok) && ctx.tok(e).class == t.class => {
                 let (le, lt) = (ctx.tok(e).label.as_str(), t.label.as_str());
