@@ -28,10 +28,13 @@ pub fn budget_part(ctx: &Ctx, budgets: &[usize], i: usize) -> bool {
 
 /// Whether a text says nothing of what was spent (no 决算, no 实际): a budget disclosure, whose every level
 /// of this year is a budget ("2018年财政拨款“三公”经费预算总额为2.7万元…2.公务用车购置及运行维护费1.5万元").
+/// It must say 预算 again and again, as a budget disclosure does.
 pub fn budget_only(ctx: &Ctx) -> bool {
+    let n = ctx.text.chars.len();
     ["决算", "实际"]
         .iter()
-        .all(|w| ctx.text.find_all(w, 0, ctx.text.chars.len()).is_empty())
+        .all(|w| ctx.text.find_all(w, 0, n).is_empty())
+        && ctx.text.find_all("预算", 0, n).len() >= 3
 }
 
 /// The first money figure of the statement [from, to).

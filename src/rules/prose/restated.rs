@@ -15,7 +15,8 @@ use crate::rules::context::Ctx;
 use std::collections::HashMap;
 
 pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
-    let mut first: HashMap<(String, bool, Option<rust_decimal::Decimal>), usize> = HashMap::new();
+    let mut first: HashMap<(String, bool, Option<rust_decimal::Decimal>), Vec<usize>> =
+        HashMap::new();
     let mut pairs = Vec::new();
     let mut mentions = Vec::new();
     let mut last_year = None;
@@ -62,24 +63,41 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             .or_else(|| year_in_force(ctx, f.tok));
         last_year = year;
         let key = (canon, budget, year);
-        match first.get(&key) {
-            Some(&e) if ctx.same_document(e, f.tok) && ctx.tok(e).class == t.class => {
-                let (le, lt) = (ctx.tok(e).label.as_str(), t.label.as_str());
-                // the same words are `links::same_figures`' pair, unless it could not tell the two apart
-                // from other quantities (a 其中 part, a clause that also compares: "其中：公务接待费 20 万元")
-                let linked = crate::rules::links::identity(ctx, e)
-                    .is_some_and(|x| crate::rules::links::identity(ctx, f.tok) == Some(x));
-                if (le != lt || !linked) && ctx.tok(e).sentence != t.sentence {
-                    pairs.push((e, f.tok));
-                }
-            }
-            _ => {
-                first.insert(key, f.tok);
-            }
+        let earlier: Vec<usize> = first
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&e| {
+                ctx.same_document(e, f.tok)
+                    && ctx.tok(e).class == t.class
+                    && ctx.tok(e).sentence != t.sentence
+            })
+            .collect();
+        if !earlier.is_empty() {
+            pairs.push((earlier, f.tok));
         }
+        first.entry(key).or_default().push(f.tok);
     }
-    let scoped = Scoped::new(ctx, mentions.into_iter());
-    for (earlier, later) in pairs {
+    let scoped = Scoped::new(ctx, &mentions);
+    for (candidates, later) in pairs {
+        // the latest mention before of the same scope, else the first (then only equal figures agree)
+        let Some(earlier) = candidates
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| scoped.same(ctx, e, later))
+            .or(candidates.first().copied())
+        else {
+            continue;
+        };
+        // the same words are `links::same_figures`' pair, unless it could not tell the two apart from other
+        // quantities (a 其中 part, a clause that also compares: "其中：公务接待费 20 万元")
+        let linked = crate::rules::links::identity(ctx, earlier)
+            .is_some_and(|x| crate::rules::links::identity(ctx, later) == Some(x));
+        if ctx.tok(earlier).label == ctx.tok(later).label && linked {
+            continue;
+        }
         let [a, b] = ctx.aligned([earlier, later]);
         if a.value != b.value && !scoped.same(ctx, earlier, later) {
             ctx.unchecked(
