@@ -76,3 +76,19 @@ fn a_name_saying_budget_is_not_the_spending() {
         same_figures(text)
     );
 }
+
+#[test]
+fn an_items_change_restated_under_its_level() {
+    let text = "2015年部门决算公开“三公”经费合计30.49万元，其中：公务接待费1.58万元，车辆运行费28.91万元。\
+                较2014年度部门决算公开“三公”经费合计15.96万元增加14.53万元。其中：公务接待费减少0.26万元，\
+                公务用车运行维护费增加14.79万元。\n2、公车运行费\n2015年度单位公务用车保有量为2辆。\
+                公务用车运行维护费28.91万元，较2014年度增加14.97万元。";
+    assert!(has(text, "mismatch", "14.97"), "{:?}", same_figures(text));
+    // against the year's budget, the change is another quantity
+    let budget = text.replace("较2014年度增加14.97万元", "较年初预算增加14.97万元");
+    assert!(
+        !same_figures(&budget).iter().any(|(v, _)| v == "mismatch"),
+        "{:?}",
+        same_figures(&budget)
+    );
+}

@@ -14,8 +14,27 @@ use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 use std::collections::HashMap;
 
+/// What a change names: its own words without the direction ("公务接待费减少"), else, when they name no
+/// 三公 item ("较2014年度增加"), the level just before it in its statement ("公务用车运行维护费28.91万元，
+/// 较2014年度增加14.79万元").
+fn change_subject(ctx: &Ctx, frames: &[Frame], n: usize) -> String {
+    let own = ctx.tok(frames[n].tok).label.clone();
+    let canon = families::canonical(&own);
+    if canon.starts_with("#0") || canon.starts_with("#1") {
+        return own;
+    }
+    frames[..n]
+        .iter()
+        .rev()
+        .take_while(|g| g.statement == frames[n].statement)
+        .find(|g| g.role != Role::Ignored)
+        .filter(|g| matches!(g.role, Role::Level(Measure::Current | Measure::Budget)))
+        .map(|g| ctx.tok(g.tok).label.clone())
+        .unwrap_or_default()
+}
+
 pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
-    let mut first: HashMap<(String, bool, Option<rust_decimal::Decimal>), Vec<usize>> =
+    let mut first: HashMap<(String, String, Option<rust_decimal::Decimal>), Vec<usize>> =
         HashMap::new();
     let mut pairs = Vec::new();
     let mut mentions = Vec::new();
@@ -26,23 +45,29 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         .filter(|f| f.role == Role::Level(Measure::Budget))
         .map(|f| f.tok)
         .collect();
-    for f in frames {
+    for (n, f) in frames.iter().enumerate() {
         // a name that says 预算 is a budget whatever the sentence made of it ("“三公经费”部门预算451.62万元"),
         // and one that says 决算 and 预算 both is left alone
         let label = &ctx.tok(f.tok).label;
-        let budget = match (
+        let measure = match (
             f.role.clone(),
             label.contains("预算"),
             label.contains("决算"),
         ) {
             (_, true, true) => continue,
-            (Role::Level(Measure::Current), true, false) => true,
+            (Role::Level(Measure::Current), true, false) => "budget".to_string(),
             (Role::Level(Measure::Current), false, _) => {
-                budget_only || budget_part(ctx, &budgets, f.tok)
+                if budget_only || budget_part(ctx, &budgets, f.tok) {
+                    "budget".to_string()
+                } else {
+                    "current".to_string()
+                }
             }
-            (Role::Level(Measure::Budget), _, false) => true,
+            (Role::Level(Measure::Budget), _, false) => "budget".to_string(),
+            (Role::Change { sign, base }, _, _) => format!("{sign:?} {base:?}"),
             _ => continue,
         };
+        let change = measure.contains(' ');
         let t = ctx.tok(f.tok);
         // money only: a count of the same name ("国内公务接待 275 批次") must not stand in as the first mention
         if t.class != crate::document::narrative::UnitClass::Amount {
@@ -50,7 +75,11 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         }
         // the 三公 items only: every disclosure has one set of them, while 收入合计, 一般公共预算收入 … recur
         // per fund, per city, per month in a government's report
-        let name = heading_name(ctx, f.tok).unwrap_or_else(|| t.label.clone());
+        let name = if change {
+            change_subject(ctx, frames, n)
+        } else {
+            heading_name(ctx, f.tok).unwrap_or_else(|| t.label.clone())
+        };
         let canon = families::canonical(&name);
         if !(canon.starts_with("#0") || canon.starts_with("#1")) {
             continue;
@@ -58,11 +87,17 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         mentions.push(f.tok);
         // a statement that names no year is of the year of the mention before it (the years of the reasons
         // between, "2021年和2020年公务接待任务相同", are not periods)
-        let year = own_year(ctx, f.tok, true)
-            .or(last_year)
-            .or_else(|| year_in_force(ctx, f.tok));
-        last_year = year;
-        let key = (canon, budget, year);
+        // a change is of the year its statement names that is no comparison's, else of the year in force
+        let year = if change {
+            own_year(ctx, f.tok, false).or_else(|| year_in_force(ctx, f.tok))
+        } else {
+            let year = own_year(ctx, f.tok, true)
+                .or(last_year)
+                .or_else(|| year_in_force(ctx, f.tok));
+            last_year = year;
+            year
+        };
+        let key = (canon, measure, year);
         let earlier: Vec<usize> = first
             .get(&key)
             .into_iter()
