@@ -19,11 +19,18 @@ pub fn budget_part(ctx: &Ctx, budgets: &[usize], i: usize) -> bool {
         && start > 0
         && first_level(ctx, ctx.text.sentence_start(start - 1), start)
             .is_some_and(|b| budgets.contains(&b));
-    after_budget
-        || ctx
-            .lists
-            .iter()
-            .any(|l| l.parts.contains(&i) && budgets.contains(&l.total))
+    after_budget || listed_in_budget(ctx, budgets, i, 3)
+}
+
+/// Whether `i` is a listed part of a budget total, or of a part of one ("预算总额1,938万元…其中：…公务用车
+/// 购置和运行维护费1,502万元，其中：公车购置费384万元"), `depth` lists up at most.
+fn listed_in_budget(ctx: &Ctx, budgets: &[usize], i: usize, depth: usize) -> bool {
+    depth > 0
+        && ctx.lists.iter().any(|l| {
+            l.parts.contains(&i)
+                && (budgets.contains(&l.total)
+                    || listed_in_budget(ctx, budgets, l.total, depth - 1))
+        })
 }
 
 /// Whether a text says nothing of what was spent (no 决算, no 实际): a budget disclosure, whose every level
