@@ -38,7 +38,7 @@ fn check_reviews_stdin_and_files_one_report_per_line() {
     let lines: Vec<Value> = out.lines().map(json).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["file"], SEED);
-    assert_eq!(lines[0]["summary"]["claims"]["total"], 131);
+    assert_eq!(lines[0]["summary"]["claims"]["total"], 133);
     assert_eq!(lines[1]["tables"].as_array().map(Vec::len), Some(1));
 }
 

@@ -77,7 +77,7 @@ fn every_encoding_gives_the_same_review_from_a_file_and_from_stdin() {
         let (code, out, err) = cli(&["check", "-"], text.as_bytes());
         assert_eq!(code, 1, "{err}");
         let (want, _) = review(&out);
-        assert_eq!(want["summary"]["claims"]["total"], 131);
+        assert_eq!(want["summary"]["claims"]["total"], 133);
 
         let path = dir.join(format!("{n}.txt"));
         std::fs::write(&path, &bytes).expect("write");

@@ -7,75 +7,67 @@
 use super::cues::Measure;
 use super::families;
 use super::frames::{Frame, Role};
+use super::mentions::{budget_only, budget_part, heading_name, own_year, year_in_force};
+use super::scopes::Scoped;
 use crate::error::Result;
 use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 use std::collections::HashMap;
 
-/// Words that set a figure's fund or scope apart.
-const SCOPES: [&str; 18] = [
-    "全口径",
-    "全州",
-    "全盟",
-    "全旗",
-    "全省",
-    "一般公共预算",
-    "政府性基金",
-    "国有资本经营",
-    "财政拨款",
-    "本级",
-    "全县",
-    "全市",
-    "全区",
-    "全镇",
-    "汇总",
-    "部门",
-    "单位",
-    "机关",
-];
-
-fn scopes(ctx: &Ctx, i: usize) -> Vec<&'static str> {
-    let t = ctx.tok(i);
-    let mut start = ctx.text.sentence_start(t.start);
-    // a statement that opens with 其中 lists parts of the one before: its scope is that one's ("州本级“三公
-    // 经费”…。其中：公务用车运行维护费支出 937 万元")
-    if ctx.text.starts_with_at(start, "其中") && start > 0 {
-        start = ctx.text.sentence_start(start - 1);
+/// What a change names: its own words without the direction ("公务接待费减少"), else, when they name no
+/// 三公 item ("较2014年度增加"), the level just before it in its statement ("公务用车运行维护费28.91万元，
+/// 较2014年度增加14.79万元").
+fn change_subject(ctx: &Ctx, frames: &[Frame], n: usize) -> String {
+    let own = ctx.tok(frames[n].tok).label.clone();
+    let canon = families::canonical(&own);
+    if canon.starts_with("#0") || canon.starts_with("#1") {
+        return own;
     }
-    let before = ctx.text.slice(start, t.start);
-    SCOPES
+    frames[..n]
         .iter()
-        .copied()
-        .filter(|w| before.contains(w))
-        .collect()
-}
-
-/// Whether a level read as this year's is a part of a budget ("“三公”经费预算数为 20.1 万元……其中：公务接待费
-/// 16.7 万元"): a listed part of a budget total whose own name says no other measure.
-fn budget_part(ctx: &Ctx, budgets: &[usize], i: usize) -> bool {
-    let label = &ctx.tok(i).label;
-    let other = ["决算", "实际", "执行", "完成", "上年"];
-    !other.iter().any(|w| label.contains(w))
-        && ctx
-            .lists
-            .iter()
-            .any(|l| l.parts.contains(&i) && budgets.contains(&l.total))
+        .rev()
+        .take_while(|g| g.statement == frames[n].statement)
+        .find(|g| g.role != Role::Ignored)
+        .filter(|g| matches!(g.role, Role::Level(Measure::Current | Measure::Budget)))
+        .map(|g| ctx.tok(g.tok).label.clone())
+        .unwrap_or_default()
 }
 
 pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
-    let mut first: HashMap<(String, bool, Option<rust_decimal::Decimal>), usize> = HashMap::new();
+    let mut first: HashMap<(String, String, Option<rust_decimal::Decimal>), Vec<usize>> =
+        HashMap::new();
     let mut pairs = Vec::new();
+    let mut mentions = Vec::new();
+    let mut last_year = None;
+    let budget_only = budget_only(ctx);
     let budgets: Vec<usize> = frames
         .iter()
         .filter(|f| f.role == Role::Level(Measure::Budget))
         .map(|f| f.tok)
         .collect();
-    for f in frames {
-        let budget = match f.role {
-            Role::Level(Measure::Current) => budget_part(ctx, &budgets, f.tok),
-            Role::Level(Measure::Budget) => true,
+    for (n, f) in frames.iter().enumerate() {
+        // a name that says 预算 is a budget whatever the sentence made of it ("“三公经费”部门预算451.62万元"),
+        // and one that says 决算 and 预算 both is left alone
+        let label = &ctx.tok(f.tok).label;
+        let measure = match (
+            f.role.clone(),
+            label.contains("预算"),
+            label.contains("决算"),
+        ) {
+            (_, true, true) => continue,
+            (Role::Level(Measure::Current), true, false) => "budget".to_string(),
+            (Role::Level(Measure::Current), false, _) => {
+                if budget_only || budget_part(ctx, &budgets, f.tok) {
+                    "budget".to_string()
+                } else {
+                    "current".to_string()
+                }
+            }
+            (Role::Level(Measure::Budget), _, false) => "budget".to_string(),
+            (Role::Change { sign, base }, _, _) => format!("{sign:?} {base:?}"),
             _ => continue,
         };
+        let change = measure.contains(' ');
         let t = ctx.tok(f.tok);
         // money only: a count of the same name ("国内公务接待 275 批次") must not stand in as the first mention
         if t.class != crate::document::narrative::UnitClass::Amount {
@@ -83,30 +75,67 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         }
         // the 三公 items only: every disclosure has one set of them, while 收入合计, 一般公共预算收入 … recur
         // per fund, per city, per month in a government's report
-        let canon = families::canonical(&t.label);
+        let name = if change {
+            change_subject(ctx, frames, n)
+        } else {
+            heading_name(ctx, f.tok).unwrap_or_else(|| t.label.clone())
+        };
+        // "公车购置费" is the 公务用车购置费 (the family words, which lists read too, leave it out)
+        let canon = families::canonical(&name.replace("公车购置", "公务用车购置"));
         if !(canon.starts_with("#0") || canon.starts_with("#1")) {
             continue;
         }
-        let key = (canon, budget, ctx.year_of(f.tok));
-        match first.get(&key) {
-            Some(&e) if ctx.same_document(e, f.tok) && ctx.tok(e).class == t.class => {
-                let (le, lt) = (ctx.tok(e).label.as_str(), t.label.as_str());
-                // the same words are `links::same_figures`' pair, unless it could not tell the two apart
-                // from other quantities (a 其中 part, a clause that also compares: "其中：公务接待费 20 万元")
-                let linked = crate::rules::links::identity(ctx, e)
-                    .is_some_and(|x| crate::rules::links::identity(ctx, f.tok) == Some(x));
-                if (le != lt || !linked) && ctx.tok(e).sentence != t.sentence {
-                    pairs.push((e, f.tok));
-                }
-            }
-            _ => {
-                first.insert(key, f.tok);
-            }
+        mentions.push(f.tok);
+        // a statement that names no year is of the year of the mention before it (the years of the reasons
+        // between, "2021年和2020年公务接待任务相同", are not periods)
+        // a change is of the year its statement names that is no comparison's, else of the year in force
+        let year = if change {
+            own_year(ctx, f.tok, false).or_else(|| year_in_force(ctx, f.tok))
+        } else {
+            let year = own_year(ctx, f.tok, true)
+                .or(last_year)
+                .or_else(|| year_in_force(ctx, f.tok));
+            last_year = year;
+            year
+        };
+        let key = (canon, measure, year);
+        let earlier: Vec<usize> = first
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&e| {
+                ctx.same_document(e, f.tok)
+                    && ctx.tok(e).class == t.class
+                    && ctx.tok(e).sentence != t.sentence
+            })
+            .collect();
+        if !earlier.is_empty() {
+            pairs.push((earlier, f.tok));
         }
+        first.entry(key).or_default().push(f.tok);
     }
-    for (earlier, later) in pairs {
+    let scoped = Scoped::new(ctx, &mentions);
+    for (candidates, later) in pairs {
+        // the latest mention before of the same scope, else the first (then only equal figures agree)
+        let Some(earlier) = candidates
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| scoped.same(ctx, e, later))
+            .or(candidates.first().copied())
+        else {
+            continue;
+        };
+        // the same words are `links::same_figures`' pair, unless it could not tell the two apart from other
+        // quantities (a 其中 part, a clause that also compares: "其中：公务接待费 20 万元")
+        let linked = crate::rules::links::identity(ctx, earlier)
+            .is_some_and(|x| crate::rules::links::identity(ctx, later) == Some(x));
+        if ctx.tok(earlier).label == ctx.tok(later).label && linked {
+            continue;
+        }
         let [a, b] = ctx.aligned([earlier, later]);
-        if a.value != b.value && scopes(ctx, earlier) != scopes(ctx, later) {
+        if a.value != b.value && !scoped.same(ctx, earlier, later) {
             ctx.unchecked(
                 later,
                 "有多种读法：与前文同名的数口径可能不同（如全口径与一般公共预算）",
