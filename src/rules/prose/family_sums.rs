@@ -69,13 +69,22 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         }
         let car = 2; // the 公务用车 item of the 三公 family
         let mut parts: Vec<usize> = found.iter().flatten().copied().collect();
-        let mut all = found.iter().all(Option::is_some);
+        // an item the text says is nil ("（一）2017 年无因公出国（境）费用预算") is there, as 0
+        let last = parts.iter().chain(car_parts.iter().map(|c| &c.0)).max();
+        let between = last.map_or(String::new(), |&l| {
+            ctx.text.slice(ctx.tok(total).end, ctx.tok(l).start)
+        });
+        let nil = |i: usize| super::change_sums::said_nil(&between, fi, i);
+        let mut all = found
+            .iter()
+            .enumerate()
+            .all(|(i, x)| x.is_some() || nil(i));
         if fi == 0 && found.get(car) == Some(&None) && car_parts.len() == 2 {
             parts.extend(car_parts.iter().map(|c| c.0));
             all = found
                 .iter()
                 .enumerate()
-                .all(|(i, x)| i == car || x.is_some());
+                .all(|(i, x)| i == car || x.is_some() || nil(i));
         }
         if parts.len() < 2
             || parts
@@ -85,19 +94,39 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             continue;
         }
         let holds = ctx.sum_check(total, &parts)?.verdict != Verdict::Mismatch;
-        if !(holds || (all && families::fixed(fi))) {
+        // every item there, or items of the family that are meant to be the whole of it, that do not add
+        // up: the items may still be told of another scope, or one left unsaid, so a 提示
+        let labels: Vec<String> = parts.iter().map(|&p| name_of_tok(ctx, frames, p, fi)).collect();
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let hint = all || families::complete(&labels);
+        if !(holds || (all && families::fixed(fi)) || hint) {
             ctx.unchecked(total, "各分项分散在后文，未必列全，未核对合计");
             continue;
         }
         parts.sort_unstable();
         let span = ctx.span_of(total, total);
         ctx.push_sum(ClaimKind::Sum, total, &parts, span)?;
+        let certain = holds || (all && families::fixed(fi));
         if let Some(c) = ctx.claims.last_mut() {
             c.context = Some("合计与后文逐项所列".into());
+            if !certain {
+                c.check.verdict = Verdict::Notice;
+                c.message = Some(crate::report::wording::partial_list(&c.check, &c.unit));
+            }
         }
-        ctx.lists.push(crate::rules::context::List { total, parts });
+        if certain {
+            ctx.lists.push(crate::rules::context::List { total, parts });
+        }
     }
     Ok(())
+}
+
+/// The name token `tok` is stated under (see [`name_of`]).
+fn name_of_tok(ctx: &Ctx, frames: &[Frame], tok: usize, fi: usize) -> String {
+    frames
+        .iter()
+        .find(|g| g.tok == tok)
+        .map_or_else(|| ctx.tok(tok).label.clone(), |g| name_of(ctx, g, fi))
 }
 
 /// The family of a level named by its measure only ("“三公”经费支出预算为 5.5 万元，支出决算为 8.99 万元"): the

@@ -107,8 +107,20 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
         };
         // "收入 8,552 万元，…同口径完成 10,066 万元，…其中：税收收入 5,537 万元，非税收入 3,015 万元": the
         // list may be of the statement's first figure as well as of the last one before it
+        // … but not a bracket right after the total ("公务用车购置及运行维护费 4.5 万元（购置费 0 万元、运行维护费
+        // 4.5 万元）"): that lists the total's own parts
+        let bracketed = match (t.current, first_part) {
+            (Some(c), Some(p)) if p > c => {
+                let between = ctx.text.slice(ctx.tok(c).end, ctx.tok(p).start);
+                between
+                    .trim_start_matches(['万', '亿', '元', ' '])
+                    .starts_with(['（', '('])
+            }
+            _ => false,
+        };
         let first_of_statement = first_top
             .get(&t.statement)
+            .filter(|_| !bracketed)
             .filter(|&&fi| fi < ti)
             .map(|&fi| &entities[fi])
             .filter(|e| {
@@ -253,7 +265,28 @@ fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                     sum_of(ctx, total, &r, true)?;
                 }
                 None if readings.len() > 1 => {
-                    ctx.unchecked(total, "有多种读法：合计所加的起点数不止一种读法")
+                    // no reading adds up: the total is off whichever it adds on to, but by how much the
+                    // text does not say, so a 提示 with the nearest reading
+                    let off = |r: &Vec<usize>| {
+                        ctx.sum_check(total, r)
+                            .ok()
+                            .and_then(|c| c.difference)
+                            .map(|d| d.abs())
+                    };
+                    let nearest = readings.iter().min_by_key(|r| off(r)).cloned();
+                    let pushed = match nearest {
+                        Some(r) => sum_of(ctx, total, &r, true)?,
+                        None => false,
+                    };
+                    if pushed {
+                        if let Some(c) = ctx.claims.last_mut() {
+                            c.check.verdict = crate::num::verdict::Verdict::Notice;
+                            c.message =
+                                Some(crate::report::wording::base_unclear(&c.check, &c.unit));
+                        }
+                    } else {
+                        ctx.unchecked(total, "有多种读法：合计所加的起点数不止一种读法")
+                    }
                 }
                 None => {
                     sum_of(ctx, total, &parts, true)?;
