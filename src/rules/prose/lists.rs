@@ -322,7 +322,7 @@ fn ends_in_etc(ctx: &Ctx, last: usize) -> bool {
 }
 
 /// Checks total = Σ parts when all are figures of one kind; false when nothing was checked.
-fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<bool> {
+pub(super) fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<bool> {
     let same = |i: usize| ctx.tok(total).class == ctx.tok(i).class;
     if !parts.iter().all(|&p| same(p)) || ctx.used.contains(&total) {
         return Ok(false);

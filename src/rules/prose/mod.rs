@@ -18,6 +18,7 @@ mod family_sums;
 mod fiscal;
 mod frames;
 mod identities;
+mod lined;
 mod lists;
 mod relation;
 mod restated;
@@ -51,6 +52,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
         }
     }
     lists::sums(ctx, &frames, &entities)?;
+    lined::lined(ctx, &frames)?;
     identities::identities(ctx, &frames)?;
     identities::year_end_balances(ctx, &frames)?;
     fiscal::accounts(ctx, &frames)?;
