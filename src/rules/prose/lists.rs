@@ -93,8 +93,10 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
         let first_part = children
             .iter()
             .find_map(|c| c.current.or(c.budget).or(c.prior));
+        // (the figures between the head and its list count: "备案 584 批次，完成政府采购 24617.99 万元，…其中，…")
+        let before_list = kids[ti].first().copied().unwrap_or(ti).max(ti);
         let t = match (t.current, first_part) {
-            (Some(c), Some(p)) if ctx.tok(c).class != ctx.tok(p).class => entities[..ti]
+            (Some(c), Some(p)) if ctx.tok(c).class != ctx.tok(p).class => entities[..before_list]
                 .iter()
                 .rev()
                 .take_while(|e| e.statement == t.statement)
@@ -174,12 +176,17 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
                 })
                 .collect();
             // a saving (节约资金) says more than the levels do: it is checked beside their sum
-            let saving = ctx
-                .tok(total)
-                .direction
-                .is_some_and(|(_, w)| w.starts_with('节'));
+            let tt = ctx.tok(total);
+            let saving = tt.direction.is_some_and(|(_, w)| w.starts_with('节'))
+                || (base == super::cues::Base::Budget
+                    && ["节约", "节支"].iter().any(|w| tt.label.contains(w)));
             if parts.len() == children.len() && (!summed || t.current.is_none() || saving) {
+                let was = ctx.used.contains(&total);
                 signed_sum(ctx, (total, tsign), &parts)?;
+                if saving && !was {
+                    // still the saving of 采购预算 = 实际 + 节约资金
+                    ctx.used.remove(&total);
+                }
             }
         }
     }
