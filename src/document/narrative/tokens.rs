@@ -234,6 +234,12 @@ fn read_unit(text: &CleanText, at: usize) -> (UnitClass, String, usize) {
     {
         return (UnitClass::Other, String::new(), at);
     }
+    // "高 4.76 个百分点": percentage points, not a count of 个
+    for unit in ["个百分点", "百分点"] {
+        if text.starts_with_at(at, unit) {
+            return (UnitClass::Other, unit.into(), at + unit.chars().count());
+        }
+    }
     for unit in COUNT_UNITS {
         if text.starts_with_at(at, unit) {
             return (
