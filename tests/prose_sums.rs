@@ -197,3 +197,25 @@ fn sangong_changes_with_an_item_left_out_are_a_notice() {
     );
     assert_eq!(mismatches(&r), 0, "{}", describe(&r));
 }
+
+#[test]
+fn education_funds_and_their_sources() {
+    let text = "2022年，全县地方教育经费总收入21.27亿元，比上年18.39亿元增加2.88亿元。\n（一）国家财政性教育经费总收入18.96亿元，比上年16.09亿元增加2.87亿元。\n（二）事业收入1.75亿元，比上年1.52亿元增加0.23亿元。\n（三）社会捐赠经费收入0.01亿元。\n（四）民办学校中举办者投入0.07亿元。\n（五）其他教育经费0.48亿元。";
+    let r = check(text);
+    assert_eq!(
+        sum_of(&r, "21.27"),
+        Some((Verdict::Ok, Some("21.27".into()))),
+        "{}",
+        describe(&r)
+    );
+    // sources named only in part, not adding up: some may be left unsaid, a 提示
+    let text = "2022年，全区地方教育经费总收入150682.33万元。\n（一）全区国家财政性教育经费总收入109506.12万元。\n（二）事业收入33844.74万元。\n（三）其他教育经费1331.47万元。";
+    let r = check(text);
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+    assert_eq!(
+        sum_of(&r, "150682.33").map(|s| s.0),
+        Some(Verdict::Notice),
+        "{}",
+        describe(&r)
+    );
+}
