@@ -11,6 +11,7 @@ mod claims;
 mod completion;
 mod cues;
 mod directions;
+mod end_totals;
 mod entities;
 mod explicit;
 mod families;
