@@ -219,3 +219,11 @@ fn education_funds_and_their_sources() {
         describe(&r)
     );
 }
+
+#[test]
+fn items_named_before_fenbie_of_another_scope_are_not_paired() {
+    let text = "2024年，全市政府采购规模为32.72亿元。据悉，市本级政府采购规模为10.29亿元。从结构上看，全市货物、工程、服务政府采购规模分别为14.71亿元、5.65亿元和12.36亿元。";
+    let r = check(text);
+    assert_eq!(sum_of(&r, "10.29"), None, "{}", describe(&r));
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+}

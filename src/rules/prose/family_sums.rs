@@ -50,7 +50,12 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             if g.role != Role::Level(measure) || ctx.tok(g.tok).class != ctx.tok(total).class {
                 continue;
             }
-            let named = parallel_items(&g.lead, fi);
+            // (not when they are told of another scope: "市本级…10.29 亿元。…全市货物、工程、服务…分别为 …")
+            let named = if families::same_scope(&f.lead, &g.lead) {
+                parallel_items(&g.lead, fi)
+            } else {
+                Vec::new()
+            };
             let item = if named.len() >= 2 {
                 pending = (named[1..].to_vec(), g.part);
                 named.first().copied()
