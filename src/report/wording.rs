@@ -205,6 +205,17 @@ pub fn partial_account(check: &Check, unit: &str) -> String {
     )
 }
 
+/// A 合计 after a list that adds on to a figure of the sentence before, when that figure could be either
+/// of two (a total or its first part) and neither reading adds up.
+pub fn base_unclear(check: &Check, unit: &str) -> String {
+    let r = check.recomputed.map(text).unwrap_or_default();
+    let d = check.difference.map(|d| text(d.abs())).unwrap_or_default();
+    format!(
+        "合计：填报 {}{unit}，所列各项之和最接近的读法为 {r}{unit}，相差 {d}{unit}。合计所加的起点数有多种读法，各种读法都不相符，请核对",
+        text(check.stated.value)
+    )
+}
+
 /// A figure restated in a 收支平衡 paragraph that differs from the one stated before under the same name.
 pub fn restated_differs(check: &Check, unit: &str) -> String {
     let r = check.recomputed.map(text).unwrap_or_default();

@@ -147,6 +147,22 @@ pub(crate) fn read_sangong(lines: &[LexLine], table: &mut StandardTable) {
         readings = next;
         row.values.extend(v.iter().cloned());
     }
+    // readings that differ only in where a 0 goes are one reading: a nil adds nothing to any sum, so they
+    // hold or fail together and the table's own sums can be judged (a wrong 合计 is a ✗, not an ambiguity)
+    readings.sort_by_key(|r| rank(&row, r));
+    let mut distinct: Vec<Vec<Col>> = Vec::new();
+    for r in readings {
+        let alike = |d: &Vec<Col>| {
+            d.iter()
+                .zip(r.iter())
+                .zip(row.values.iter())
+                .all(|((x, y), v)| x == y || v.as_ref().is_none_or(|a| a.value.is_zero()))
+        };
+        if !distinct.iter().any(alike) {
+            distinct.push(r);
+        }
+    }
+    let mut readings = distinct;
     let ids = sangong_identities(&cols);
     let fitting: Vec<Vec<Col>> = readings
         .iter()

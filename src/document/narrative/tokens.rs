@@ -243,6 +243,12 @@ fn read_unit(text: &CleanText, at: usize) -> (UnitClass, String, usize) {
     if WORDS_NOT_UNITS.iter().any(|w| text.starts_with_at(at, w)) {
         return (UnitClass::Other, String::new(), at);
     }
+    // "高 4.76 个百分点": percentage points, not a count of 个
+    for unit in ["个百分点", "百分点"] {
+        if text.starts_with_at(at, unit) {
+            return (UnitClass::Other, unit.into(), at + unit.chars().count());
+        }
+    }
     for unit in COUNT_UNITS {
         if text.starts_with_at(at, unit) {
             return (

@@ -89,7 +89,7 @@ fn change_of(f: &Frame) -> Option<(Sign, Base)> {
 }
 
 /// Whether the text says item `ii` of family `fi` is nil ("其中：无因公出国（境）费；").
-fn said_nil(text: &str, fi: usize, ii: usize) -> bool {
+pub(super) fn said_nil(text: &str, fi: usize, ii: usize) -> bool {
     let words = families::item_words(fi, ii);
     words
         .iter()
@@ -182,8 +182,9 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             .enumerate()
             .all(|(ii, x)| x.is_some() || said_nil(&between, fi, ii));
         // a list that may leave an item out confirms only an exact sum: a 尾差 could be the missing item
-        let holds = ctx.sum_check(total, &parts)?.verdict == Verdict::Ok;
-        if !(holds || all) {
+        let check = ctx.sum_check(total, &parts)?;
+        let holds = check.verdict == Verdict::Ok;
+        if !(holds || all) && check.verdict != Verdict::Mismatch {
             ctx.reasons
                 .insert(total, "各分项的增减额未必列全，未核对增减额合计");
             continue;
@@ -192,8 +193,16 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         ctx.push_sum(ClaimKind::Sum, total, &parts, span)?;
         if let Some(c) = ctx.claims.last_mut() {
             c.context = Some("增减额合计与后文逐项所列".into());
+            // items' changes that do not add up when an item may be left out: a 提示 (the missing item's
+            // change may make up the difference)
+            if !(holds || all) {
+                c.check.verdict = Verdict::Notice;
+                c.message = Some(crate::report::wording::partial_list(&c.check, &c.unit));
+            }
         }
-        ctx.lists.push(crate::rules::context::List { total, parts });
+        if holds || all {
+            ctx.lists.push(crate::rules::context::List { total, parts });
+        }
     }
     Ok(())
 }

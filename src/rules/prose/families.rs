@@ -82,6 +82,17 @@ const FAMILIES: &[Family] = &[
         complete_at: 2,
     },
     Family {
+        head: &["教育经费总收入", "教育经费总投入"],
+        items: &[
+            &["国家财政性教育经费"],
+            &["事业收入"],
+            &["捐赠"],
+            &["举办者投入"],
+            &["其他教育经费"],
+        ],
+        complete_at: 2,
+    },
+    Family {
         head: &["实有人数", "实有人员"],
         items: &[&["在职"], &["离休"], &["退休"]],
         complete_at: 3,

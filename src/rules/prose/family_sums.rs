@@ -32,6 +32,8 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         let mut found: Vec<Option<usize>> = vec![None; families::size(fi)];
         // 公务用车 stated as its two parts (购置费, 运行费) when its subtotal is not
         let mut car_parts: Vec<(usize, String)> = Vec::new();
+        // "货物类、服务类项目采购分别完成 a、b": the items named before 分别, still to be paired, and where
+        let mut pending: (Vec<usize>, usize) = (Vec::new(), 0);
         for g in frames[k + 1..]
             .iter()
             .take_while(|g| g.statement <= f.statement + REACH && ctx.same_document(g.tok, total))
@@ -48,12 +50,26 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             if g.role != Role::Level(measure) || ctx.tok(g.tok).class != ctx.tok(total).class {
                 continue;
             }
+            // (not when they are told of another scope: "市本级…10.29 亿元。…全市货物、工程、服务…分别为 …")
+            let named = if families::same_scope(&f.lead, &g.lead) {
+                parallel_items(&g.lead, fi)
+            } else {
+                Vec::new()
+            };
+            let item = if named.len() >= 2 {
+                pending = (named[1..].to_vec(), g.part);
+                named.first().copied()
+            } else if pending.1 == g.part && !pending.0.is_empty() {
+                Some(pending.0.remove(0))
+            } else {
+                families::item_in(gl, fi)
+            };
             // another figure of the total's kind in its own statement ("调整为 368000 万元，实际收入 377841 万
             // 元") may be what the items add up to
-            if g.statement == f.statement && families::item_in(gl, fi).is_none() {
+            if g.statement == f.statement && item.is_none() {
                 break;
             }
-            match families::item_in(gl, fi) {
+            match item {
                 Some(ii) if found[ii].is_none() => found[ii] = Some(g.tok),
                 None if fi == 0
                     && car_parts.len() < 2
@@ -69,13 +85,19 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         }
         let car = 2; // the 公务用车 item of the 三公 family
         let mut parts: Vec<usize> = found.iter().flatten().copied().collect();
-        let mut all = found.iter().all(Option::is_some);
+        // an item the text says is nil ("（一）2017 年无因公出国（境）费用预算") is there, as 0
+        let last = parts.iter().chain(car_parts.iter().map(|c| &c.0)).max();
+        let between = last.map_or(String::new(), |&l| {
+            ctx.text.slice(ctx.tok(total).end, ctx.tok(l).start)
+        });
+        let nil = |i: usize| super::change_sums::said_nil(&between, fi, i);
+        let mut all = found.iter().enumerate().all(|(i, x)| x.is_some() || nil(i));
         if fi == 0 && found.get(car) == Some(&None) && car_parts.len() == 2 {
             parts.extend(car_parts.iter().map(|c| c.0));
             all = found
                 .iter()
                 .enumerate()
-                .all(|(i, x)| i == car || x.is_some());
+                .all(|(i, x)| i == car || x.is_some() || nil(i));
         }
         if parts.len() < 2
             || parts
@@ -85,19 +107,62 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             continue;
         }
         let holds = ctx.sum_check(total, &parts)?.verdict != Verdict::Mismatch;
-        if !(holds || (all && families::fixed(fi))) {
+        // every item there, or items of the family that are meant to be the whole of it, that do not add
+        // up: the items may still be told of another scope, or one left unsaid, so a 提示
+        let labels: Vec<String> = parts
+            .iter()
+            .map(|&p| name_of_tok(ctx, frames, p, fi))
+            .collect();
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let hint = all || families::complete(&labels);
+        if !(holds || (all && families::fixed(fi)) || hint) {
             ctx.unchecked(total, "各分项分散在后文，未必列全，未核对合计");
             continue;
         }
         parts.sort_unstable();
         let span = ctx.span_of(total, total);
         ctx.push_sum(ClaimKind::Sum, total, &parts, span)?;
+        let certain = holds || (all && families::fixed(fi));
         if let Some(c) = ctx.claims.last_mut() {
             c.context = Some("合计与后文逐项所列".into());
+            if !certain {
+                c.check.verdict = Verdict::Notice;
+                c.message = Some(crate::report::wording::partial_list(&c.check, &c.unit));
+            }
         }
-        ctx.lists.push(crate::rules::context::List { total, parts });
+        if certain {
+            ctx.lists.push(crate::rules::context::List { total, parts });
+        }
     }
     Ok(())
+}
+
+/// The name token `tok` is stated under (see [`name_of`]).
+fn name_of_tok(ctx: &Ctx, frames: &[Frame], tok: usize, fi: usize) -> String {
+    frames
+        .iter()
+        .find(|g| g.tok == tok)
+        .map_or_else(|| ctx.tok(tok).label.clone(), |g| name_of(ctx, g, fi))
+}
+
+/// The items of family `fi` a lead names before 分别, in the order it names them ("全省货物类、服务类项目采购
+/// 分别完成"): the figures after it are theirs in that order. Empty unless two or more are named.
+fn parallel_items(lead: &str, fi: usize) -> Vec<usize> {
+    let Some(cut) = lead.find("分别") else {
+        return Vec::new();
+    };
+    let head = &lead[..cut];
+    let mut at: Vec<(usize, usize)> = (0..families::size(fi))
+        .filter_map(|ii| {
+            families::item_words(fi, ii)
+                .iter()
+                .filter_map(|w| head.find(w))
+                .min()
+                .map(|p| (p, ii))
+        })
+        .collect();
+    at.sort_unstable();
+    at.into_iter().map(|(_, ii)| ii).collect()
 }
 
 /// The family of a level named by its measure only ("“三公”经费支出预算为 5.5 万元，支出决算为 8.99 万元"): the

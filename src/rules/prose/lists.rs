@@ -2,7 +2,7 @@
 //! list. Each measure is summed apart (决算 with 决算, 预算 with 预算, 上年 with 上年, changes with changes),
 //! and a list ending in 等 is not complete, so it is not summed.
 
-use super::cues::{self, Sign};
+use super::cues::Sign;
 use super::entities::Entity;
 use super::frames::Frame;
 use crate::error::Result;
@@ -93,8 +93,10 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
         let first_part = children
             .iter()
             .find_map(|c| c.current.or(c.budget).or(c.prior));
+        // (the figures between the head and its list count: "备案 584 批次，完成政府采购 24617.99 万元，…其中，…")
+        let before_list = kids[ti].first().copied().unwrap_or(ti).max(ti);
         let t = match (t.current, first_part) {
-            (Some(c), Some(p)) if ctx.tok(c).class != ctx.tok(p).class => entities[..ti]
+            (Some(c), Some(p)) if ctx.tok(c).class != ctx.tok(p).class => entities[..before_list]
                 .iter()
                 .rev()
                 .take_while(|e| e.statement == t.statement)
@@ -107,8 +109,20 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
         };
         // "收入 8,552 万元，…同口径完成 10,066 万元，…其中：税收收入 5,537 万元，非税收入 3,015 万元": the
         // list may be of the statement's first figure as well as of the last one before it
+        // … but not a bracket right after the total ("公务用车购置及运行维护费 4.5 万元（购置费 0 万元、运行维护费
+        // 4.5 万元）"): that lists the total's own parts
+        let bracketed = match (t.current, first_part) {
+            (Some(c), Some(p)) if p > c => {
+                let between = ctx.text.slice(ctx.tok(c).end, ctx.tok(p).start);
+                between
+                    .trim_start_matches(['万', '亿', '元', ' '])
+                    .starts_with(['（', '('])
+            }
+            _ => false,
+        };
         let first_of_statement = first_top
             .get(&t.statement)
+            .filter(|_| !bracketed)
             .filter(|&&fi| fi < ti)
             .map(|&fi| &entities[fi])
             .filter(|e| {
@@ -162,121 +176,25 @@ pub fn sums(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()> 
                 })
                 .collect();
             // a saving (节约资金) says more than the levels do: it is checked beside their sum
-            let saving = ctx
-                .tok(total)
-                .direction
-                .is_some_and(|(_, w)| w.starts_with('节'));
+            let tt = ctx.tok(total);
+            let saving = tt.direction.is_some_and(|(_, w)| w.starts_with('节'))
+                || (base == super::cues::Base::Budget
+                    && ["节约", "节支"].iter().any(|w| tt.label.contains(w)));
             if parts.len() == children.len() && (!summed || t.current.is_none() || saving) {
+                let was = ctx.used.contains(&total);
                 signed_sum(ctx, (total, tsign), &parts)?;
-            }
-        }
-    }
-    totals_at_end(ctx, entities)
-}
-
-/// "A a，B b，C c，合计 T": a total named so after two or more figures of its statement, none a part of
-/// another list.
-fn totals_at_end(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
-    // the entities that head a list, and whether that list is a bracket right after the figure ("收入合计
-    // 109.69 亿元（县本级 87.87 亿元，高新区 21.82 亿元）"): such a total may still end the list before it
-    let mut heads: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
-    for e in entities {
-        if let Some(p) = e.parent {
-            let after = entities[p]
-                .current
-                .zip(e.current)
-                .is_some_and(|(t, c)| c > t);
-            let bracket = after && frames_paren(ctx, e);
-            *heads.entry(p).or_insert(true) &= bracket;
-        }
-    }
-    for (ti, t) in entities.iter().enumerate() {
-        let Some(total) = t.current else { continue };
-        let bracketed = heads.get(&ti).copied();
-        if t.parent.is_some()
-            || bracketed == Some(false)
-            || !cues::is_total_label(&ctx.tok(total).label)
-            || (ctx.used.contains(&total) && bracketed.is_none())
-        {
-            continue;
-        }
-        if bracketed == Some(true) {
-            // checked against its bracket already; the list before it is another decomposition
-            ctx.used.remove(&total);
-        }
-        let parts: Vec<usize> = entities[..ti]
-            .iter()
-            .rev()
-            .take_while(|e| e.statement == t.statement)
-            .take_while(|e| {
-                e.current
-                    .is_none_or(|c| !cues::is_total_label(&ctx.tok(c).label))
-            })
-            .filter(|e| e.parent.is_none())
-            .filter_map(|e| e.current)
-            .collect();
-        let labels: Vec<&str> = parts.iter().map(|&p| ctx.tok(p).label.as_str()).collect();
-        if parts.len() >= 2 && super::fiscal::mixes_sides(&ctx.tok(total).label, &labels) {
-            ctx.unchecked(
-                total,
-                "有多种读法：合计之前的数既有收入又有支出，不都是它的分项",
-            );
-            continue;
-        }
-        // "…。加上级补助收入 B、上年结余 C，收入总计 T": T adds on to a figure before; `fiscal::added_on` finds it
-        if parts
-            .last()
-            .is_some_and(|&p| super::added::opens_adding(ctx, p))
-        {
-            continue;
-        }
-        if parts.len() >= 2 {
-            let parts: Vec<usize> = parts.into_iter().rev().collect();
-            // "总收入 A，其中 地方收入 a …；加上 B，C，收入合计 T": T may add on to A or to its part a
-            let first = entities
-                .iter()
-                .position(|e| e.current == parts.first().copied());
-            let mut readings = vec![parts.clone()];
-            for child in entities
-                .iter()
-                .filter(|e| first.is_some() && e.parent == first)
-            {
-                if let Some(c) = child.current {
-                    let mut r = parts.clone();
-                    r[0] = c;
-                    readings.push(r);
-                }
-            }
-            match readings.iter().find(|r| fits(ctx, total, r)) {
-                Some(r) => {
-                    let r = r.clone();
-                    sum_of(ctx, total, &r, true)?;
-                }
-                None if readings.len() > 1 => {
-                    ctx.unchecked(total, "有多种读法：合计所加的起点数不止一种读法")
-                }
-                None => {
-                    sum_of(ctx, total, &parts, true)?;
+                if saving && !was {
+                    // still the saving of 采购预算 = 实际 + 节约资金
+                    ctx.used.remove(&total);
                 }
             }
         }
     }
-    Ok(())
-}
-
-/// Whether an entity's figure stands inside a bracket.
-fn frames_paren(ctx: &Ctx, e: &Entity) -> bool {
-    e.current.is_some_and(|c| {
-        let start = ctx.text.sentence_start(ctx.tok(c).start);
-        let before = ctx.text.slice(start, ctx.tok(c).start);
-        before
-            .rfind(['（', '('])
-            .is_some_and(|o| before.rfind(['）', ')']).is_none_or(|c| c < o))
-    })
+    super::end_totals::totals_at_end(ctx, entities)
 }
 
 /// Whether total = Σ parts holds (within rounding), without reporting anything.
-fn fits(ctx: &Ctx, total: usize, parts: &[usize]) -> bool {
+pub(super) fn fits(ctx: &Ctx, total: usize, parts: &[usize]) -> bool {
     ctx.sum_check(total, parts)
         .is_ok_and(|c| c.verdict != crate::num::verdict::Verdict::Mismatch)
 }
@@ -289,7 +207,7 @@ fn ends_in_etc(ctx: &Ctx, last: usize) -> bool {
 }
 
 /// Checks total = Σ parts when all are figures of one kind; false when nothing was checked.
-fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<bool> {
+pub(super) fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool) -> Result<bool> {
     let same = |i: usize| ctx.tok(total).class == ctx.tok(i).class;
     if !parts.iter().all(|&p| same(p)) || ctx.used.contains(&total) {
         return Ok(false);

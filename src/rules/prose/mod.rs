@@ -11,6 +11,7 @@ mod claims;
 mod completion;
 mod cues;
 mod directions;
+mod end_totals;
 mod entities;
 mod explicit;
 mod families;
@@ -18,6 +19,7 @@ mod family_sums;
 mod fiscal;
 mod frames;
 mod identities;
+mod lined;
 mod lists;
 mod mentions;
 mod relation;
@@ -54,6 +56,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
         }
     }
     lists::sums(ctx, &frames, &entities)?;
+    lined::lined(ctx, &frames)?;
     identities::identities(ctx, &frames)?;
     identities::year_end_balances(ctx, &frames)?;
     fiscal::accounts(ctx, &frames)?;

@@ -160,8 +160,14 @@ pub fn shares_whole(ctx: &mut Ctx) -> Result<()> {
     let shares: Vec<(usize, usize, Decimal, Decimal)> = ctx
         .claims
         .iter()
+        // a share that does not hold still says its part is that share of this whole: shares that add up to
+        // 100% bind their parts to the whole whether or not the whole is right (the sum is a 提示 at most)
         .filter(|c| {
-            c.kind == ClaimKind::Share && matches!(c.check.verdict, Verdict::Ok | Verdict::Rounding)
+            c.kind == ClaimKind::Share
+                && matches!(
+                    c.check.verdict,
+                    Verdict::Ok | Verdict::Rounding | Verdict::Mismatch
+                )
         })
         .filter_map(|c| {
             let part = tok(c.inputs.first()?)?;
