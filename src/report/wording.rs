@@ -195,6 +195,24 @@ pub fn partial_list(check: &Check, unit: &str) -> String {
     )
 }
 
+/// A change whose listed parts' changes do not add up to it, when the list need not name every part: an item
+/// not listed may have changed too. Signed values are said in words (减少 5 万元, not −5 万元).
+pub fn partial_changes(check: &Check, unit: &str) -> String {
+    let said = |v: Decimal| {
+        if v.is_sign_negative() {
+            format!("减少 {}{unit}", text(-v))
+        } else {
+            format!("增加 {}{unit}", text(v))
+        }
+    };
+    let r = check.recomputed.map(said).unwrap_or_default();
+    let d = check.difference.map(|d| text(d.abs())).unwrap_or_default();
+    format!(
+        "增减额合计：填报{}，所列分项增减额合计{r}，相差 {d}{unit}。未列出的分项也可能有增减，若已列全则合计或分项有误，请核对",
+        said(check.stated.value)
+    )
+}
+
 /// A year-end balance that the incomes and spendings listed before it do not give: one may be left unsaid.
 pub fn partial_account(check: &Check, unit: &str) -> String {
     let r = check.recomputed.map(text).unwrap_or_default();

@@ -226,31 +226,11 @@ pub(super) fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool)
     } else {
         ClaimKind::Sum
     };
-    let mut partial = false;
-    // parts that fall short of their total are an error only in a list meant to be complete (the items of
-    // a known decomposition, or one with 其他…, or one closed by its own 合计): "实有人数 67 人，其中专业技术
-    // 人员 64 人" need not list all
-    let labels: Vec<&str> = parts.iter().map(|&p| ctx.tok(p).label.as_str()).collect();
-    if !closed && !super::families::complete(&labels) {
-        let check = ctx.sum_check(total, parts)?;
-        // … and parts that exceed it may overlap (其中 专业技术人员 …，临聘人员 …; 国家财政性教育经费 …，
-        // 一般公共预算教育经费 …, the second inside the first)
-        // (unless the parts add up to the total with two digits swapped: 579.46 for 579.64 is a slip, not a
-        // part left out)
-        let swapped = check.recomputed.is_some_and(|r| {
-            crate::rules::diagnosis::transposition(check.stated.value, r).is_some()
-        });
-        partial = check.verdict == crate::num::verdict::Verdict::Mismatch && !swapped;
-    }
     let last = *parts.last().unwrap_or(&total);
     let span = ctx.span_of(total.min(last), last.max(total));
     ctx.push_sum(kind, total, parts, span)?;
-    if partial {
-        // a 提示, not a ✗: the list may name only some of the parts
-        if let Some(c) = ctx.claims.last_mut() {
-            c.check.verdict = crate::num::verdict::Verdict::Notice;
-            c.message = Some(crate::report::wording::partial_list(&c.check, &c.unit));
-        }
+    if !closed {
+        may_be_partial(ctx, parts);
     }
     ctx.lists.push(List {
         total,
@@ -293,5 +273,35 @@ fn signed_sum(ctx: &mut Ctx, (total, tsign): (usize, Sign), parts: &[(usize, Sig
         c.written_negated = tsign == Sign::Down;
         c.context = Some("增减额合计".into());
     }
+    // the changes listed after 其中 need not be all of them either ("比上年减少 5 万元，其中：公务接待费减少 2
+    // 万元，公务用车运行维护费减少 1 万元" says nothing of 因公出国（境）费)
+    let parts: Vec<usize> = parts.iter().map(|p| p.0).collect();
+    may_be_partial(ctx, &parts);
     Ok(())
+}
+
+/// Turns the sum just pushed from a ✗ into a 提示 when its list need not be complete. Parts that fall short
+/// of their total are an error only in a list meant to be complete (the items of a known decomposition, or
+/// one with 其他…): "实有人数 67 人，其中专业技术人员 64 人" need not list all; parts that exceed it may
+/// overlap (其中 专业技术人员 …，临聘人员 …; 国家财政性教育经费 …，一般公共预算教育经费 …, the second inside
+/// the first) or, for changes, be offset by an item not listed. Parts that add up to the total with two
+/// digits swapped (579.46 for 579.64) are a slip, not a part left out: that stays a ✗.
+fn may_be_partial(ctx: &mut Ctx, parts: &[usize]) {
+    let labels: Vec<&str> = parts.iter().map(|&p| ctx.tok(p).label.as_str()).collect();
+    if super::families::complete(&labels) {
+        return;
+    }
+    if let Some(c) = ctx.claims.last_mut() {
+        let swapped = c.check.recomputed.is_some_and(|r| {
+            crate::rules::diagnosis::transposition(c.check.stated.value, r).is_some()
+        });
+        if c.check.verdict == crate::num::verdict::Verdict::Mismatch && !swapped {
+            c.check.verdict = crate::num::verdict::Verdict::Notice;
+            c.message = Some(if c.context.as_deref() == Some("增减额合计") {
+                crate::report::wording::partial_changes(&c.check, &c.unit)
+            } else {
+                crate::report::wording::partial_list(&c.check, &c.unit)
+            });
+        }
+    }
 }
