@@ -3,34 +3,11 @@
 //! row, the other rows still computed), placements that are not certain (listed, never ✗), and a large
 //! table whose report grows linearly.
 
+mod support;
 use juesuan::report::ClaimReport;
-use juesuan::{review, Preset, Review, Verdict};
-
-fn run(text: &str) -> Review {
-    review(text, &Preset::proportional())
-}
-
-fn describe(r: &Review) -> String {
-    let claims = r.claims.iter().map(|c| {
-        format!(
-            "{} {} {} {:?} | {}",
-            c.kind.name(),
-            c.verdict.name(),
-            c.stated,
-            c.recomputed,
-            c.formula
-        )
-    });
-    let unchecked = r
-        .unchecked
-        .iter()
-        .map(|u| format!("unchecked {} — {}", u.value.0, u.reason));
-    claims
-        .chain(unchecked)
-        .chain(r.problems.iter().map(|p| format!("problem {}", p.message)))
-        .collect::<Vec<_>>()
-        .join("\n  ")
-}
+use juesuan::{Review, Verdict};
+use support::check as run;
+use support::describe;
 
 fn claim<'r>(r: &'r Review, kind: &str, stated: &str) -> &'r ClaimReport {
     r.claims

@@ -2,29 +2,9 @@
 //! actual: small exact cases with the verdict and the recomputed value (its scale as shown), and sentences
 //! that must give no ✗ because they can be read two ways.
 
-use juesuan::{review, Preset, Review};
-
-fn check(text: &str) -> Review {
-    review(text, &Preset::proportional())
-}
-
-fn describe(r: &Review) -> String {
-    r.claims
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {} {} {:?} | {} | {}",
-                c.kind.name(),
-                c.verdict.name(),
-                c.stated,
-                c.recomputed,
-                c.formula,
-                c.message
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n  ")
-}
+mod support;
+use juesuan::Review;
+use support::{check, describe};
 
 /// The one claim of `kind` stated as `stated`: its verdict and recomputed value.
 fn claim<'r>(r: &'r Review, kind: &str, stated: &str) -> &'r juesuan::report::ClaimReport {

@@ -2,29 +2,11 @@
 //! with the expected verdict and values, and it yields no mismatch beyond the expected ones.
 //! Plus: a PDF line break at every position of a number changes nothing.
 
-use juesuan::{review, Preset, Review};
+mod support;
+use support::check as check_text;
+use support::describe;
 
-fn check_text(text: &str) -> Review {
-    review(text, &Preset::proportional())
-}
 use serde_json::Value;
-
-fn describe(r: &Review) -> String {
-    r.claims
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {} {} {:?} | {}",
-                c.kind.name(),
-                c.verdict.name(),
-                c.stated,
-                c.recomputed,
-                c.formula
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n  ")
-}
 
 #[test]
 fn narrative_catalogue() {

@@ -2,28 +2,8 @@
 //! subject (减少率), last year's spending beside this year's budget, and a change against an earlier period of
 //! the year beside one against last year. Each class with a sentence that must not be read the wrong way.
 
-use juesuan::{review, Preset, Review};
-
-fn check(text: &str) -> Review {
-    review(text, &Preset::proportional())
-}
-
-fn describe(r: &Review) -> String {
-    r.claims
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {} {} {:?} | {}",
-                c.kind.name(),
-                c.verdict.name(),
-                c.stated,
-                c.recomputed,
-                c.formula
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n  ")
-}
+mod support;
+use support::{check, describe};
 
 fn expect(text: &str, kind: &str, stated: &str, verdict: &str, recomputed: &str) {
     let r = check(text);

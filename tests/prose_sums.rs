@@ -3,29 +3,9 @@
 //! give a 提示 (never a ✗) when they do not add up. Each phrasing has a negative case: the wrong reading
 //! gives no ✗.
 
-use juesuan::{review, Preset, Review, Verdict};
-
-fn check(text: &str) -> Review {
-    review(text, &Preset::proportional())
-}
-
-/// The claims of a review, one per line, for failure messages.
-fn describe(r: &Review) -> String {
-    r.claims
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {} {} {:?} | {}",
-                c.kind.name(),
-                c.verdict.name(),
-                c.stated,
-                c.recomputed,
-                c.formula
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n  ")
-}
+mod support;
+use juesuan::{Review, Verdict};
+use support::{check, describe};
 
 /// The verdict and recomputed value of the sum claim stating `stated`.
 fn sum_of(r: &Review, stated: &str) -> Option<(Verdict, Option<String>)> {

@@ -1,0 +1,34 @@
+//! What the native narrative tests share: a check under the default preset, and the review written out
+//! one item to a line for a failing assertion's message.
+
+use juesuan::{review, Preset, Review};
+
+/// The text reviewed under the national default preset (比例计分).
+pub fn check(text: &str) -> Review {
+    review(text, &Preset::proportional())
+}
+
+/// Every claim (kind, verdict, stated, recomputed, formula, message), unchecked figure and problem of a
+/// review, one per line: what a failing test prints so the reading can be seen without a debugger.
+pub fn describe(r: &Review) -> String {
+    let claims = r.claims.iter().map(|c| {
+        format!(
+            "{} {} {} {:?} | {} | {}",
+            c.kind.name(),
+            c.verdict.name(),
+            c.stated,
+            c.recomputed,
+            c.formula,
+            c.message
+        )
+    });
+    let unchecked = r
+        .unchecked
+        .iter()
+        .map(|u| format!("unchecked {} — {}", u.value.0, u.reason));
+    claims
+        .chain(unchecked)
+        .chain(r.problems.iter().map(|p| format!("problem {}", p.message)))
+        .collect::<Vec<_>>()
+        .join("\n  ")
+}
