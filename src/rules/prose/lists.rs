@@ -252,7 +252,7 @@ pub(super) fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool)
             c.message = Some(crate::report::wording::partial_list(&c.check, &c.unit));
         }
     }
-    ctx.lists.push(List {
+    ctx.push_list(List {
         total,
         parts: parts.to_vec(),
     });
