@@ -119,7 +119,7 @@ fn check_group(ctx: &mut Ctx, classes: &[ClassStatement], items: &[ItemStatement
     if let Some(claim) = ctx.claims.last_mut() {
         claim.span = list_span;
     }
-    ctx.lists.push(List {
+    ctx.push_list(List {
         total,
         parts: class_tokens,
     });

@@ -28,7 +28,12 @@ pub struct Ctx<'a> {
     /// Token indices of stated figures already judged.
     pub used: HashSet<usize>,
     /// Totals with their parts, for shares that name no whole.
-    pub lists: Vec<List>,
+    lists: Vec<List>,
+    /// For each part token, the indices into `lists` of the lists it is a part of, in list order: rules
+    /// ask "is this figure listed?" per figure, which a scan of every list made quadratic on long texts.
+    part_of: std::collections::HashMap<usize, Vec<usize>>,
+    /// Token indices that are the total of some list (asked per figure, as above).
+    totals: HashSet<usize>,
     /// Cleaned-char limit of the narrative (tables follow).
     pub end: usize,
     /// Where each disclosure begins ("第一部分"), when several are pasted together.
@@ -47,10 +52,49 @@ impl<'a> Ctx<'a> {
             claims: Vec::new(),
             used: HashSet::new(),
             lists: Vec::new(),
+            part_of: std::collections::HashMap::new(),
+            totals: HashSet::new(),
             end,
             documents,
             reasons: std::collections::HashMap::new(),
         }
+    }
+
+    /// The lists found so far, in the order found.
+    pub fn lists(&self) -> &[List] {
+        &self.lists
+    }
+
+    /// Records a total with its parts, keeping the lookups by token in step.
+    pub fn push_list(&mut self, list: List) {
+        let n = self.lists.len();
+        for &p in &list.parts {
+            let of = self.part_of.entry(p).or_default();
+            if of.last() != Some(&n) {
+                of.push(n);
+            }
+        }
+        self.totals.insert(list.total);
+        self.lists.push(list);
+    }
+
+    /// Whether token `i` is the total of some list.
+    pub fn is_list_total(&self, i: usize) -> bool {
+        self.totals.contains(&i)
+    }
+
+    /// Whether token `i` is a part of some list.
+    pub fn is_listed_part(&self, i: usize) -> bool {
+        self.part_of.contains_key(&i)
+    }
+
+    /// The lists token `i` is a part of, in the order found.
+    pub fn lists_with_part(&self, i: usize) -> impl Iterator<Item = &List> {
+        self.part_of
+            .get(&i)
+            .into_iter()
+            .flatten()
+            .filter_map(|&n| self.lists.get(n))
     }
 
     /// Records why token `i` is not checked (the first reason given stands).

@@ -113,7 +113,7 @@ pub fn plans(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         (whole.role == Role::Whole && named && bound && whole.part == frames[i].part)
             .then_some((whole.tok, lead))
     };
-    let lists = ctx.lists.clone();
+    let lists = ctx.lists().to_vec();
     for list in lists {
         let span = ctx
             .text

@@ -105,7 +105,7 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             continue;
         };
         let total = f.tok;
-        if ctx.used.contains(&total) || ctx.lists.iter().any(|l| l.total == total) {
+        if ctx.used.contains(&total) || ctx.is_list_total(total) {
             continue;
         }
         let year = ctx.year_of(total);
@@ -166,7 +166,7 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         if parts.len() < 2
             || parts
                 .iter()
-                .any(|p| ctx.used.contains(p) || ctx.lists.iter().any(|l| l.parts.contains(p)))
+                .any(|p| ctx.used.contains(p) || ctx.is_listed_part(*p))
         {
             continue;
         }
@@ -201,7 +201,7 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             }
         }
         if holds || all {
-            ctx.lists.push(crate::rules::context::List { total, parts });
+            ctx.push_list(crate::rules::context::List { total, parts });
         }
     }
     Ok(())

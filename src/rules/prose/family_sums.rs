@@ -25,7 +25,7 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         else {
             continue;
         };
-        if ctx.used.contains(&total) || ctx.lists.iter().any(|l| l.total == total) {
+        if ctx.used.contains(&total) || ctx.is_list_total(total) {
             continue;
         }
         let scope = scope_before_head(ctx, total, fi);
@@ -99,11 +99,7 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                 .enumerate()
                 .all(|(i, x)| i == car || x.is_some() || nil(i));
         }
-        if parts.len() < 2
-            || parts
-                .iter()
-                .any(|p| ctx.lists.iter().any(|l| l.parts.contains(p)))
-        {
+        if parts.len() < 2 || parts.iter().any(|p| ctx.is_listed_part(*p)) {
             continue;
         }
         let holds = ctx.sum_check(total, &parts)?.verdict != Verdict::Mismatch;
@@ -131,7 +127,7 @@ pub fn family_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             }
         }
         if certain {
-            ctx.lists.push(crate::rules::context::List { total, parts });
+            ctx.push_list(crate::rules::context::List { total, parts });
         }
     }
     Ok(())

@@ -126,13 +126,9 @@ pub fn identities(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             }
         }
         if !whole
-            || parts.iter().any(|&p| {
-                ctx.used.contains(&p)
-                    && ctx
-                        .lists
-                        .iter()
-                        .any(|l| l.total == p && l.parts.contains(&total))
-            })
+            || parts
+                .iter()
+                .any(|&p| ctx.used.contains(&p) && ctx.lists_with_part(total).any(|l| l.total == p))
         {
             continue;
         }

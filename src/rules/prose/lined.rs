@@ -44,7 +44,7 @@ pub fn lined(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             || f.paren.is_some()
             || ctx.tok(f.tok).class != UnitClass::Amount
             || ctx.used.contains(&f.tok)
-            || ctx.lists.iter().any(|l| l.total == f.tok)
+            || ctx.is_list_total(f.tok)
         {
             continue;
         }
@@ -88,7 +88,7 @@ pub fn lined(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             || parts.len() < 2
             || parts
                 .iter()
-                .any(|p| ctx.used.contains(p) || ctx.lists.iter().any(|l| l.parts.contains(p)))
+                .any(|p| ctx.used.contains(p) || ctx.is_listed_part(*p))
         {
             continue;
         }

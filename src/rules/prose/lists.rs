@@ -232,7 +232,7 @@ pub(super) fn sum_of(ctx: &mut Ctx, total: usize, parts: &[usize], closed: bool)
     if !closed {
         may_be_partial(ctx, parts);
     }
-    ctx.lists.push(List {
+    ctx.push_list(List {
         total,
         parts: parts.to_vec(),
     });

@@ -3,12 +3,13 @@
 
 use crate::rules::context::Ctx;
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 
 /// Whether a level read as this year's is a part of a budget ("“三公”经费预算数为 20.1 万元……其中：公务接待费
 /// 16.7 万元"): a listed part of a budget total, or a statement opening with 其中 after a statement of a
 /// budget ("公务用车购置及运行费预算 3.4万元…。其中:公务用车运行费 3.4万元"), whose own name says no other
 /// measure.
-pub fn budget_part(ctx: &Ctx, budgets: &[usize], i: usize) -> bool {
+pub fn budget_part(ctx: &Ctx, budgets: &HashSet<usize>, i: usize) -> bool {
     let label = &ctx.tok(i).label;
     let other = ["决算", "实际", "执行", "完成", "上年"];
     if other.iter().any(|w| label.contains(w)) {
@@ -24,12 +25,10 @@ pub fn budget_part(ctx: &Ctx, budgets: &[usize], i: usize) -> bool {
 
 /// Whether `i` is a listed part of a budget total, or of a part of one ("预算总额1,938万元…其中：…公务用车
 /// 购置和运行维护费1,502万元，其中：公车购置费384万元"), `depth` lists up at most.
-fn listed_in_budget(ctx: &Ctx, budgets: &[usize], i: usize, depth: usize) -> bool {
+fn listed_in_budget(ctx: &Ctx, budgets: &HashSet<usize>, i: usize, depth: usize) -> bool {
     depth > 0
-        && ctx.lists.iter().any(|l| {
-            l.parts.contains(&i)
-                && (budgets.contains(&l.total)
-                    || listed_in_budget(ctx, budgets, l.total, depth - 1))
+        && ctx.lists_with_part(i).any(|l| {
+            budgets.contains(&l.total) || listed_in_budget(ctx, budgets, l.total, depth - 1)
         })
 }
 

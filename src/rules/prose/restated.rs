@@ -40,7 +40,8 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     let mut mentions = Vec::new();
     let mut last_year = None;
     let budget_only = budget_only(ctx);
-    let budgets: Vec<usize> = frames
+    // a set: asked once per figure of this year, a scan of every budget was quadratic on long texts
+    let budgets: std::collections::HashSet<usize> = frames
         .iter()
         .filter(|f| f.role == Role::Level(Measure::Budget))
         .map(|f| f.tok)

@@ -19,7 +19,7 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
     // so indexed once rather than searched for each
     let frame_of = frame_index(frames);
     let mut list_of: HashMap<usize, usize> = HashMap::new();
-    for l in &ctx.lists {
+    for l in ctx.lists() {
         for &p in &l.parts {
             list_of.entry(p).or_insert(l.total);
         }
