@@ -57,10 +57,7 @@ fn first_level(ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
 /// Whether token `j` is a year ("2015年"; not "肥财[2015]72号", which no 年 follows).
 fn is_year(ctx: &Ctx, j: usize) -> bool {
     let t = ctx.tok(j);
-    t.figure.unit.is_empty()
-        && t.figure.scale == 0
-        && (1990..=2100).contains(&t.figure.value.mantissa())
-        && ctx.text.starts_with_at(t.end, "年")
+    super::words::is_year(t) && ctx.text.starts_with_at(t.end, "年")
 }
 
 /// Whether the year token `j` names the year compared with ("比2017年预算减少", "与2015年度决算相比").
