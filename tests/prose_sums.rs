@@ -207,3 +207,29 @@ fn items_named_before_fenbie_of_another_scope_are_not_paired() {
     assert_eq!(sum_of(&r, "10.29"), None, "{}", describe(&r));
     assert_eq!(mismatches(&r), 0, "{}", describe(&r));
 }
+
+/// A change list that may leave an item out says its figures as changes, in words, whichever reading found
+/// it: the items listed after 其中 (signed) and the items' own statements (magnitudes of one direction).
+#[test]
+fn a_partial_change_list_is_said_as_changes() {
+    let texts = [
+        "2023年“三公”经费支出决算为20万元，比上年减少5万元，其中：公务接待费减少2万元，公务用车运行维护费减少1万元。",
+        "“三公”经费支出20万元，较上年减少5万元。其中：公务接待费支出8万元，较上年减少2万元；公务用车购置及运行维护费12万元，较上年减少1万元。",
+    ];
+    for text in texts {
+        let r = check(text);
+        let notices: Vec<&str> = r
+            .claims
+            .iter()
+            .filter(|c| c.verdict == Verdict::Notice)
+            .map(|c| c.message.as_str())
+            .collect();
+        assert_eq!(
+            notices,
+            ["增减额合计：填报减少 5万元，所列分项增减额合计减少 3万元，相差 2万元。未列出的分项也可能有增减，若已列全则合计或分项有误，请核对"],
+            "{}",
+            describe(&r)
+        );
+        assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+    }
+}

@@ -196,9 +196,11 @@ pub fn partial_list(check: &Check, unit: &str) -> String {
 }
 
 /// A change whose listed parts' changes do not add up to it, when the list need not name every part: an item
-/// not listed may have changed too. Signed values are said in words (减少 5 万元, not −5 万元).
-pub fn partial_changes(check: &Check, unit: &str) -> String {
+/// not listed may have changed too. Signed values are said in words (减少 5 万元, not −5 万元); `down` says
+/// the check holds magnitudes of decreases (all parts went the total's way).
+pub fn partial_changes(check: &Check, unit: &str, down: bool) -> String {
     let said = |v: Decimal| {
+        let v = if down { -v } else { v };
         if v.is_sign_negative() {
             format!("减少 {}{unit}", text(-v))
         } else {

@@ -197,7 +197,11 @@ pub fn change_sums(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             // change may make up the difference)
             if !(holds || all) {
                 c.check.verdict = Verdict::Notice;
-                c.message = Some(crate::report::wording::partial_list(&c.check, &c.unit));
+                c.message = Some(crate::report::wording::partial_changes(
+                    &c.check,
+                    &c.unit,
+                    sign == Sign::Down,
+                ));
             }
         }
         if holds || all {

@@ -298,7 +298,7 @@ fn may_be_partial(ctx: &mut Ctx, parts: &[usize]) {
         if c.check.verdict == crate::num::verdict::Verdict::Mismatch && !swapped {
             c.check.verdict = crate::num::verdict::Verdict::Notice;
             c.message = Some(if c.context.as_deref() == Some("增减额合计") {
-                crate::report::wording::partial_changes(&c.check, &c.unit)
+                crate::report::wording::partial_changes(&c.check, &c.unit, false)
             } else {
                 crate::report::wording::partial_list(&c.check, &c.unit)
             });
