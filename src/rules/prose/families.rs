@@ -118,14 +118,14 @@ pub fn complete(labels: &[&str]) -> bool {
     {
         return true;
     }
+    // each label's item once, not once per family
+    let items: Vec<(usize, usize)> = labels.iter().filter_map(|l| item_of(l)).collect();
     FAMILIES.iter().enumerate().any(|(fi, f)| {
         let mut seen = vec![false; f.items.len()];
-        for l in labels {
-            if let Some((lf, li)) = item_of(l) {
-                if lf == fi {
-                    if let Some(s) = seen.get_mut(li) {
-                        *s = true;
-                    }
+        for &(lf, li) in &items {
+            if lf == fi {
+                if let Some(s) = seen.get_mut(li) {
+                    *s = true;
                 }
             }
         }

@@ -11,6 +11,7 @@ use crate::rules::claim::ClaimKind;
 use crate::rules::context::Ctx;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 /// What a direction word says of a against b.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +90,15 @@ pub const BREAKS: Word = w("突破", Greater, THRESHOLD);
 
 /// The direction word that starts at cleaned char `at`, if one.
 pub fn word_at(chars: &[char], at: usize) -> Option<Word> {
+    // called at every char of a disclosure: most chars begin no word, which the set of first chars tells
+    // without decoding each word
+    static FIRSTS: OnceLock<Vec<char>> = OnceLock::new();
+    let first = *chars.get(at)?;
+    let firsts =
+        FIRSTS.get_or_init(|| WORDS.iter().filter_map(|w| w.text.chars().next()).collect());
+    if !firsts.contains(&first) {
+        return None;
+    }
     WORDS.iter().copied().find(|w| {
         w.text
             .chars()
