@@ -245,6 +245,38 @@ pub fn restated_differs(check: &Check, unit: &str) -> String {
     )
 }
 
+/// A ranked list's neighbours judged: "排在前三" says each figure is at least the next (`falls`), "最少的前三位"
+/// that each is at most the next.
+pub fn ranked(
+    marker: &str,
+    falls: bool,
+    verdict: Verdict,
+    a: (&str, Decimal),
+    b: (&str, Decimal),
+) -> String {
+    let order = if falls {
+        "从大到小"
+    } else {
+        "从小到大"
+    };
+    let (want, against) = if falls {
+        ("不小于", "小于")
+    } else {
+        ("不大于", "大于")
+    };
+    let (x, y) = (
+        format!("{} {}", a.0, text(a.1)),
+        format!("{} {}", b.0, text(b.1)),
+    );
+    match verdict {
+        Verdict::Ok => format!("排序：文中称“{marker}”，所列数应{order}排列；{x} {want} {y}，一致"),
+        Verdict::Rounding => format!(
+            "排序：文中称“{marker}”，所列数应{order}排列；{x} 与 {y} 写出的数相同或只差尾数，属尾差"
+        ),
+        _ => format!("排序：文中称“{marker}”，所列数应{order}排列，但 {x} {against} {y}，次序不符"),
+    }
+}
+
 /// A direction word judged against the two figures it relates, `a` and `b` (name, value as written):
 /// `order` is how the written values compare, `fits` the word of the sentence's kind they fit (大于 / 减少 /
 /// 持平 …).

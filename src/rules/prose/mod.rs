@@ -22,6 +22,7 @@ mod identities;
 mod lined;
 mod lists;
 mod mentions;
+mod rankings;
 mod relation;
 mod restated;
 mod scopes;
@@ -72,6 +73,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     restated::restated(ctx, &frames)?;
     completion::completion(ctx, &frames, &entities)?;
     directions::directions(ctx, &frames, &entities)?;
+    rankings::rankings(ctx)?;
     change_sums::change_sums(ctx, &frames)?;
     Ok(())
 }

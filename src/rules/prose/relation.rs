@@ -85,6 +85,10 @@ const WORDS: [Word; 30] = [
     w("降低", Less, RAISE),
 ];
 
+/// A ranked list, from the top (排在前三: each figure at least the next) or from the bottom (最少的前三位).
+pub const RANKED_DOWN: Word = w("排序", Greater, LEVEL);
+pub const RANKED_UP: Word = w("排序", Less, LEVEL);
+
 /// 突破 X: the threshold word (a figure after it is a bound, not a level).
 pub const BREAKS: Word = w("突破", Greater, THRESHOLD);
 
