@@ -12,6 +12,8 @@ pub enum Error {
     MalformedFigure { text: String, reason: &'static str },
     /// The figure has more digits than exact decimal arithmetic can hold (about 28 significant digits).
     TooManyDigits { text: String },
+    /// A number written with 亿 and a second part in other words ("25亿8千万元").
+    MixedNumerals { text: String },
     /// A result grew beyond what exact decimal arithmetic can hold.
     Overflow { what: String },
     /// The calculator kind is not one of the five rates.
@@ -44,6 +46,11 @@ impl fmt::Display for Error {
             Error::TooManyDigits { text } => {
                 write!(f, "数字位数过多，无法精确计算：“{}”（最多约 28 位有效数字）", visible(text))
             }
+            Error::MixedNumerals { text } => write!(
+                f,
+                "数字写法无法读出：“{}”（亿后又用千、百等字写出余数），未核对",
+                visible(text)
+            ),
             Error::Overflow { what } => write!(f, "计算结果超出精确计算范围：{what}"),
             Error::UnknownKind { kind } => write!(
                 f,

@@ -17,6 +17,7 @@ pub use claim::{Claim, ClaimKind, Source};
 pub use compare::TableFigure;
 pub use self_eval::{execution_rate, TableRate};
 
+use crate::document::narrative::Unread;
 use crate::document::Document;
 use crate::report::ProblemReport;
 use context::Ctx;
@@ -52,13 +53,17 @@ pub fn check(doc: &Document) -> Checked {
         narrative.clean.chars.len(),
     );
     let mut problems: Vec<ProblemReport> = narrative
-        .too_long
+        .unread
         .iter()
-        .map(|&(from, to)| ProblemReport {
-            message: crate::Error::TooManyDigits {
-                text: narrative.clean.slice(from, to),
-            }
-            .to_string(),
+        .map(|&(from, to, why)| ProblemReport {
+            message: {
+                let text = narrative.clean.slice(from, to);
+                match why {
+                    Unread::TooManyDigits => crate::Error::TooManyDigits { text },
+                    Unread::MixedNumerals => crate::Error::MixedNumerals { text },
+                }
+                .to_string()
+            },
             span: Some(span_array(narrative.clean.span(from, to))),
         })
         .collect();

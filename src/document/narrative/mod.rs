@@ -2,11 +2,12 @@
 //! ([`clean`]) and cut into figures with their units, labels, direction words and sentences ([`tokens`]).
 
 pub mod clean;
+mod digits;
 pub mod tokens;
 mod traditional;
 
 pub use clean::CleanText;
-pub use tokens::{Direction, Token, UnitClass};
+pub use tokens::{Direction, Token, UnitClass, Unread};
 
 use std::ops::Range;
 
@@ -17,20 +18,20 @@ pub struct Narrative {
     pub clean: CleanText,
     /// Every figure in it, in order.
     pub tokens: Vec<Token>,
-    /// Cleaned spans of numbers too long to hold exactly (reported, never read as a wrong number).
-    pub too_long: Vec<(usize, usize)>,
+    /// Cleaned spans of numbers not read as figures, and why (reported, never read as a wrong number).
+    pub unread: Vec<(usize, usize, Unread)>,
 }
 
 impl Narrative {
     /// Reads the byte ranges `segments` of `text` as narrative.
     pub fn read(text: &str, segments: &[Range<usize>]) -> Narrative {
         let clean = CleanText::from_segments(text, segments);
-        let mut too_long = Vec::new();
-        let tokens = tokens::scan(&clean, clean.chars.len(), &mut too_long);
+        let mut unread = Vec::new();
+        let tokens = tokens::scan(&clean, clean.chars.len(), &mut unread);
         Narrative {
             clean,
             tokens,
-            too_long,
+            unread,
         }
     }
 }

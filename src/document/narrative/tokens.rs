@@ -2,6 +2,7 @@
 //! (增加/减少…), the noun phrase that names it (its label), and the sentence it sits in.
 
 use super::clean::CleanText;
+use super::digits::{compound_yi, mixed_rest, read_digits};
 use crate::num::figure::Figure;
 use rust_decimal::Decimal;
 
@@ -65,6 +66,15 @@ impl Token {
     }
 }
 
+/// Why a number in the text was not read as a figure (reported, never read as a wrong number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// More digits than exact decimals hold.
+    TooManyDigits,
+    /// 亿 followed by a part in other words ("25亿8千万元").
+    MixedNumerals,
+}
+
 const UP: [&str; 5] = ["增加", "增长", "上升", "提高", "多"];
 const DOWN: [&str; 4] = ["减少", "下降", "降低", "少"];
 const COUNT_UNITS: [&str; 31] = [
@@ -110,8 +120,8 @@ const WORDS_NOT_UNITS: [&str; 16] = [
 const LABEL_STOPS: &str = "，,。；;：:、）)（( %";
 
 /// Finds every number in the cleaned text before `end`. A number too long to hold exactly is not read
-/// (never a wrong number): its cleaned span goes into `too_long`.
-pub fn scan(text: &CleanText, end: usize, too_long: &mut Vec<(usize, usize)>) -> Vec<Token> {
+/// (never a wrong number): its cleaned span goes into `unread` with why.
+pub fn scan(text: &CleanText, end: usize, unread: &mut Vec<(usize, usize, Unread)>) -> Vec<Token> {
     let chars = text
         .chars
         .get(..end.min(text.chars.len()))
@@ -151,7 +161,25 @@ pub fn scan(text: &CleanText, end: usize, too_long: &mut Vec<(usize, usize)>) ->
             continue;
         }
         let start = if negative { i - 1 } else { i };
-        let (class, unit, unit_end) = read_unit(text, after);
+        let compound = compound_yi(chars, &digits, scale, after);
+        let (digits, scale, after) = compound
+            .as_ref()
+            .map_or((digits, scale, after), |c| (c.0.clone(), c.1, c.2));
+        let (class, unit, unit_end) = match compound {
+            Some((_, _, _, end)) => (UnitClass::Amount, "亿元".to_string(), end),
+            // "25亿8千万元": a second part in another form; its value is not read, so no amount either, and
+            // the words are reported as unread
+            None if scale == 0 && chars.get(after) == Some(&'亿') => {
+                match mixed_rest(chars, after + 1) {
+                    Some(to) => {
+                        unread.push((start, to, Unread::MixedNumerals));
+                        (UnitClass::Other, String::new(), to)
+                    }
+                    None => read_unit(text, after),
+                }
+            }
+            None => read_unit(text, after),
+        };
         let mut spelled = String::with_capacity(digits.len() + 1);
         if negative {
             spelled.push('-');
@@ -159,7 +187,7 @@ pub fn scan(text: &CleanText, end: usize, too_long: &mut Vec<(usize, usize)>) ->
         spelled.push_str(&digits);
         let parsed = Decimal::from_str_exact(&spelled);
         if parsed.is_err() {
-            too_long.push((start, after));
+            unread.push((start, after, Unread::TooManyDigits));
         }
         if let Ok(value) = parsed {
             let figure = Figure {
@@ -185,39 +213,6 @@ pub fn scan(text: &CleanText, end: usize, too_long: &mut Vec<(usize, usize)>) ->
         i = after.max(i + 1);
     }
     tokens
-}
-
-/// Reads `1,305.17` from `at`: the digits without separators, the number of decimals, the index after.
-fn read_digits(chars: &[char], at: usize) -> (String, u32, usize) {
-    let mut digits = String::new();
-    let mut i = at;
-    while let Some(&c) = chars.get(i) {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            i += 1;
-        } else if c == ',' && thousands_group_follows(chars, i + 1) {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    let mut scale = 0;
-    if chars.get(i) == Some(&'.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
-        digits.push('.');
-        i += 1;
-        while let Some(&c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-            digits.push(c);
-            scale += 1;
-            i += 1;
-        }
-    }
-    (digits, scale, i)
-}
-
-/// A thousands separator is followed by exactly three digits.
-fn thousands_group_follows(chars: &[char], at: usize) -> bool {
-    (at..at + 3).all(|j| chars.get(j).is_some_and(char::is_ascii_digit))
-        && !chars.get(at + 3).is_some_and(char::is_ascii_digit)
 }
 
 fn read_unit(text: &CleanText, at: usize) -> (UnitClass, String, usize) {

@@ -1,0 +1,69 @@
+//! Amounts written in two parts: "405亿9,629万元" is one amount (405.9629 亿元), not 405 亿元 and a second
+//! figure; "25亿8千万元" cannot be read digit by digit, so it is reported and never used.
+
+mod support;
+use support::{check, describe};
+
+#[test]
+fn an_amount_in_yi_and_wan_is_one_figure() {
+    let r = check("收入合计3亿2000万元，其中：财政拨款收入2亿元，其他收入1亿2000万元。");
+    let sums: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind.name() == "sum")
+        .map(|c| (c.verdict.name(), c.stated.clone(), c.recomputed.clone()))
+        .collect();
+    assert_eq!(
+        sums,
+        [("ok", "3.2000".to_string(), Some("3.2000".to_string()))],
+        "{}",
+        describe(&r)
+    );
+}
+
+#[test]
+fn a_wrong_part_in_yi_and_wan_is_a_mismatch() {
+    // 1亿500万 is 1.0500 亿: the 万 part keeps its four places
+    let r = check("收入合计3亿2000万元，其中：财政拨款收入2亿1000万元，其他收入1亿500万元。");
+    let sums: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind.name() == "sum")
+        .map(|c| (c.verdict.name(), c.stated.clone(), c.recomputed.clone()))
+        .collect();
+    assert_eq!(
+        sums,
+        [("mismatch", "3.2000".to_string(), Some("3.1500".to_string()))],
+        "{}",
+        describe(&r)
+    );
+}
+
+#[test]
+fn an_amount_with_qian_after_yi_is_reported_not_read() {
+    let r = check("收入合计25亿8千万元，其中：财政拨款收入20亿元，其他收入5亿元。");
+    assert!(
+        r.claims.iter().all(|c| c.verdict.name() != "mismatch"),
+        "{}",
+        describe(&r)
+    );
+    let problems: Vec<_> = r.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        problems,
+        ["数字写法无法读出：“25亿8千万元”（亿后又用千、百等字写出余数），未核对"]
+    );
+}
+
+#[test]
+fn yi_followed_by_a_date_is_still_an_amount() {
+    // a title run into its date: 1.2 亿 and the year are two things, nothing is reported as unread
+    let r = check("今年北京“三公”预算压缩1.2亿2015-04-29\n收入合计2905亿2021年增长。");
+    assert!(r.problems.is_empty(), "{}", describe(&r));
+    assert!(
+        r.unchecked
+            .iter()
+            .any(|u| u.value.0.to_string() == "1.2" && u.unit == "亿元"),
+        "{}",
+        describe(&r)
+    );
+}
