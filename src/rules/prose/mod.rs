@@ -5,6 +5,7 @@
 
 mod added;
 mod after_list;
+mod breakdowns;
 mod carried;
 mod change_sums;
 mod claims;
@@ -73,6 +74,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     completion::completion(ctx, &frames, &entities)?;
     directions::directions(ctx, &frames, &entities)?;
     change_sums::change_sums(ctx, &frames)?;
+    breakdowns::breakdowns(ctx, &frames)?;
     Ok(())
 }
 
