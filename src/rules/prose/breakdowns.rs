@@ -7,110 +7,16 @@
 //! the levels do. Parts found across statements may still be told of another scope, so a sum that does not
 //! hold is a 提示, never a ✗.
 
+use super::breakdown_sums::{change_sum, level_sum};
 use super::claims::normalize;
 use super::cues::{Base, Measure, Sign};
+use super::dimensions::{is_head, Dimension, DIMENSIONS, TIERS};
 use super::frames::{Frame, Role};
 use crate::error::Result;
-use crate::num::figure::Figure;
-use crate::num::verdict::{check_sum, Verdict};
-use crate::report::wording;
-use crate::rules::claim::ClaimKind;
-use crate::rules::context::{unit_of, Ctx};
+use crate::rules::context::Ctx;
 
 /// How many statements after its total a part may stand.
 const REACH: usize = 8;
-
-/// The names of revenue totals a dimension breaks down, longest first.
-const HEADS: [&str; 6] = [
-    "财政总收入",
-    "一般公共预算收入",
-    "公共财政预算收入",
-    "地方财政收入",
-    "财政收入",
-    "地方收入",
-];
-
-/// A dimension: which of its items a name is, and how many items make the whole.
-struct Dimension {
-    item: fn(&str) -> Option<usize>,
-    size: usize,
-    /// Whether the first item may be stated as several figures of different names (上划中央收入, 上划省级收入).
-    repeats: bool,
-}
-
-/// 按构成分: 税收收入 and 非税收入 (非税收入 contains 税收, so it is tried first; 其他税收收入 is a tax, not the
-/// item).
-fn by_kind(name: &str) -> Option<usize> {
-    if name.contains("非税") {
-        Some(1)
-    } else if (name.contains("税收收入") || name.ends_with("税收")) && !name.contains("其他")
-    {
-        Some(0)
-    } else {
-        None
-    }
-}
-
-/// 按级次分: 上划中省（市）收入 and 地方（一般公共预算）收入.
-fn by_level(name: &str) -> Option<usize> {
-    if name.contains("上划") {
-        Some(0)
-    } else if name.contains("地方") && name.ends_with("收入") && !name.contains('税') {
-        Some(1)
-    } else {
-        None
-    }
-}
-
-/// 按部门分 (分征收系统): 税务部门 and 财政部门.
-fn by_collector(name: &str) -> Option<usize> {
-    if name.contains("税务部门") || name.contains("税务系统") {
-        Some(0)
-    } else if name.contains("财政部门") || name.contains("财政系统") {
-        Some(1)
-    } else {
-        None
-    }
-}
-
-/// The revenue collected in an area by the government that keeps it: 中央级, 省级 and the city's own.
-fn by_government(name: &str) -> Option<usize> {
-    if !name.ends_with("收入") || name.contains('税') {
-        return None;
-    }
-    if name.starts_with("中央级") {
-        Some(0)
-    } else if name.starts_with("省级") {
-        Some(1)
-    } else if name.starts_with("我市地方") || name.starts_with("市级") {
-        Some(2)
-    } else {
-        None
-    }
-}
-
-const DIMENSIONS: [Dimension; 4] = [
-    Dimension {
-        item: by_kind,
-        size: 2,
-        repeats: false,
-    },
-    Dimension {
-        item: by_level,
-        size: 2,
-        repeats: true,
-    },
-    Dimension {
-        item: by_collector,
-        size: 2,
-        repeats: false,
-    },
-    Dimension {
-        item: by_government,
-        size: 3,
-        repeats: false,
-    },
-];
 
 /// The name a level is stated under: its label without the words of time; a label that names only the
 /// period (累计完成 …) is of the subject the statement named before ("中央级……收入当月完成 5 亿元，累计完成
@@ -207,8 +113,12 @@ pub fn breakdowns(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                 .filter_map(|&p| frames.get(p))
                 .map(|g| g.tok)
                 .collect();
-            // parts a 其中 list already summed are that list's
-            if toks.iter().all(|&t| ctx.is_listed_part(t)) {
+            // parts a 其中 list already summed with another total are that total's
+            let theirs = toks.iter().all(|&t| {
+                ctx.lists_with_part(t).next().is_some()
+                    && ctx.lists_with_part(t).all(|l| l.total != f.tok)
+            });
+            if theirs {
                 continue;
             }
             if !super::lists::fits(ctx, f.tok, &toks) {
@@ -249,10 +159,6 @@ pub fn breakdowns(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     Ok(())
 }
 
-fn is_head(name: &str) -> bool {
-    HEADS.iter().any(|h| name.contains(h))
-}
-
 /// The items found after a total: their frames, and whether only items (of any dimension) stand between.
 struct Found {
     parts: Vec<usize>,
@@ -291,6 +197,11 @@ fn items_after(
     let f = frames.get(k)?;
     let total = f.tok;
     let scope = scope_at(ctx, total);
+    // a total broken down by tier is the whole area's (全市), or of no scope named
+    let tiers = std::ptr::eq(d, &DIMENSIONS[TIERS]);
+    if tiers && scope.as_ref().is_some_and(|s| !s.starts_with('全')) {
+        return None;
+    }
     let mut found: Vec<Vec<usize>> = vec![Vec::new(); d.size];
     let mut tight = true;
     let mut last_item = None;
@@ -307,8 +218,9 @@ fn items_after(
         let name = &names[j];
         let item = (d.item)(name);
         let complete = found.iter().all(|f| !f.is_empty());
-        // 当月 parts are not parts of a 累计 total, nor does a 累计 total end the 当月 list
-        if g.period != f.period {
+        // 当月 parts are not parts of a 累计 total, nor does a 累计 total end the 当月 list; parts of no
+        // period named are of a 累计 total's ("1-4 月……累计完成 24627 万元……其中：税收收入 8103 万元")
+        if g.period != f.period && !(g.period.is_none() && f.period == Some("累计")) {
             continue;
         }
         // another total of this kind ("在 41 个县……一般公共预算收入完成 151 亿元") has parts of its own
@@ -317,7 +229,7 @@ fn items_after(
         }
         // items told of another scope (旗级 total, 全盟 收入结构) are not its parts
         if let (Some(a), Some(b)) = (&scope, scope_at(ctx, g.tok)) {
-            if *a != b {
+            if *a != b && !tiers {
                 break;
             }
         }
@@ -381,87 +293,6 @@ fn decompose(ctx: &mut Ctx, frames: &[Frame], k: usize, parts: &[usize]) -> Resu
         sides.iter().map(|b| b.change).collect::<Option<Vec<_>>>(),
     ) {
         change_sum(ctx, t, &ps)?;
-    }
-    Ok(())
-}
-
-/// Whether a sum claim of exactly these figures was made already (by a 其中 list or a family).
-fn already(ctx: &Ctx, total: usize, parts: &[usize]) -> bool {
-    let span = |i: usize| {
-        let t = ctx.tok(i);
-        Some(ctx.text.span(t.start, t.end))
-    };
-    let mut want: Vec<_> = std::iter::once(total)
-        .chain(parts.iter().copied())
-        .map(span)
-        .collect();
-    want.sort_unstable();
-    ctx.claims.iter().any(|c| {
-        let mut got: Vec<_> = c.inputs.iter().map(|s| s.span).collect();
-        got.sort_unstable();
-        got == want
-    })
-}
-
-/// total = Σ parts of levels of one kind; a sum that does not hold is a 提示.
-fn level_sum(ctx: &mut Ctx, total: usize, parts: &[usize]) -> Result<()> {
-    let same = |i: usize| ctx.tok(total).class == ctx.tok(i).class;
-    if !parts.iter().all(|&p| same(p)) || already(ctx, total, parts) {
-        return Ok(());
-    }
-    let span = ctx.span_of(total, total);
-    ctx.push_sum(ClaimKind::Sum, total, parts, span)?;
-    if let Some(c) = ctx.claims.last_mut() {
-        c.context = Some("合计与后文按分类所列".into());
-        if c.check.verdict == Verdict::Mismatch {
-            c.check.verdict = Verdict::Notice;
-            c.message = Some(wording::partial_list(&c.check, &c.unit));
-        }
-    }
-    ctx.set_stated(total);
-    Ok(())
-}
-
-fn signed(ctx: &Ctx, i: usize, sign: Sign) -> Figure {
-    let mut f = ctx.tok(i).figure.clone();
-    if sign == Sign::Down {
-        f.value = -f.value;
-    }
-    f
-}
-
-/// The total's change against last year = Σ the items' own changes ("增收 404.5 亿元" of 税收 增收 412.8 and
-/// 非税 减收 8.3); a sum that does not hold is a 提示.
-fn change_sum(ctx: &mut Ctx, (total, tsign): (usize, Sign), parts: &[(usize, Sign)]) -> Result<()> {
-    let plain: Vec<usize> = parts.iter().map(|p| p.0).collect();
-    let same = |i: usize| ctx.tok(total).class == ctx.tok(i).class;
-    if !plain.iter().all(|&p| same(p)) || already(ctx, total, &plain) {
-        return Ok(());
-    }
-    let mut figures: Vec<Figure> = std::iter::once(signed(ctx, total, tsign))
-        .chain(parts.iter().map(|&(p, s)| signed(ctx, p, s)))
-        .collect();
-    crate::num::figure::align_money_units(&mut figures);
-    let stated = figures.remove(0);
-    let check = check_sum(&stated, &figures)?;
-    let mut inputs = vec![ctx.source(total, "增减额合计")];
-    for (k, &p) in plain.iter().enumerate() {
-        let mut s = ctx.source(p, "分项增减额");
-        s.value = figures.get(k).map_or(s.value, |f| f.value);
-        inputs.push(s);
-    }
-    let span = ctx.span_of(total, total);
-    let unit = unit_of(ctx.tok(total));
-    ctx.push(ClaimKind::Sum, check, span, inputs, &unit);
-    ctx.set_stated(total);
-    ctx.used.insert(total);
-    if let Some(c) = ctx.claims.last_mut() {
-        c.written_negated = tsign == Sign::Down;
-        c.context = Some("增减额合计".into());
-        if c.check.verdict == Verdict::Mismatch {
-            c.check.verdict = Verdict::Notice;
-            c.message = Some(wording::partial_changes(&c.check, &c.unit, false));
-        }
     }
     Ok(())
 }

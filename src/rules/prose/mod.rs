@@ -5,12 +5,14 @@
 
 mod added;
 mod after_list;
+mod breakdown_sums;
 mod breakdowns;
 mod carried;
 mod change_sums;
 mod claims;
 mod completion;
 mod cues;
+mod dimensions;
 mod directions;
 mod end_totals;
 mod entities;
