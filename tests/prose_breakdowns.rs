@@ -190,3 +190,43 @@ fn another_level_in_the_totals_statement_may_be_the_one_the_parts_make() {
     );
     assert_eq!(mismatches(&r), 0, "{}", describe(&r));
 }
+
+#[test]
+fn a_regions_total_is_the_sum_of_its_sub_regions_sections() {
+    let text = "1-3月，全省100个县区（含41个县和县级市、59个区，下同）一般公共预算收入完成503.7亿元，比上年同期增加85.8亿元，增长20.5%。一般公共预算支出完成634.5亿元，同比增加107.8亿元。\n在41个县收支完成情况上，一般公共预算收入完成151亿元，同比增加21亿元。一般公共预算支出完成306.5亿元，同比增加32.6亿元。\n在59个区收支完成情况上，一般公共预算收入完成352.7亿元，同比增加64.8亿元。一般公共预算支出完成328亿元，同比增加75.2亿元。";
+    let r = check(text);
+    let ok = |v: &str| Some((Verdict::Ok, Some(v.to_string())));
+    assert_eq!(
+        sum_with(&r, "503.7", &["151", "352.7"]),
+        ok("503.7"),
+        "{}",
+        describe(&r)
+    );
+    assert_eq!(
+        sum_with(&r, "85.8", &["21", "64.8"]),
+        ok("85.8"),
+        "{}",
+        describe(&r)
+    );
+    assert_eq!(
+        sum_with(&r, "634.5", &["306.5", "328"]),
+        ok("634.5"),
+        "{}",
+        describe(&r)
+    );
+    assert_eq!(
+        sum_with(&r, "107.8", &["32.6", "75.2"]),
+        ok("107.8"),
+        "{}",
+        describe(&r)
+    );
+    // a sub-region with no section of its own: no sum
+    let r = check(&text.replace("在59个区收支完成情况上，", "另外，"));
+    assert_eq!(
+        sum_with(&r, "503.7", &["151", "352.7"]),
+        None,
+        "{}",
+        describe(&r)
+    );
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+}

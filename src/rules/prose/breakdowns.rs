@@ -57,13 +57,13 @@ fn name_of(ctx: &Ctx, frames: &[Frame], k: usize) -> String {
 /// What a level says beside it in its sub-statement: its budget (占年初预算 X 的 …), last year's figure and
 /// its change against last year, each the first of its kind before the next level.
 #[derive(Default, Clone, Copy)]
-struct Beside {
+pub(super) struct Beside {
     budget: Option<usize>,
     prior: Option<usize>,
-    change: Option<(usize, Sign)>,
+    pub(super) change: Option<(usize, Sign)>,
 }
 
-fn beside(frames: &[Frame], k: usize) -> Beside {
+pub(super) fn beside(frames: &[Frame], k: usize) -> Beside {
     let mut b = Beside::default();
     let Some(f) = frames.get(k) else { return b };
     for g in frames[k + 1..]

@@ -25,6 +25,7 @@ mod identities;
 mod lined;
 mod lists;
 mod mentions;
+mod regions;
 mod relation;
 mod restated;
 mod scopes;
@@ -77,6 +78,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     directions::directions(ctx, &frames, &entities)?;
     change_sums::change_sums(ctx, &frames)?;
     breakdowns::breakdowns(ctx, &frames)?;
+    regions::regions(ctx, &frames)?;
     Ok(())
 }
 
