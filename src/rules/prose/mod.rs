@@ -5,11 +5,14 @@
 
 mod added;
 mod after_list;
+mod breakdown_sums;
+mod breakdowns;
 mod carried;
 mod change_sums;
 mod claims;
 mod completion;
 mod cues;
+mod dimensions;
 mod directions;
 mod end_totals;
 mod entities;
@@ -23,6 +26,7 @@ mod lined;
 mod lists;
 mod mentions;
 mod rankings;
+mod regions;
 mod relation;
 mod restated;
 mod scopes;
@@ -75,6 +79,8 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     directions::directions(ctx, &frames, &entities)?;
     rankings::rankings(ctx)?;
     change_sums::change_sums(ctx, &frames)?;
+    breakdowns::breakdowns(ctx, &frames)?;
+    regions::regions(ctx, &frames)?;
     Ok(())
 }
 

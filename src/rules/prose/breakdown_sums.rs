@@ -1,0 +1,96 @@
+//! The sums a breakdown gives (see [`super::breakdowns`]): levels of one kind, and changes with their
+//! signs. Parts found across statements may still be told of something else, so a sum that does not hold
+//! is a 提示, never a ✗.
+
+use super::cues::Sign;
+use crate::error::Result;
+use crate::num::figure::Figure;
+use crate::num::verdict::{check_sum, Verdict};
+use crate::report::wording;
+use crate::rules::claim::ClaimKind;
+use crate::rules::context::{unit_of, Ctx};
+
+/// Whether a sum claim of exactly these figures was made already (by a 其中 list or a family).
+fn already(ctx: &Ctx, total: usize, parts: &[usize]) -> bool {
+    let span = |i: usize| {
+        let t = ctx.tok(i);
+        Some(ctx.text.span(t.start, t.end))
+    };
+    let mut want: Vec<_> = std::iter::once(total)
+        .chain(parts.iter().copied())
+        .map(span)
+        .collect();
+    want.sort_unstable();
+    ctx.claims.iter().any(|c| {
+        let mut got: Vec<_> = c.inputs.iter().map(|s| s.span).collect();
+        got.sort_unstable();
+        got == want
+    })
+}
+
+/// total = Σ parts of levels of one kind; a sum that does not hold is a 提示.
+pub fn level_sum(ctx: &mut Ctx, total: usize, parts: &[usize]) -> Result<()> {
+    let same = |i: usize| ctx.tok(total).class == ctx.tok(i).class;
+    if !parts.iter().all(|&p| same(p)) || already(ctx, total, parts) {
+        return Ok(());
+    }
+    let span = ctx.span_of(total, total);
+    ctx.push_sum(ClaimKind::Sum, total, parts, span)?;
+    if let Some(c) = ctx.claims.last_mut() {
+        c.context = Some("合计与后文按分类所列".into());
+        if c.check.verdict == Verdict::Mismatch {
+            c.check.verdict = Verdict::Notice;
+            c.message = Some(wording::partial_list(&c.check, &c.unit));
+        }
+    }
+    ctx.set_stated(total);
+    Ok(())
+}
+
+fn signed(ctx: &Ctx, i: usize, sign: Sign) -> Figure {
+    let mut f = ctx.tok(i).figure.clone();
+    if sign == Sign::Down {
+        f.value = -f.value;
+    }
+    f
+}
+
+/// The total's change against last year = Σ the items' own changes ("增收 404.5 亿元" of 税收 增收 412.8 and
+/// 非税 减收 8.3); a sum that does not hold is a 提示.
+pub fn change_sum(
+    ctx: &mut Ctx,
+    (total, tsign): (usize, Sign),
+    parts: &[(usize, Sign)],
+) -> Result<()> {
+    let plain: Vec<usize> = parts.iter().map(|p| p.0).collect();
+    let same = |i: usize| ctx.tok(total).class == ctx.tok(i).class;
+    if !plain.iter().all(|&p| same(p)) || already(ctx, total, &plain) {
+        return Ok(());
+    }
+    let mut figures: Vec<Figure> = std::iter::once(signed(ctx, total, tsign))
+        .chain(parts.iter().map(|&(p, s)| signed(ctx, p, s)))
+        .collect();
+    crate::num::figure::align_money_units(&mut figures);
+    let stated = figures.remove(0);
+    let check = check_sum(&stated, &figures)?;
+    let mut inputs = vec![ctx.source(total, "增减额合计")];
+    for (k, &p) in plain.iter().enumerate() {
+        let mut s = ctx.source(p, "分项增减额");
+        s.value = figures.get(k).map_or(s.value, |f| f.value);
+        inputs.push(s);
+    }
+    let span = ctx.span_of(total, total);
+    let unit = unit_of(ctx.tok(total));
+    ctx.push(ClaimKind::Sum, check, span, inputs, &unit);
+    ctx.set_stated(total);
+    ctx.used.insert(total);
+    if let Some(c) = ctx.claims.last_mut() {
+        c.written_negated = tsign == Sign::Down;
+        c.context = Some("增减额合计".into());
+        if c.check.verdict == Verdict::Mismatch {
+            c.check.verdict = Verdict::Notice;
+            c.message = Some(wording::partial_changes(&c.check, &c.unit, false));
+        }
+    }
+    Ok(())
+}
