@@ -22,6 +22,7 @@ mod identities;
 mod lined;
 mod lists;
 mod mentions;
+mod prior_sums;
 mod relation;
 mod restated;
 mod scopes;
@@ -66,6 +67,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     added::added_on(ctx, &frames)?;
     within::within(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
+    prior_sums::prior_sums(ctx, &entities)?;
     claims::growth(ctx, &entities)?;
     shares::ratios(ctx, &frames, &entities)?;
     within::shares_whole(ctx)?;
