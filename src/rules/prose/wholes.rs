@@ -99,8 +99,8 @@ pub fn area_whole(ctx: &Ctx, name: &str, part: usize) -> Option<usize> {
 
 /// A whole named by a word for the total that the figure was not given ("占本年支出合计的 30.08%" of "总支出
 /// 7778.55 万元"; "占采购总金额的 76.60%" of "完成政府采购 6779.35 万元", the total its 货物/工程/服务 add up
-/// to): the nearest such figure before the part, not one compared against, in the five statements before it, when every such figure
-/// there has one value.
+/// to): the nearest such figure before the part, not one compared against, in the eight statements before
+/// it, when every such figure there has one value.
 pub fn total_named_otherwise(ctx: &Ctx, name: &str, part: usize) -> Option<usize> {
     let name = normalize(name);
     let fits: fn(&Ctx, usize, &str) -> bool = match name.as_str() {
@@ -114,7 +114,7 @@ pub fn total_named_otherwise(ctx: &Ctx, name: &str, part: usize) -> Option<usize
     let sentence = ctx.tok(part).sentence;
     let found: Vec<usize> = (0..part)
         .rev()
-        .take_while(|&i| ctx.same_document(i, part) && ctx.tok(i).sentence + 5 >= sentence)
+        .take_while(|&i| ctx.same_document(i, part) && ctx.tok(i).sentence + 8 >= sentence)
         .filter(|&i| {
             let t = ctx.tok(i);
             // not a level compared against ("相比 2016 年的总支出 7171.97"): last year's
