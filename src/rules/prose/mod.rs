@@ -25,6 +25,7 @@ mod mentions;
 mod prior_sums;
 mod relation;
 mod restated;
+mod reviewed;
 mod scopes;
 mod shares;
 mod subject_words;
@@ -65,6 +66,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     carried::carried(ctx, &frames)?;
     added::plans(ctx, &frames)?;
     added::added_on(ctx, &frames)?;
+    reviewed::reviewed(ctx)?;
     within::within(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
     prior_sums::prior_sums(ctx, &entities)?;
