@@ -62,7 +62,10 @@ fn prior_levels_of_a_list_add_up() {
 #[test]
 fn prior_levels_that_fall_short_are_a_notice() {
     // last year may have had an item that is nil this year: a 提示, never a ✗
-    let t = PRIORS.replace("比上年280.50万元增加19.50万元", "比上年290.50万元增加9.50万元");
+    let t = PRIORS.replace(
+        "比上年280.50万元增加19.50万元",
+        "比上年290.50万元增加9.50万元",
+    );
     expect(&t, "sum", "290.50", "notice", "280.50");
     no_mismatch(&t);
 }
@@ -136,14 +139,16 @@ fn share_of_spending_total_never_takes_last_years() {
 
 #[test]
 fn share_of_the_procurement_total() {
-    let t = "二季度共完成政府采购6779.35万元，其中，完成货物采购3514.44万元，完成工程采购3068.21万元，\
+    let t =
+        "二季度共完成政府采购6779.35万元，其中，完成货物采购3514.44万元，完成工程采购3068.21万元，\
 完成服务采购196.70万元。公开招标等采购金额5192.71万元，占采购总金额的76.60%。";
     expect(t, "share", "76.60", "ok", "76.60");
 }
 
 #[test]
 fn procurement_total_that_is_no_checked_list_is_not_the_whole() {
-    let t = "二季度共完成政府采购6779.35万元。公开招标等采购金额5192.71万元，占采购总金额的76.60%。";
+    let t =
+        "二季度共完成政府采购6779.35万元。公开招标等采购金额5192.71万元，占采购总金额的76.60%。";
     unjudged(t, "share", "76.60");
 }
 
@@ -189,4 +194,22 @@ fn cost_review_with_a_wrong_cut_is_a_mismatch() {
 fn cut_without_both_review_figures_is_not_checked() {
     let t = "送审金额115991万元，审减金额18772万元。审定金额97219万元。";
     unjudged(t, "sum", "18772");
+}
+
+// ---- a saving rate with no budget stated
+
+const SAVING: &str =
+    "全市政府采购规模为32.72亿元，较采购计划节约资金5.51亿元，资金节约率达14.41%。";
+
+#[test]
+fn saving_rate_over_bought_plus_saved() {
+    expect(SAVING, "share", "14.41", "ok", "14.41");
+}
+
+#[test]
+fn saving_rate_of_another_reading_is_a_notice() {
+    // 5.51 ÷ 32.72 = 16.84%: taken over what was bought, not a ✗
+    let t = SAVING.replace("14.41%", "16.84%");
+    expect(&t, "share", "16.84", "notice", "14.41");
+    no_mismatch(&t);
 }

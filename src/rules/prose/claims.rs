@@ -73,9 +73,13 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 continue;
             }
             if is_saving(ctx, r) {
-                // 资金节约率 = 节约资金 ÷ 采购预算, both stated; a budget worked out from 实际 + 节约 is not
-                match (saving_of(ctx, e), e.budget) {
-                    (Some(s), Some(b)) if same_class(ctx, s, b) => ctx.push_share(s, b, r)?,
+                // 资金节约率 = 节约资金 ÷ 采购预算, both stated; a budget worked out from 实际 + 节约 gives a 提示
+                match (saving_of(ctx, e), e.budget, current) {
+                    (Some(s), Some(b), _) if same_class(ctx, s, b) => ctx.push_share(s, b, r)?,
+                    // no budget: the plan is what was bought plus the saving (a 提示 at most)
+                    (Some(s), None, Some(c)) if same_class(ctx, s, c) => {
+                        super::savings::saving_over_plan(ctx, c, s, r)?
+                    }
                     _ => ctx.unchecked(r, "未写明采购预算和节约资金，节约率未核对"),
                 }
                 continue;

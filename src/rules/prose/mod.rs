@@ -26,6 +26,7 @@ mod prior_sums;
 mod relation;
 mod restated;
 mod reviewed;
+mod savings;
 mod scopes;
 mod shares;
 mod subject_words;
