@@ -56,6 +56,7 @@ fn counted_items(
 /// "下设 9 个处室，分别是：A、B、…。", "内设机构 12 个：A、B、…", "设立了 A、B 2 个内设机构": the stated count
 /// against the items listed after it or before it.
 pub fn counted_lists(ctx: &mut Ctx) -> Result<()> {
+    super::count_kinds::count_kinds(ctx)?;
     let idx: Vec<usize> = ctx.indices().collect();
     for i in idx {
         let t = ctx.tok(i);

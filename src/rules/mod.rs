@@ -6,6 +6,7 @@ mod claim;
 mod classes;
 mod compare;
 mod context;
+mod count_kinds;
 mod counts;
 pub mod diagnosis;
 pub(crate) mod links;

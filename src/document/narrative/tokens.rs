@@ -212,7 +212,31 @@ pub fn scan(text: &CleanText, end: usize, unread: &mut Vec<(usize, usize, Unread
         }
         i = after.max(i + 1);
     }
+    borrow_units(text, &mut tokens);
     tokens
+}
+
+/// "总收入 6871.82 减少 243.10 万元": an amount with decimals written without a unit right before the change
+/// of it (only the direction word between) is in the change's unit — a comparison never mixes units.
+fn borrow_units(text: &CleanText, tokens: &mut [Token]) {
+    for k in 1..tokens.len() {
+        let (before, after) = tokens.split_at_mut(k);
+        let (Some(t), Some(n)) = (before.last_mut(), after.first()) else {
+            continue;
+        };
+        let bare = t.class == UnitClass::Other && t.figure.unit.is_empty() && t.figure.scale > 0;
+        let Some((_, word)) = n.direction else {
+            continue;
+        };
+        if bare
+            && n.class == UnitClass::Amount
+            && n.sentence == t.sentence
+            && text.slice(t.end, n.start) == word
+        {
+            t.class = UnitClass::Amount;
+            t.figure.unit = n.figure.unit.clone();
+        }
+    }
 }
 
 fn read_unit(text: &CleanText, at: usize) -> (UnitClass, String, usize) {

@@ -4,7 +4,9 @@
 
 use super::cues::{Base, Sign};
 use super::entities::Entity;
-use super::subjects::{comparing_chain, headless_subject, subject_after, subject_before};
+use super::subjects::{
+    comparing_chain, headless_subject, prior_named, subject_after, subject_before,
+};
 use crate::document::narrative::UnitClass;
 use crate::error::Result;
 use crate::num::figure::Figure;
@@ -51,7 +53,7 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
             .or_else(|| match e.subject.as_deref() {
                 // a named subject is looked up by its name, never taken from whatever came before
                 Some(s) => subject_before(ctx, entities, e, s).or_else(|| subject_after(ctx, e, s)),
-                None => headless_subject(ctx, entities, ei),
+                None => headless_subject(ctx, entities, ei).or_else(|| prior_named(ctx, e)),
             });
         // a clause comparing the subject of the statement before it in the statement: that subject's
         // figures (its last year's, and its budget when the budget is not what stands for this year)
@@ -71,9 +73,13 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 continue;
             }
             if is_saving(ctx, r) {
-                // 资金节约率 = 节约资金 ÷ 采购预算, both stated; a budget worked out from 实际 + 节约 is not
-                match (saving_of(ctx, e), e.budget) {
-                    (Some(s), Some(b)) if same_class(ctx, s, b) => ctx.push_share(s, b, r)?,
+                // 资金节约率 = 节约资金 ÷ 采购预算, both stated; a budget worked out from 实际 + 节约 gives a 提示
+                match (saving_of(ctx, e), e.budget, current) {
+                    (Some(s), Some(b), _) if same_class(ctx, s, b) => ctx.push_share(s, b, r)?,
+                    // no budget: the plan is what was bought plus the saving (a 提示 at most)
+                    (Some(s), None, Some(c)) if same_class(ctx, s, c) => {
+                        super::savings::saving_over_plan(ctx, c, s, r)?
+                    }
                     _ => ctx.unchecked(r, "未写明采购预算和节约资金，节约率未核对"),
                 }
                 continue;
@@ -108,7 +114,8 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
         // 增减额 with both years stated
         if let Some(c) = current {
             for &(d, sign, base) in &e.changes {
-                if ctx.used.contains(&d) {
+                // a change checked as the total of its parts' changes is still this year less last year's
+                if ctx.used.contains(&d) && !summed_change(ctx, d) {
                     continue;
                 }
                 let against = match base {
@@ -124,6 +131,19 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether change `d` was checked only as the total of its parts' changes (增减额合计), which leaves the
+/// difference of this year's and last year's levels to check.
+fn summed_change(ctx: &Ctx, d: usize) -> bool {
+    let t = ctx.tok(d);
+    let span = Some(ctx.text.span(t.start, t.end));
+    ctx.claims.iter().all(|c| {
+        c.inputs.iter().all(|s| s.span != span) || c.context.as_deref() == Some("增减额合计")
+    }) && ctx.claims.iter().any(|c| {
+        c.context.as_deref() == Some("增减额合计")
+            && c.inputs.first().is_some_and(|s| s.span == span)
+    })
 }
 
 /// Whether a figure is a saving (节约资金 …) or a saving rate (资金节约率 …).
@@ -264,7 +284,7 @@ fn finish_rate(ctx: &mut Ctx, r: usize, sign: Sign, flipped: bool) {
 }
 
 pub fn push_difference(ctx: &mut Ctx, c: usize, p: usize, d: usize, sign: Sign) -> Result<()> {
-    if ctx.used.contains(&d) {
+    if ctx.used.contains(&d) && !summed_change(ctx, d) {
         return Ok(());
     }
     let [fc, fp, fd] = ctx.aligned([c, p, d]);

@@ -6,7 +6,7 @@ use super::claims::{normalize, push_completion, same_class};
 use super::cues::measure;
 use super::entities::Entity;
 use super::frames::{Frame, Role};
-use super::wholes::{area_whole, without_total_word, Wholes};
+use super::wholes::{area_whole, total_named_otherwise, without_total_word, Wholes};
 use crate::error::Result;
 use crate::rules::context::Ctx;
 use std::collections::HashMap;
@@ -101,6 +101,7 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                             .map(|w| {
                                 w.or(parent_total.filter(|&t| names_alike(name, &ctx.tok(t).label)))
                                     .or_else(|| area_whole(ctx, name, part))
+                                    .or_else(|| total_named_otherwise(ctx, name, part))
                             })
                         }
                         (None, None) => Ok(parent_total.or_else(|| family_total(ctx, part))),

@@ -78,6 +78,44 @@ pub(super) fn subject_after(ctx: &Ctx, e: &Entity, subject: &str) -> Option<usiz
     }
 }
 
+/// The subject of a clause that opens with its comparison and states only last year's level of a name
+/// ("总收入 6628.72 万元…。相比 2016 年的总收入 6871.82 减少 243.10 万元"): this year's level of exactly that
+/// name, in this statement or the two before — the only one there.
+pub(super) fn prior_named(ctx: &Ctx, e: &Entity) -> Option<usize> {
+    let p = e.prior?;
+    if e.current.is_some() || e.budget.is_some() || e.subject.is_some() || e.parent.is_some() {
+        return None;
+    }
+    let t = ctx.tok(p);
+    let opening = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
+    let opening = opening.trim_start();
+    if !["相比", "比", "较", "与"]
+        .iter()
+        .any(|w| opening.starts_with(w))
+    {
+        return None;
+    }
+    let name = normalize(t.label.trim_start_matches('的'));
+    if name.chars().count() < 3 || name.contains(['比', '较', '上']) {
+        return None;
+    }
+    let found: Vec<usize> = (0..p)
+        .rev()
+        .take_while(|&i| ctx.same_document(i, p) && ctx.tok(i).sentence + 2 >= t.sentence)
+        .filter(|&i| {
+            let c = ctx.tok(i);
+            c.is_level_amount()
+                && c.class == t.class
+                && normalize(&c.label) == name
+                && measure(&c.label) == super::cues::Measure::Current
+        })
+        .collect();
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 /// Whether `text` holds a number other than a year ("2016年").
 fn has_figure_besides_years(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();

@@ -96,3 +96,41 @@ pub fn area_whole(ctx: &Ctx, name: &str, part: usize) -> Option<usize> {
     let opening = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
     (t.sentence != sentence && opening.contains(area.as_str())).then_some(whole)
 }
+
+/// A whole named by a word for the total that the figure was not given ("占本年支出合计的 30.08%" of "总支出
+/// 7778.55 万元"; "占采购总金额的 76.60%" of "完成政府采购 6779.35 万元", the total its 货物/工程/服务 add up
+/// to): the nearest such figure before the part, not one compared against, in the eight statements before
+/// it, when every such figure there has one value.
+pub fn total_named_otherwise(ctx: &Ctx, name: &str, part: usize) -> Option<usize> {
+    let name = normalize(name);
+    let fits: fn(&Ctx, usize, &str) -> bool = match name.as_str() {
+        "支出合计" | "支出总计" => |_, _, l| l == "总支出",
+        "收入合计" | "收入总计" => |_, _, l| l == "总收入",
+        "采购总金额" | "采购总额" | "政府采购总金额" | "政府采购总额" => {
+            |ctx, i, l| l.ends_with("政府采购") && ctx.is_list_total(i)
+        }
+        _ => return None,
+    };
+    let sentence = ctx.tok(part).sentence;
+    let found: Vec<usize> = (0..part)
+        .rev()
+        .take_while(|&i| ctx.same_document(i, part) && ctx.tok(i).sentence + 8 >= sentence)
+        .filter(|&i| {
+            let t = ctx.tok(i);
+            // not a level compared against ("相比 2016 年的总支出 7171.97"): last year's
+            let compared = ctx
+                .text
+                .slice(ctx.text.sentence_start(t.start), t.start)
+                .contains(['比', '较']);
+            t.is_level_amount()
+                && !compared
+                && t.class == ctx.tok(part).class
+                && fits(ctx, i, &normalize(&t.label))
+        })
+        .collect();
+    let first = *found.first()?;
+    found
+        .iter()
+        .all(|&i| ctx.tok(i).figure.value == ctx.tok(first).figure.value)
+        .then_some(first)
+}

@@ -21,6 +21,17 @@ fn split_name(opening: &str) -> Option<String> {
     (long && (name.ends_with("收入") || name.ends_with("支出"))).then_some(name)
 }
 
+/// The name N of a first part named "N中…" ("基本支出中医疗业务支出"): N a spending or income of four chars
+/// or more.
+fn inline_name(label: &str) -> Option<String> {
+    let (name, rest) = label.split_once('中')?;
+    let name = clean(name);
+    let fits = name.chars().count() >= 4
+        && ["收入", "支出", "经费"].iter().any(|w| name.ends_with(w))
+        && !rest.is_empty();
+    fits.then_some(name)
+}
+
 /// "从财政支出完成情况来看，盟本级一般公共预算支出 A；旗级一般公共预算支出 B": after a "…看，" opening,
 /// parts named each by a 级 before one name N (their longest common ending) split N.
 fn by_level(opening: &str, labels: &[String]) -> Option<String> {
@@ -89,7 +100,14 @@ pub fn within(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             .iter()
             .map(|&p| clean(&ctx.tok(frames[p].tok).label))
             .collect();
-        let Some(name) = split_name(&opening).or_else(|| by_level(&opening, &labels)) else {
+        // "基本支出 7095.35 万元。基本支出中医疗业务支出 …": N written into the first part's name, with no
+        // comma; then the total is named N exactly
+        let inline = || inline_name(&labels[0]);
+        let exact = split_name(&opening).is_none() && by_level(&opening, &labels).is_none();
+        let Some(name) = split_name(&opening)
+            .or_else(|| by_level(&opening, &labels))
+            .or_else(inline)
+        else {
             continue;
         };
         // the core of N without its scope ("全盟"): the total is named so, with that scope or none, and no
@@ -105,7 +123,7 @@ pub fn within(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             level(ctx, f)
                 && ctx.tok(f.tok).sentence + 3 >= first.sentence
                 && prefix.is_some_and(|p| {
-                    (p.is_empty() || p.contains(scope.as_str())) && !p.contains('级')
+                    p.is_empty() || (!exact && p.contains(scope.as_str()) && !p.contains('级'))
                 })
         });
         let Some(t) = total else { continue };
