@@ -31,6 +31,7 @@ mod subjects;
 mod wholes;
 mod within;
 mod words;
+mod year_lists;
 mod years;
 
 use super::context::Ctx;
@@ -66,6 +67,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     added::added_on(ctx, &frames)?;
     within::within(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
+    year_lists::year_lists_changes(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     shares::ratios(ctx, &frames, &entities)?;
     within::shares_whole(ctx)?;
