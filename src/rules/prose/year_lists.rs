@@ -215,8 +215,14 @@ pub fn year_lists_changes(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         let sentence = ctx
             .text
             .slice(ctx.text.sentence_start(ctx.tok(d).start), ctx.tok(d).start);
-        let current = match current {
-            Some(c) => c,
+        let (current, current_budget) = match current {
+            Some(c) => (
+                c,
+                matches!(
+                    own.iter().find(|g| g.tok == c).map(|g| &g.role),
+                    Some(Role::Level(Measure::Budget))
+                ) || ctx.tok(c).label.contains("预算"),
+            ),
             None => {
                 let [this] = of_year(year)[..] else {
                     continue;
@@ -228,14 +234,32 @@ pub fn year_lists_changes(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                     continue;
                 }
                 match level(this) {
-                    Some(c) => c,
+                    Some(c) => (c, this.budget),
                     None => continue,
                 }
             }
         };
+        // the measure the comparison names (较上年支出数, 较年初预算数), else: this year's spending is
+        // compared with last year's spending, a budget with either
+        let compared = clause
+            .rfind(['较', '比', '与'])
+            .map_or("", |at| clause.get(at..).unwrap_or(""));
+        let wants_budget = if compared.contains("预算") {
+            Some(true)
+        } else if ["决算", "支出", "实际"]
+            .iter()
+            .any(|w| compared.contains(w))
+        {
+            Some(false)
+        } else if current_budget {
+            None
+        } else {
+            Some(false)
+        };
         let candidates: Vec<&YearList> = of_year(against_year)
             .into_iter()
             .filter(|l| base != Base::Budget || l.budget)
+            .filter(|l| base == Base::Budget || wants_budget.is_none_or(|b| b == l.budget))
             .filter(|l| l.levels.iter().all(|(_, t)| *t != current))
             .collect();
         // one statement of that year (a second could be the other measure), whose item is named

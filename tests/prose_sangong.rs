@@ -1,0 +1,94 @@
+//! 三公 texts: changes whose levels stand in statements of their own year or budget, each class with a
+//! text where the wrong reading must give no ✗.
+
+mod support;
+use support::{check, describe};
+
+/// The one claim of `kind` stating `stated`: its verdict and recomputed value.
+fn claim(text: &str, kind: &str, stated: &str) -> Option<(String, Option<String>)> {
+    let r = check(text);
+    let found: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind.name() == kind && c.stated == stated)
+        .collect();
+    assert!(found.len() <= 1, "{kind} {stated}\n  {}", describe(&r));
+    found
+        .first()
+        .map(|c| (c.verdict.name().to_string(), c.recomputed.clone()))
+}
+
+fn expect(text: &str, kind: &str, stated: &str, verdict: &str, recomputed: &str) {
+    let got = claim(text, kind, stated);
+    assert_eq!(
+        got,
+        Some((verdict.to_string(), Some(recomputed.to_string()))),
+        "{kind} {stated} in {text}\n  {}",
+        describe(&check(text))
+    );
+}
+
+fn no_mismatch(text: &str) {
+    let r = check(text);
+    assert!(
+        !r.claims.iter().any(|c| c.verdict.name() == "mismatch"),
+        "{}",
+        describe(&r)
+    );
+}
+
+const TWO_YEARS: &str = "一、2022年“三公”经费预算安排情况\n\
+    2022年度“三公”经费预算总计30.5万元，其中：因公出国（境）经费0万元，公务接待12.5万元，公务用车运行费用18万元。\n\
+    二、2021年“三公”经费决算情况\n\
+    2021年度“三公”经费合计支出28.40万元，其中：因公出国（境）经费0万元，公务接待14.20万元，公务用车运行费用14.20万元。\n\
+    2022年度“三公”经费预算较2021年度增加2.10万元，其中公务接待较上年同期减少1.70万元，减少11.97%。\
+    公务用车运行费用较上年同期增加3.80万元，增长26.76%。";
+
+#[test]
+fn changes_against_the_statements_of_two_years() {
+    expect(TWO_YEARS, "difference", "2.10", "ok", "2.10");
+    expect(TWO_YEARS, "difference", "1.70", "ok", "1.70");
+    expect(TWO_YEARS, "growth", "11.97", "ok", "11.97");
+    expect(TWO_YEARS, "difference", "3.80", "ok", "3.80");
+    expect(TWO_YEARS, "growth", "26.76", "ok", "26.76");
+    let wrong = TWO_YEARS.replace("减少1.70万元", "减少1.90万元");
+    expect(&wrong, "difference", "1.90", "mismatch", "1.70");
+}
+
+#[test]
+fn a_year_with_two_statements_binds_nothing() {
+    // 2021's budget and its spending both stated: which one the change compares is not said
+    let text = TWO_YEARS.replace(
+        "二、2021年",
+        "2021年度“三公”经费预算总计26万元，其中：因公出国（境）经费0万元，公务接待13万元，公务用车运行费用13万元。\n二、2021年",
+    );
+    assert_eq!(claim(&text, "difference", "2.10"), None);
+    assert_eq!(claim(&text, "difference", "1.70"), None);
+    no_mismatch(&text);
+}
+
+#[test]
+fn a_change_naming_the_other_measure_binds_nothing() {
+    // the change is of the 决算 while this year's statement is a budget
+    let text = TWO_YEARS.replace("2022年度“三公”经费预算较", "2022年度“三公”经费决算较");
+    assert_eq!(claim(&text, "difference", "2.10"), None);
+    no_mismatch(&text);
+}
+
+const BUDGET_BEFORE: &str = "2021年我镇“三公”经费预算为20万元，其中：因公出国（境）费0万元，公务接待费9万元，\
+    公务用车运行维护费11万元，公务用车购置0万元。\n\
+    2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%，较上年支出数减少0.71万元。";
+
+#[test]
+fn a_change_against_the_budget_stated_before() {
+    expect(BUDGET_BEFORE, "difference", "10.93", "ok", "10.93");
+    let wrong = BUDGET_BEFORE.replace("减少10.93万元", "减少11.93万元");
+    expect(&wrong, "difference", "11.93", "mismatch", "10.93");
+}
+
+#[test]
+fn a_budget_of_another_year_is_not_the_budget() {
+    let text = BUDGET_BEFORE.replacen("2021年我镇", "2020年我镇", 1);
+    assert_eq!(claim(&text, "difference", "10.93"), None);
+    no_mismatch(&text);
+}
