@@ -92,3 +92,23 @@ fn a_budget_of_another_year_is_not_the_budget() {
     assert_eq!(claim(&text, "difference", "10.93"), None);
     no_mismatch(&text);
 }
+
+const RATE_ONLY: &str = "2018年财政拨款“三公”经费预算总额为2.5万元，其中，因公出国（境）费支出0万元，\
+    公务用车购置及运行费支出1.5万元，公务接待费支出1万元。\n\
+    2018年“三公”经费预算数比2017年预算数减少1万元，减幅29%。";
+
+#[test]
+fn a_rate_against_this_years_statement_and_the_change() {
+    // 2.5 against 3.5 (2.5 + 1): a fall of 28.57%, written as 29%
+    expect(RATE_ONLY, "growth", "29", "ok", "29");
+    let wrong = RATE_ONLY.replace("减幅29%", "减幅0.29%");
+    expect(&wrong, "growth", "0.29", "mismatch", "28.57");
+}
+
+#[test]
+fn a_rate_without_this_years_statement_is_not_bound() {
+    // the statement before is of 2017, the year compared with: 2018's level is not written
+    let text = RATE_ONLY.replacen("2018年财政拨款", "2017年财政拨款", 1);
+    assert_eq!(claim(&text, "growth", "29"), None, "{}", describe(&check(&text)));
+    no_mismatch(&text);
+}

@@ -7,8 +7,8 @@
 //! other measure), the item is named the same way, and a measure the change names (预算, 决算) is the
 //! statement's.
 
-use super::claims::{push_difference, push_rate_vs_level, same_class};
-use super::cues::{Base, Measure};
+use super::claims::{push_difference, push_rate_vs_change, push_rate_vs_level, same_class};
+use super::cues::{Base, Measure, Sign};
 use super::families;
 use super::frames::{Frame, Role};
 use crate::error::Result;
@@ -146,6 +146,22 @@ fn years_in(text: &str) -> Vec<Decimal> {
     out
 }
 
+/// The rate of the same comparison that follows change frame `k` in its sub-statement.
+fn rate_after(frames: &[Frame], k: usize) -> Option<(usize, Sign)> {
+    let f = frames.get(k)?;
+    let Role::Change { base, .. } = f.role else {
+        return None;
+    };
+    frames
+        .iter()
+        .skip(k + 1)
+        .take_while(|g| g.part == f.part && !matches!(g.role, Role::Change { .. }))
+        .find_map(|g| match g.role {
+            Role::Rate { sign: rs, base: rb } if rb == base => Some((g.tok, rs)),
+            _ => None,
+        })
+}
+
 pub fn year_lists_changes(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     let lists = year_lists(ctx, frames);
     if lists.len() < 2 && !lists.iter().any(|l| l.budget) {
@@ -215,6 +231,7 @@ pub fn year_lists_changes(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         let sentence = ctx
             .text
             .slice(ctx.text.sentence_start(ctx.tok(d).start), ctx.tok(d).start);
+        let listed = current.is_none();
         let (current, current_budget) = match current {
             Some(c) => (
                 c,
@@ -264,6 +281,16 @@ pub fn year_lists_changes(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             .collect();
         // one statement of that year (a second could be the other measure), whose item is named
         let [against] = candidates[..] else {
+            // no statement of the compared year at all: the rate can still be checked against this
+            // year's level and the change ("预算总额为 2.5 万元…。预算数比 2017 年预算数减少 1 万元，减幅 29%")
+            let none = candidates.is_empty() && of_year(against_year).is_empty();
+            if let Some((r, rs)) =
+                rate_after(frames, k).filter(|_| listed && none && base == Base::Prior)
+            {
+                if !ctx.used.contains(&r) && same_class(ctx, current, d) {
+                    push_rate_vs_change(ctx, base, current, d, sign, r, rs)?;
+                }
+            }
             continue;
         };
         let Some(p) = level(against) else {
@@ -274,15 +301,7 @@ pub fn year_lists_changes(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         }
         push_difference(ctx, current, p, d, sign)?;
         // the rate of the same comparison that follows in the sub-statement
-        let rate = frames
-            .iter()
-            .skip(k + 1)
-            .take_while(|g| g.part == f.part && !matches!(g.role, Role::Change { .. }))
-            .find_map(|g| match g.role {
-                Role::Rate { sign: rs, base: rb } if rb == base => Some((g.tok, rs)),
-                _ => None,
-            });
-        if let Some((r, rs)) = rate.filter(|(r, _)| !ctx.used.contains(r)) {
+        if let Some((r, rs)) = rate_after(frames, k).filter(|(r, _)| !ctx.used.contains(r)) {
             push_rate_vs_level(ctx, base, current, p, r, rs)?;
         }
     }
