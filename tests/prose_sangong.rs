@@ -93,7 +93,8 @@ fn a_budget_of_another_year_is_not_the_budget() {
     no_mismatch(&text);
 }
 
-const RATE_ONLY: &str = "2018年财政拨款“三公”经费预算总额为2.5万元，其中，因公出国（境）费支出0万元，\
+const RATE_ONLY: &str =
+    "2018年财政拨款“三公”经费预算总额为2.5万元，其中，因公出国（境）费支出0万元，\
     公务用车购置及运行费支出1.5万元，公务接待费支出1万元。\n\
     2018年“三公”经费预算数比2017年预算数减少1万元，减幅29%。";
 
@@ -109,6 +110,47 @@ fn a_rate_against_this_years_statement_and_the_change() {
 fn a_rate_without_this_years_statement_is_not_bound() {
     // the statement before is of 2017, the year compared with: 2018's level is not written
     let text = RATE_ONLY.replacen("2018年财政拨款", "2017年财政拨款", 1);
-    assert_eq!(claim(&text, "growth", "29"), None, "{}", describe(&check(&text)));
+    assert_eq!(
+        claim(&text, "growth", "29"),
+        None,
+        "{}",
+        describe(&check(&text))
+    );
+    no_mismatch(&text);
+}
+
+const CAR_PARTS: &str = "2.公务用车购置及运行维护费4.50万元。其中：\n\
+    2018年公务用车购置经费预算数1.20万元，与上年预算数相比无变化；公务用车运行维护费3.30万元，与上年预算数相比持平。";
+
+#[test]
+fn the_car_item_and_its_parts_after_qizhong() {
+    expect(CAR_PARTS, "sum", "4.50", "ok", "4.50");
+    let wrong = CAR_PARTS.replace("3.30万元", "3.40万元");
+    expect(&wrong, "sum", "4.50", "mismatch", "4.60");
+}
+
+#[test]
+fn one_car_part_confirms_only_a_sum_that_holds() {
+    let one = "1.公务用车购置及运行维护费1.5万元。其中：\n公务用车运行维护费1.5万元，与上年预算数相比无变化。";
+    expect(one, "sum", "1.5", "ok", "1.5");
+    // 购置费 may be the 0.3 left out
+    let short = one.replace("运行维护费1.5万元，", "运行维护费1.2万元，");
+    assert_eq!(claim(&short, "sum", "1.5"), None);
+    no_mismatch(&short);
+}
+
+#[test]
+fn car_parts_of_another_year_are_not_the_items() {
+    let text =
+        CAR_PARTS
+            .replace("\n2018年", "\n2017年")
+            .replacen("2.公务用车", "2018年公务用车", 1);
+    let text = text.replace("3.30万元", "3.40万元");
+    assert_eq!(
+        claim(&text, "sum", "4.50"),
+        None,
+        "{}",
+        describe(&check(&text))
+    );
     no_mismatch(&text);
 }

@@ -5,6 +5,7 @@
 
 mod added;
 mod after_list;
+mod car_parts;
 mod carried;
 mod change_sums;
 mod claims;
@@ -57,6 +58,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
         }
     }
     lists::sums(ctx, &frames, &entities)?;
+    car_parts::car_parts(ctx, &frames)?;
     lined::lined(ctx, &frames)?;
     identities::identities(ctx, &frames)?;
     identities::year_end_balances(ctx, &frames)?;
