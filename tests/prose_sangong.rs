@@ -154,3 +154,35 @@ fn car_parts_of_another_year_are_not_the_items() {
     );
     no_mismatch(&text);
 }
+
+const TWO_BUDGETS: &str = "2016年三公经费预算拨入33万元，2015年三公经费预算拨入57.55万元，与上年对比减少24.55万元。\
+    主要原因是厉行节约。其中：1、公务接待费2016年预算8.00万元，2015年预算12.35万元；对比减少4.35万元；减少率35.22%。\
+    2、公务车辆运行2016年预算25万元，2015年预算45.2万元；对比减少20.20万元；减少率44.69%。";
+
+#[test]
+fn an_items_two_years_then_their_comparison() {
+    expect(TWO_BUDGETS, "difference", "4.35", "ok", "4.35");
+    expect(TWO_BUDGETS, "growth", "35.22", "ok", "35.22");
+    let wrong = TWO_BUDGETS.replace("减少4.35万元", "减少4.53万元");
+    expect(&wrong, "difference", "4.53", "mismatch", "4.35");
+}
+
+#[test]
+fn a_comparison_after_a_list_whose_total_has_none_stays_open() {
+    // the total's change is not stated: 对比减少 may be the total's
+    let text = TWO_BUDGETS.replace("，与上年对比减少24.55万元", "");
+    assert_eq!(
+        claim(&text, "difference", "4.35"),
+        None,
+        "{}",
+        describe(&check(&text))
+    );
+    no_mismatch(&text);
+}
+
+#[test]
+fn a_rate_named_increase_rate_has_its_direction() {
+    // 增加率 where the level fell: the direction word is wrong
+    let text = TWO_BUDGETS.replace("减少率44.69%", "增加率44.69%");
+    expect(&text, "growth", "44.69", "mismatch", "-44.69");
+}

@@ -281,7 +281,7 @@ fn role(
                 };
             }
             let tail = cues::trim_tail(lead);
-            if ["增长率", "增速", "增幅为", "同比增长率"]
+            if ["增长率", "增加率", "增速", "增幅为", "同比增长率"]
                 .iter()
                 .any(|w| tail.ends_with(w))
             {
