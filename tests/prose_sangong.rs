@@ -186,3 +186,24 @@ fn a_rate_named_increase_rate_has_its_direction() {
     let text = TWO_BUDGETS.replace("减少率44.69%", "增加率44.69%");
     expect(&text, "growth", "44.69", "mismatch", "-44.69");
 }
+
+#[test]
+fn a_year_run_into_an_amount_is_split_when_the_sentence_names_the_next() {
+    let text = "2015年区直文化系统“三公”经费394.85万元2014247.15万元相比较增长147.70万元。";
+    expect(text, "difference", "147.70", "ok", "147.70");
+    let wrong = text.replace("增长147.70", "增长147.90");
+    expect(&wrong, "difference", "147.90", "mismatch", "147.70");
+}
+
+#[test]
+fn a_long_amount_without_the_next_year_is_not_split() {
+    // no 2015 in the sentence: 2014247.15 may be an amount as written
+    let text = "区直文化系统“三公”经费394.85万元2014247.15万元相比较增长147.70万元。";
+    assert_eq!(
+        claim(text, "difference", "147.70"),
+        None,
+        "{}",
+        describe(&check(text))
+    );
+    no_mismatch(text);
+}

@@ -2,6 +2,7 @@
 //! ([`clean`]) and cut into figures with their units, labels, direction words and sentences ([`tokens`]).
 
 pub mod clean;
+mod run_in;
 pub mod tokens;
 mod traditional;
 
