@@ -182,10 +182,12 @@ pub fn year_lists_changes(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             .rev()
             .take_while(|g| g.statement == f.statement)
             .collect();
-        let own_base = own.iter().any(|g| match (g.role.clone(), base) {
-            (Role::Level(Measure::Prior), Base::Prior) => true,
-            (Role::Level(Measure::Budget), Base::Budget) => true,
-            _ => false,
+        let own_base = own.iter().any(|g| {
+            matches!(
+                (&g.role, base),
+                (Role::Level(Measure::Prior), Base::Prior)
+                    | (Role::Level(Measure::Budget), Base::Budget)
+            )
         });
         if own_base {
             continue;
