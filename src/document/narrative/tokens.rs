@@ -129,18 +129,46 @@ pub fn scan(text: &CleanText, end: usize, unread: &mut Vec<(usize, usize, Unread
     let mut tokens = Vec::new();
     let mut sentence = 0;
     let mut i = 0;
+    // where the amount after a run-in year starts (its digits follow the year's)
+    let mut resume = None;
     while i < chars.len() {
         let c = chars[i];
         if c == '。' || text.is_head(i) {
             sentence += 1;
         }
         if !c.is_ascii_digit()
-            || chars
-                .get(i.wrapping_sub(1))
-                .is_some_and(|p| p.is_ascii_digit() || *p == '.')
+            || (resume != Some(i)
+                && chars
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| p.is_ascii_digit() || *p == '.'))
         {
             i += 1;
             continue;
+        }
+        if let Some(n) = super::run_in::year_run_in(chars, i).filter(|_| resume != Some(i)) {
+            let digits: String = chars.get(i..i + n).unwrap_or_default().iter().collect();
+            if let Ok(value) = Decimal::from_str_exact(&digits) {
+                let (label, label_start) = label_before(text, i);
+                tokens.push(Token {
+                    start: i,
+                    end: i + n,
+                    figure: Figure {
+                        value,
+                        scale: 0,
+                        unit: String::new(),
+                        comparator: None,
+                        exact: false,
+                    },
+                    class: UnitClass::Other,
+                    direction: None,
+                    label,
+                    label_start,
+                    sentence,
+                });
+                resume = Some(i + n);
+                i += n;
+                continue;
+            }
         }
         let negative = i > 0
             && chars.get(i - 1) == Some(&'-')

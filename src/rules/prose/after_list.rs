@@ -41,6 +41,12 @@ pub(super) fn after_list(
     if f.clause == p.clause && f.part == p.part {
         return false;
     }
+    // an item stated for both years after a total whose own change was given: a comparison after it is
+    // of the two years just stated ("其中：1、公务接待费 2016 年预算 8 万元，2015 年预算 12.5 万元；对比减少 4.35 万元")
+    let both_years = item.current.or(item.budget).is_some() && item.prior.is_some();
+    if both_years && out.get(total).is_some_and(|t| !t.changes.is_empty()) {
+        return false;
+    }
     // the item's own ，-chain: no ； between, and the item is not one of a 、-list (whose ， ends the list)
     let in_enumeration = frames
         .get(item.first)

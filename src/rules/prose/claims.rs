@@ -220,7 +220,7 @@ pub(super) fn push_rate_vs_level(
     Ok(())
 }
 
-fn push_rate_vs_change(
+pub(super) fn push_rate_vs_change(
     ctx: &mut Ctx,
     base: Base,
     c: usize,

@@ -281,7 +281,7 @@ fn role(
                 };
             }
             let tail = cues::trim_tail(lead);
-            if ["增长率", "增速", "增幅为", "同比增长率"]
+            if ["增长率", "增加率", "增速", "增幅为", "同比增长率"]
                 .iter()
                 .any(|w| tail.ends_with(w))
             {
@@ -368,7 +368,14 @@ fn role(
             {
                 return Role::Whole;
             }
-            if cues::names_compared_year(clause, lead) {
+            // a year run into the amount by a PDF copy names the year compared with (tokens::run_in)
+            let run_in = index
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|y| {
+                    y.end == t.start && y.class == UnitClass::Other && y.figure.unit.is_empty()
+                });
+            if run_in || cues::names_compared_year(clause, lead) {
                 return Role::Level(Measure::Prior);
             }
             Role::Level(cues::measure(lead))

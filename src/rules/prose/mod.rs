@@ -7,6 +7,7 @@ mod added;
 mod after_list;
 mod breakdown_sums;
 mod breakdowns;
+mod car_parts;
 mod carried;
 mod change_sums;
 mod claims;
@@ -39,6 +40,7 @@ mod subjects;
 mod wholes;
 mod within;
 mod words;
+mod year_lists;
 mod years;
 
 use super::context::Ctx;
@@ -64,6 +66,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
         }
     }
     lists::sums(ctx, &frames, &entities)?;
+    car_parts::car_parts(ctx, &frames)?;
     lined::lined(ctx, &frames)?;
     identities::identities(ctx, &frames)?;
     identities::year_end_balances(ctx, &frames)?;
@@ -76,6 +79,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     within::within(ctx, &frames)?;
     family_sums::family_sums(ctx, &frames)?;
     prior_sums::prior_sums(ctx, &entities)?;
+    year_lists::year_lists_changes(ctx, &frames)?;
     claims::growth(ctx, &entities)?;
     shares::ratios(ctx, &frames, &entities)?;
     within::shares_whole(ctx)?;

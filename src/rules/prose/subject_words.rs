@@ -75,6 +75,7 @@ pub(super) fn named_subject(lead: &str) -> Option<String> {
         "主要是",
         // a rate's own name and the word of a comparison are no subject ("对比减少 4.35 万元；减少率 35.22%")
         "增长率",
+        "增加率",
         "减少率",
         "下降率",
         "降低率",
