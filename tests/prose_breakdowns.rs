@@ -100,6 +100,15 @@ fn month_and_year_to_date_parts_pair_by_their_period_word() {
         describe(&r)
     );
     assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+    // a wrong 当月 total is told (a 提示): the 累计 figure beside it is the other period's, not another
+    // level the parts might make
+    let wrong = check(&text.replace("当月完成25.2亿元", "当月完成26.2亿元"));
+    assert_eq!(
+        sum_with(&wrong, "26.2", &["5", "7.1", "13.1"]),
+        Some((Verdict::Notice, Some("25.2".into()))),
+        "{}",
+        describe(&wrong)
+    );
 }
 
 #[test]

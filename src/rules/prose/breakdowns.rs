@@ -129,8 +129,10 @@ pub fn breakdowns(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
                     .iter()
                     .enumerate()
                     .filter(|&(j, g)| {
+                        // a 累计 figure beside a 当月 total is the other period's, not another reading
                         j != k
                             && g.statement == f.statement
+                            && g.period == f.period
                             && g.role == Role::Level(Measure::Current)
                             && g.paren.is_none()
                             && ctx.tok(g.tok).class == ctx.tok(f.tok).class
