@@ -4,11 +4,10 @@
 
 use super::cues::Sign;
 use crate::error::Result;
-use crate::num::figure::Figure;
-use crate::num::verdict::{check_sum, Verdict};
+use crate::num::verdict::Verdict;
 use crate::report::wording;
 use crate::rules::claim::ClaimKind;
-use crate::rules::context::{unit_of, Ctx};
+use crate::rules::context::Ctx;
 
 /// Whether a sum claim of exactly these figures was made already (by a 其中 list or a family).
 fn already(ctx: &Ctx, total: usize, parts: &[usize]) -> bool {
@@ -47,14 +46,6 @@ pub fn level_sum(ctx: &mut Ctx, total: usize, parts: &[usize]) -> Result<()> {
     Ok(())
 }
 
-fn signed(ctx: &Ctx, i: usize, sign: Sign) -> Figure {
-    let mut f = ctx.tok(i).figure.clone();
-    if sign == Sign::Down {
-        f.value = -f.value;
-    }
-    f
-}
-
 /// The total's change against last year = Σ the items' own changes ("增收 404.5 亿元" of 税收 增收 412.8 and
 /// 非税 减收 8.3); a sum that does not hold is a 提示.
 pub fn change_sum(
@@ -67,26 +58,10 @@ pub fn change_sum(
     if !plain.iter().all(|&p| same(p)) || already(ctx, total, &plain) {
         return Ok(());
     }
-    let mut figures: Vec<Figure> = std::iter::once(signed(ctx, total, tsign))
-        .chain(parts.iter().map(|&(p, s)| signed(ctx, p, s)))
-        .collect();
-    crate::num::figure::align_money_units(&mut figures);
-    let stated = figures.remove(0);
-    let check = check_sum(&stated, &figures)?;
-    let mut inputs = vec![ctx.source(total, "增减额合计")];
-    for (k, &p) in plain.iter().enumerate() {
-        let mut s = ctx.source(p, "分项增减额");
-        s.value = figures.get(k).map_or(s.value, |f| f.value);
-        inputs.push(s);
-    }
     let span = ctx.span_of(total, total);
-    let unit = unit_of(ctx.tok(total));
-    ctx.push(ClaimKind::Sum, check, span, inputs, &unit);
+    super::lists::push_change_sum(ctx, (total, tsign), parts, span)?;
     ctx.set_stated(total);
-    ctx.used.insert(total);
     if let Some(c) = ctx.claims.last_mut() {
-        c.written_negated = tsign == Sign::Down;
-        c.context = Some("增减额合计".into());
         if c.check.verdict == Verdict::Mismatch {
             c.check.verdict = Verdict::Notice;
             c.message = Some(wording::partial_changes(&c.check, &c.unit, false));

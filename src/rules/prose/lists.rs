@@ -252,6 +252,24 @@ fn signed_sum(ctx: &mut Ctx, (total, tsign): (usize, Sign), parts: &[(usize, Sig
     if ctx.used.contains(&total) {
         return Ok(());
     }
+    let last = parts.last().map_or(total, |p| p.0);
+    let span = ctx.span_of(total.min(last), last.max(total));
+    push_change_sum(ctx, (total, tsign), parts, span)?;
+    // the changes listed after 其中 need not be all of them either ("比上年减少 5 万元，其中：公务接待费减少 2
+    // 万元，公务用车运行维护费减少 1 万元" says nothing of 因公出国（境）费)
+    let parts: Vec<usize> = parts.iter().map(|p| p.0).collect();
+    may_be_partial(ctx, &parts);
+    Ok(())
+}
+
+/// Pushes the sum claim of a total change (its sign as written) against its parts' signed changes, the
+/// total marked used; the caller decides what a sum that does not hold means.
+pub(super) fn push_change_sum(
+    ctx: &mut Ctx,
+    (total, tsign): (usize, Sign),
+    parts: &[(usize, Sign)],
+    span: (usize, usize),
+) -> Result<()> {
     let mut figures: Vec<Figure> = std::iter::once(signed(ctx, total, tsign))
         .chain(parts.iter().map(|&(p, s)| signed(ctx, p, s)))
         .collect();
@@ -264,8 +282,6 @@ fn signed_sum(ctx: &mut Ctx, (total, tsign): (usize, Sign), parts: &[(usize, Sig
         s.value = figures.get(k).map_or(s.value, |f| f.value);
         inputs.push(s);
     }
-    let last = parts.last().map_or(total, |p| p.0);
-    let span = ctx.span_of(total.min(last), last.max(total));
     let unit = unit_of(ctx.tok(total));
     ctx.push(ClaimKind::Sum, check, span, inputs, &unit);
     ctx.used.insert(total);
@@ -273,10 +289,6 @@ fn signed_sum(ctx: &mut Ctx, (total, tsign): (usize, Sign), parts: &[(usize, Sig
         c.written_negated = tsign == Sign::Down;
         c.context = Some("增减额合计".into());
     }
-    // the changes listed after 其中 need not be all of them either ("比上年减少 5 万元，其中：公务接待费减少 2
-    // 万元，公务用车运行维护费减少 1 万元" says nothing of 因公出国（境）费)
-    let parts: Vec<usize> = parts.iter().map(|p| p.0).collect();
-    may_be_partial(ctx, &parts);
     Ok(())
 }
 
