@@ -64,6 +64,9 @@ fn lists_that_are_not_the_ranked_levels_give_nothing() {
     assert!(ranked("排在前三的是甲、乙和丙，分别增加3万元、9万元和5万元。").is_empty());
     // the list runs on past the rank's count
     assert!(ranked("排名前三的是甲、乙和丙，分别为3万元、9万元、5万元和1万元。").is_empty());
+    // ranked by a rate or a change, the levels listed need not fall
+    assert!(ranked("全省收入增速排名前三的是甲、乙和丙，分别为3亿元、9亿元和5亿元。").is_empty());
+    assert!(ranked("支出增加最多的前三位是甲、乙和丙，分别支出3万元、9万元和5万元。").is_empty());
     // no 分别 in the sentence
     assert!(ranked("排在前三的是甲、乙和丙。甲支出3万元、乙9万元和丙5万元。").is_empty());
 }

@@ -26,6 +26,11 @@ const CUES: [(&str, Relation); 10] = [
     ("最小的", Relation::Less),
 ];
 
+/// Words before a rank that make it a ranking by a rate or a change, not by the levels listed.
+const RATE_WORDS: [&str; 9] = [
+    "增速", "增幅", "降幅", "增长", "下降", "增加", "减少", "占比", "比重",
+];
+
 /// Words that make the listed figures changes or ratios, not the levels ranked.
 const NOT_LEVELS: [&str; 8] = ["增长", "增加", "下降", "减少", "增幅", "降幅", "占", "比"];
 
@@ -44,7 +49,18 @@ pub fn rankings(ctx: &mut Ctx) -> Result<()> {
         let Some((cue, relation)) = CUES.iter().find(|(w, _)| ends_at(chars, at, w)) else {
             continue;
         };
-        found.push((at - cue.chars().count(), at + 2, n, *relation));
+        let cue_at = at - cue.chars().count();
+        // "增速排名前三的是…，分别为 10 亿元、…": ranked by a rate, the amounts listed need not fall
+        let window = &chars[cue_at.saturating_sub(8)..cue_at];
+        let clause_start = window
+            .iter()
+            .rposition(|c| matches!(c, '，' | ',' | '。' | '；' | ';'))
+            .map_or(0, |p| p + 1);
+        let before: String = window[clause_start..].iter().collect();
+        if RATE_WORDS.iter().any(|w| before.contains(w)) {
+            continue;
+        }
+        found.push((cue_at, at + 2, n, *relation));
     }
     for (cue_at, after, n, relation) in found {
         let Some(list) = listed(ctx, after, n) else {
