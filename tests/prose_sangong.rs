@@ -207,3 +207,27 @@ fn a_long_amount_without_the_next_year_is_not_split() {
     );
     no_mismatch(text);
 }
+
+/// A change that names its budget ("2018年“三公”经费预算数比2017年预算数减少…") compares budgets: it binds the
+/// budget total stated before it, never a spending.
+const BUDGET_CHANGE: &str =
+    "2018年财政拨款“三公”经费预算总额为 2.5万元,其中,因公出国(境)费支出 0 万元,\
+    公务用车购置及运行费支出 1.5 万元,公务接待费支出 1 万元。\
+    2018年“三公”经费预算数比2017年预算数减少1 万元,减幅 28.57%。";
+
+#[test]
+fn a_budget_change_binds_the_budget_stated_before() {
+    expect(BUDGET_CHANGE, "growth", "28.57", "ok", "28.57");
+    let wrong = BUDGET_CHANGE.replace("减幅 28.57%", "减幅 5%");
+    expect(&wrong, "growth", "5", "mismatch", "29");
+}
+
+#[test]
+fn a_budget_change_never_binds_a_spending() {
+    // only the spending is stated: the budget the change is of is not, so the rate stays unchecked
+    let text = "一、2018年“三公”经费决算情况\n\
+        2018年“三公”经费支出总额2.5万元，其中：公务接待费1.5万元，公务用车运行维护费1万元。\
+        2018年“三公”经费预算数比2017年预算数减少1万元，减幅20%。";
+    no_mismatch(text);
+    assert_eq!(claim(text, "growth", "20"), None);
+}
