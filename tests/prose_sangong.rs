@@ -207,3 +207,59 @@ fn a_long_amount_without_the_next_year_is_not_split() {
     );
     no_mismatch(text);
 }
+
+/// A change that names its budget ("2018年“三公”经费预算数比2017年预算数减少…") compares budgets: it binds the
+/// budget total stated before it, never a spending.
+const BUDGET_CHANGE: &str =
+    "2018年财政拨款“三公”经费预算总额为 2.5万元,其中,因公出国(境)费支出 0 万元,\
+    公务用车购置及运行费支出 1.5 万元,公务接待费支出 1 万元。\
+    2018年“三公”经费预算数比2017年预算数减少1 万元,减幅 28.57%。";
+
+#[test]
+fn a_budget_change_binds_the_budget_stated_before() {
+    expect(BUDGET_CHANGE, "growth", "28.57", "ok", "28.57");
+    let wrong = BUDGET_CHANGE.replace("减幅 28.57%", "减幅 5%");
+    expect(&wrong, "growth", "5", "mismatch", "29");
+}
+
+#[test]
+fn a_budget_change_never_binds_a_spending() {
+    // only the spending is stated: the budget the change is of is not, so the rate stays unchecked
+    let text = "一、2018年“三公”经费决算情况\n\
+        2018年“三公”经费支出总额2.5万元，其中：公务接待费1.5万元，公务用车运行维护费1万元。\
+        2018年“三公”经费预算数比2017年预算数减少1万元，减幅20%。";
+    no_mismatch(text);
+    assert_eq!(claim(text, "growth", "20"), None);
+}
+
+/// Items parted by ； each with its own changes, one run on to the figure before it with no mark ("…的
+/// 98.74%公务用车运行维护费支出…"): the list goes on to its last item, and a figure of the total's own family
+/// after it (州本级“三公经费”) is another total, not a part.
+const RUN_ON_ITEM: &str = "2021年全州“三公经费”财政拨款支出4,855万元,比上年减支433万元,降低8.19%。\
+    其中:公车购置支出470万元,比上年减支1122万元,降低70.48%,为年初预算数476万元的98.74%\
+    公务用车运行维护费支出3758万元,比上年增支816万元,增长27.74%,为年初预算数4688万元的80.16%;\
+    公务接待费支出627万元,比上年减支125万元,降低16.62%,为年初预算数1035万元的60.58%;\
+    因公出国费支出0万元,比上年减支2万元,为年初预算数1万元的0%\
+    州本级“三公经费”财政拨款支出1127万元,比上年减支73万元,下降6.08%。";
+
+#[test]
+fn a_list_parted_by_semicolons_goes_on_past_a_run_on_item() {
+    expect(RUN_ON_ITEM, "sum", "4855", "ok", "4855");
+    let wrong = RUN_ON_ITEM.replace("公务接待费支出627万元", "公务接待费支出637万元");
+    expect(&wrong, "sum", "4855", "mismatch", "4865");
+}
+
+#[test]
+fn a_total_of_the_same_family_is_no_part() {
+    // the 州本级 total after the items must not be added to the 全州 total
+    no_mismatch(RUN_ON_ITEM);
+    let r = support::check(RUN_ON_ITEM);
+    assert!(
+        !r.claims
+            .iter()
+            .any(|c| c.kind.name() == "sum"
+                && c.inputs.0.iter().any(|(_, v)| v.to_string() == "1127")),
+        "{}",
+        support::describe(&r)
+    );
+}

@@ -229,7 +229,7 @@ const BUDGET: [&str; 16] = [
 /// The measure of a level figure from the words of its clause before it.
 /// The text without the names that hold the words of a measure without being one (一般公共预算 is a kind of
 /// fund, 上年结转 this year's income).
-fn strip_names(text: &str) -> String {
+pub(super) fn strip_names(text: &str) -> String {
     let mut c = text.to_string();
     for name in [
         "一般公共预算",

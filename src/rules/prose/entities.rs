@@ -111,6 +111,17 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
         if list_total.is_some() && adds_on(&f.lead, labels.get(f.tok).map(String::as_str)) {
             list_total = None;
         }
+        // a figure of the list total's own family total ("其中：公车购置…；因公出国费…州本级“三公经费”
+        // 1127 万元") is another total, never one of its parts
+        if let Some((t, _)) = list_total {
+            let total = out.get(t).and_then(|e| e.current.or(e.budget).or(e.prior));
+            if let (Some(total), Some(l)) = (total.and_then(|t| labels.get(t)), labels.get(f.tok)) {
+                let family = super::families::family_of_total(l);
+                if family.is_some() && family == super::families::family_of_total(total) {
+                    list_total = None;
+                }
+            }
+        }
         // back out of a nested list: an item of the outer total's family that is none of the inner's
         // ("…公务用车 1,502 万元，其中：购置费 384 万元，运行费 1,118 万元；公务接待费 393 万元")
         if let (Some((outer_total, _)), Some((inner_total, _))) = (outer, list_total) {
@@ -181,7 +192,12 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                         ..Entity::default()
                     });
                     cur = Some(out.len() - 1);
-                    if parent_here.is_some() && parent_here == list_total {
+                    // an item run on to the figure before it with no mark between ("…的98.74%公务用车运行
+                    // 维护费支出3758万元") is no evidence that commas part the items
+                    let glued = prev
+                        .and_then(|p| frames.get(p))
+                        .is_some_and(|p| p.clause == f.clause);
+                    if parent_here.is_some() && parent_here == list_total && !glued {
                         item_parts.push(f.part);
                     }
                 }

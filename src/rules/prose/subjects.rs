@@ -22,6 +22,7 @@ pub(super) fn subject_before(
         return None;
     }
     // a figure of another year is another quantity ("2022年度…预算较2021年度…" against a 2021 figure)
+    let names_budget = names_its_budget(ctx, first, here);
     let year = |i: usize| ctx.year_of(i);
     let here_year = year(here);
     (0..here)
@@ -37,9 +38,11 @@ pub(super) fn subject_before(
                 || (l.ends_with(&want) && want.chars().count() >= 4)
                 || (families::canonical(&l) == families::canonical(&want)
                     && families::canonical(&want).starts_with('#'));
-            // a budget is compared only when the subject says it is one
-            let measure_fits =
-                measure(&t.label) != super::cues::Measure::Budget || want.contains("预算");
+            // a budget is compared only when the subject says it is one, and a subject that names its
+            // budget ("2018年“三公”经费预算数比2017年预算数减少…") is never the spending stated before it
+            let level_budget = measure(&t.label) == super::cues::Measure::Budget;
+            let measure_fits = (!level_budget || want.contains("预算") || names_budget)
+                && (level_budget || !names_budget);
             t.is_level_amount() && named && measure_fits && families::same_scope(&t.label, subject)
         })
 }
@@ -114,6 +117,21 @@ pub(super) fn prior_named(ctx: &Ctx, e: &Entity) -> Option<usize> {
         [one] => Some(*one),
         _ => None,
     }
+}
+
+/// Whether the clause of a change against last year names a budget ("2018年“三公”经费预算数比2017年预算数
+/// 减少 1 万元"): budgets are compared, so the level it changes is a budget, never a spending stated before.
+/// A change against this year's budget ("较年初预算减少") names the budget as its base only.
+fn names_its_budget(ctx: &Ctx, e: &Entity, here: usize) -> bool {
+    let base = e.changes.first().or(e.rates.first()).map(|c| c.2);
+    if base != Some(super::cues::Base::Prior) {
+        return false;
+    }
+    let start = ctx.tok(here).start;
+    let clause = ctx
+        .text
+        .slice(super::words::clause_start(ctx, start), start);
+    super::cues::strip_names(&clause).contains("预算")
 }
 
 /// Whether `text` holds a number other than a year ("2016年").
