@@ -213,3 +213,66 @@ fn saving_rate_of_another_reading_is_a_notice() {
     expect(&t, "share", "16.84", "notice", "14.41");
     no_mismatch(&t);
 }
+
+// ---- a list of shares after 分别: paired item by item with the parts listed, or not at all
+
+const SHARE_LIST: &str =
+    "2024年，全市政府采购规模为32.72亿元。从结构上看，全市货物、工程、服务政府采购规模\
+分别为14.71亿元、5.65亿元和12.36亿元，占全市政府采购规模比例为44.96%、17.27%和37.77%。";
+
+#[test]
+fn a_share_list_pairs_with_its_parts_in_order() {
+    expect(SHARE_LIST, "share", "44.96", "ok", "44.96");
+    expect(SHARE_LIST, "share", "17.27", "ok", "17.27");
+}
+
+#[test]
+fn a_share_list_with_a_part_missing_pairs_with_none() {
+    // three shares, two parts: no share falls back to the last part's figure
+    let text = SHARE_LIST.replace("5.65亿元和12.36亿元", "5.65亿元");
+    unjudged(&text, "share", "44.96");
+    unjudged(&text, "share", "37.77");
+    unjudged(&text, "share", "17.27");
+}
+
+// ---- items named before 分别 with fewer figures than names
+
+#[test]
+fn items_named_with_a_figure_missing_are_a_notice() {
+    let text = "2024年，全市政府采购规模为32.72亿元。全市货物、工程、服务政府采购规模分别为14.71亿元、5.65亿元。";
+    expect(text, "sum", "32.72", "notice", "20.36");
+}
+
+#[test]
+fn items_named_with_every_figure_add_up() {
+    let text =
+        "2024年，全市政府采购规模为32.72亿元。全市货物、工程、服务政府采购规模分别为14.71亿元、\
+5.65亿元和12.36亿元。";
+    expect(text, "sum", "32.72", "ok", "32.72");
+}
+
+// ---- a share naming its part by the tail of the part's label, 总 before a word of size adding nothing
+
+#[test]
+fn a_share_names_its_part_by_the_labels_tail() {
+    let text =
+        "2025年一季度全市政府采购规模为1.32亿元。全市政府采购授予中小企业合同金额为1.3亿元，\
+授予中小企业合同总金额占全市政府采购规模的98.43%。";
+    expect(text, "share", "98.43", "rounding", "98.48");
+}
+
+#[test]
+fn a_share_naming_another_part_is_not_read_as_this_one() {
+    let text =
+        "2025年一季度全市政府采购规模为1.32亿元。全市政府采购授予中小企业合同金额为1.3亿元，\
+授予小微企业合同总金额占全市政府采购规模的68.18%。";
+    unjudged(text, "share", "68.18");
+}
+
+#[test]
+fn items_named_short_are_not_held_against_another_scopes_total() {
+    // the 市本级 figure is not the total of the 全市 items
+    let text = "全市政府采购规模为32.72亿元。市本级政府采购规模为10.29亿元。\
+全市货物、工程、服务政府采购规模分别为14.71亿元、5.65亿元。";
+    unjudged(text, "sum", "10.29");
+}

@@ -35,6 +35,7 @@ mod reviewed;
 mod savings;
 mod scopes;
 mod shares;
+mod short_lists;
 mod subject_words;
 mod subjects;
 mod wholes;
@@ -83,6 +84,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     claims::growth(ctx, &entities)?;
     shares::ratios(ctx, &frames, &entities)?;
     within::shares_whole(ctx)?;
+    short_lists::short_lists(ctx, &frames)?;
     restated::restated(ctx, &frames)?;
     completion::completion(ctx, &frames, &entities)?;
     directions::directions(ctx, &frames, &entities)?;

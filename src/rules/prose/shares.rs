@@ -32,6 +32,9 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
             .filter(|&fi| matches!(frames[fi].role, Role::Share { .. }))
             .collect();
         let parallel = parallel_parts(frames, &frame_of, entities, ei, &shares_here);
+        // "分别占 X 的 p%、q% 和 r%" whose parts do not pair item by item: one part cannot hold two
+        // different shares of one whole, so no share of the list falls back to the subject's own figure
+        let unpaired_list = parallel.is_empty() && share_list(frames, &shares_here);
         for &fi in &e.ratios {
             let f = &frames[fi];
             let p = f.tok;
@@ -59,6 +62,10 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                                     || ctx.text.slice(ctx.tok(c).end, o).trim().is_empty()
                             })
                     });
+                    if unpaired_list && shares_here.contains(&fi) {
+                        ctx.unchecked(p, "分别列出的占比无法与分项逐一对应，无法核对");
+                        continue;
+                    }
                     let part = parallel
                         .iter()
                         .find(|(s, _)| *s == fi)
@@ -129,6 +136,15 @@ fn frame_index(frames: &[Frame]) -> HashMap<usize, usize> {
         index.entry(f.tok).or_insert(k);
     }
     index
+}
+
+/// Two or more shares of one clause naming the same whole: a list of shares, one per listed part.
+fn share_list(frames: &[Frame], shares: &[usize]) -> bool {
+    let same = |a: &Frame, b: &Frame| a.clause == b.clause && a.role == b.role;
+    shares.len() >= 2
+        && shares
+            .windows(2)
+            .all(|w| same(&frames[w[0]], &frames[w[1]]))
 }
 
 /// "A、B、C 分别为 a、b 和 c，占 X 的 p%、q% 和 r%": the shares of one clause paired in order with the parts
@@ -280,7 +296,14 @@ fn share_names_part(
     if name.chars().count() == 0 || !f.lead.contains('占') {
         return Ok(part);
     }
-    let starts = |i: usize| normalize(&ctx.tok(i).label).starts_with(&name);
+    // "授予中小企业合同总金额占…" names "授予中小企业合同金额为 1.3 亿元": 总 before a word of size adds nothing
+    let bare = name.replace("总金额", "金额").replace("总规模", "规模");
+    let starts = |i: usize| {
+        let label = normalize(&ctx.tok(i).label);
+        // or ends with it, the scope written before ("全市政府采购授予中小企业合同金额")
+        let tail = |n: &str| n.chars().count() >= 4 && label.ends_with(n);
+        label.starts_with(&name) || label.starts_with(&bare) || tail(&name) || tail(&bare)
+    };
     if starts(part) {
         return Ok(part);
     }
