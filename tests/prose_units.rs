@@ -4,28 +4,7 @@
 //! Each class with a sentence that must not be read the wrong way.
 
 mod support;
-use support::{check, describe};
-
-fn expect(text: &str, kind: &str, stated: &str, verdict: &str, recomputed: &str) {
-    let r = check(text);
-    let found: Vec<_> = r
-        .claims
-        .iter()
-        .filter(|c| c.kind.name() == kind && c.stated == stated)
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "{kind} {stated} in {text}\n  {}",
-        describe(&r)
-    );
-    assert_eq!(
-        (found[0].verdict.name(), found[0].recomputed.as_deref()),
-        (verdict, Some(recomputed)),
-        "{text}\n  {}",
-        describe(&r)
-    );
-}
+use support::{check, describe, expect};
 
 /// No claim of `kind` states `stated`, and nothing is a ✗.
 fn unjudged(text: &str, kind: &str, stated: &str) {

@@ -32,3 +32,27 @@ pub fn describe(r: &Review) -> String {
         .collect::<Vec<_>>()
         .join("\n  ")
 }
+
+/// Asserts that `text` gives exactly one claim of `kind` stating `stated`, with this verdict and recomputed
+/// value. Not every test file uses it.
+#[allow(dead_code)]
+pub fn expect(text: &str, kind: &str, stated: &str, verdict: &str, recomputed: &str) {
+    let r = check(text);
+    let found: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind.name() == kind && c.stated == stated)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{kind} {stated} in {text}\n  {}",
+        describe(&r)
+    );
+    assert_eq!(
+        (found[0].verdict.name(), found[0].recomputed.as_deref()),
+        (verdict, Some(recomputed)),
+        "{text}\n  {}",
+        describe(&r)
+    );
+}

@@ -62,15 +62,11 @@ fn is_level(ctx: &Ctx, f: &Frame) -> bool {
 /// The statements that state a year's 三公 total (the year written in the statement, before the total).
 fn year_lists(ctx: &Ctx, frames: &[Frame]) -> Vec<YearList> {
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < frames.len() {
-        let statement = frames[k].statement;
-        let end = frames[k..]
-            .iter()
-            .position(|f| f.statement != statement)
-            .map_or(frames.len(), |n| k + n);
-        let these = frames.get(k..end).unwrap_or(&[]);
-        k = end;
+    for range in super::years::statement_ranges(frames) {
+        let these = frames.get(range).unwrap_or(&[]);
+        let Some(statement) = these.first().map(|f| f.statement) else {
+            continue;
+        };
         // a statement with two years' levels in it is read by `years`, not here
         if these
             .iter()

@@ -19,14 +19,8 @@ pub(super) fn years_apart(tokens: &[Token], frames: &mut [Frame]) {
         (is_year && prev.clause == f.clause && f.lead.starts_with('年'))
             .then(|| y.figure.value.mantissa() as i64)
     };
-    let mut k = 0;
-    while k < frames.len() {
-        let statement = frames[k].statement;
-        let end = frames[k..]
-            .iter()
-            .position(|f| f.statement != statement)
-            .map_or(frames.len(), |n| k + n);
-        let levels: Vec<(usize, i64, Role)> = (k..end)
+    for range in statement_ranges(frames) {
+        let levels: Vec<(usize, i64, Role)> = range
             .filter(|&j| {
                 matches!(
                     frames[j].role,
@@ -50,6 +44,17 @@ pub(super) fn years_apart(tokens: &[Token], frames: &mut [Frame]) {
                 frames[j].role = Role::Level(Measure::Prior);
             }
         }
-        k = end;
     }
+}
+
+/// Each statement's frames, as index ranges in order (frames are in text order, so a statement's are
+/// consecutive).
+pub(super) fn statement_ranges(frames: &[Frame]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for chunk in frames.chunk_by(|a, b| a.statement == b.statement) {
+        out.push(start..start + chunk.len());
+        start += chunk.len();
+    }
+    out
 }
