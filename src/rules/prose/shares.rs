@@ -106,9 +106,11 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                                 other => other,
                             }
                             .map(|w| {
-                                w.or(parent_total.filter(|&t| names_alike(name, &ctx.tok(t).label)))
-                                    .or_else(|| area_whole(ctx, name, part))
-                                    .or_else(|| total_named_otherwise(ctx, name, part))
+                                w.or(parent_total.filter(|&t| {
+                                    super::wholes::names_alike(name, &ctx.tok(t).label)
+                                }))
+                                .or_else(|| area_whole(ctx, name, part))
+                                .or_else(|| total_named_otherwise(ctx, name, part))
                             })
                         }
                         (None, None) => Ok(parent_total.or_else(|| family_total(ctx, part))),
@@ -323,27 +325,6 @@ fn share_names_part(
         [] => Err("占比前所写的名称与文中的数对不上，未核对"),
         _ => Err("有多种读法：占比所指的部分有两个可能的数"),
     }
-}
-
-/// Whether a share's whole, named in other words, is the total `label` names: what the name says beside
-/// the words of size (规模, 总额, 金额 …) stands in the label.
-fn names_alike(name: &str, label: &str) -> bool {
-    let mut core = normalize(name);
-    for w in [
-        "总规模",
-        "规模",
-        "总金额",
-        "总额",
-        "金额",
-        "总量",
-        "合计",
-        "总计",
-        "全部",
-        "总",
-    ] {
-        core = core.replace(w, "");
-    }
-    core.chars().count() >= 2 && label.contains(&core)
 }
 
 /// The total a bare "占 P%" of a known item refers to: the nearest figure before it, in the same disclosure

@@ -134,3 +134,24 @@ pub fn total_named_otherwise(ctx: &Ctx, name: &str, part: usize) -> Option<usize
         .all(|&i| ctx.tok(i).figure.value == ctx.tok(first).figure.value)
         .then_some(first)
 }
+
+/// Whether a share's whole, named in other words, is the total `label` names: what the name says beside
+/// the words of size (规模, 总额, 金额 …) stands in the label.
+pub(super) fn names_alike(name: &str, label: &str) -> bool {
+    let mut core = normalize(name);
+    for w in [
+        "总规模",
+        "规模",
+        "总金额",
+        "总额",
+        "金额",
+        "总量",
+        "合计",
+        "总计",
+        "全部",
+        "总",
+    ] {
+        core = core.replace(w, "");
+    }
+    core.chars().count() >= 2 && label.contains(&core)
+}
