@@ -323,3 +323,33 @@ pub fn direction_should_be(written: &str, fits: &str) -> String {
 pub fn unit_slip(digits: &str, written: &str, before: &str) -> String {
     format!("数字相同而单位不同：此处写作 {digits}{written}，前文为 {digits}{before}，应是单位写错")
 }
+
+/// A roster member's amount told again later (`check`: the later figure against the roster's).
+pub fn roster_restated(name: &str, check: &Check, unit: &str) -> String {
+    let r = check.recomputed.map(text).unwrap_or_default();
+    let stated = text(check.stated.value);
+    match check.verdict {
+        Verdict::Ok => format!("{name}：后文写 {stated}{unit}，与前面列表中的 {r}{unit} 一致"),
+        Verdict::Rounding => {
+            format!("{name}：后文写 {stated}{unit}，前面列表中为 {r}{unit}，只差尾数，属尾差")
+        }
+        _ => format!(
+            "{name}：后文写 {stated}{unit}，前面列表中为 {r}{unit}，两处不同。列表未写明口径，若为同一数则有一处有误，请核对"
+        ),
+    }
+}
+
+/// The gap between two roster members (`check`: the gap stated against a − b).
+pub fn roster_gap(a: &str, b: &str, check: &Check, unit: &str) -> String {
+    let r = check.recomputed.map(text).unwrap_or_default();
+    let stated = text(check.stated.value);
+    match check.verdict {
+        Verdict::Ok => format!("{a}与{b}之差：填报 {stated}{unit}，按列表中的数重算 {r}{unit}，一致"),
+        Verdict::Rounding => format!(
+            "{a}与{b}之差：填报 {stated}{unit}，按列表中的数重算 {r}{unit}，只差尾数，属尾差"
+        ),
+        _ => format!(
+            "{a}与{b}之差：填报 {stated}{unit}，按列表中的数重算 {r}{unit}，两者不同。列表未写明口径，若为同一口径则差额或列表有误，请核对"
+        ),
+    }
+}

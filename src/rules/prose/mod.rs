@@ -32,6 +32,7 @@ mod regions;
 mod relation;
 mod restated;
 mod reviewed;
+mod rosters;
 mod savings;
 mod scopes;
 mod shares;
@@ -92,6 +93,7 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     change_sums::change_sums(ctx, &frames)?;
     breakdowns::breakdowns(ctx, &frames)?;
     regions::regions(ctx, &frames)?;
+    rosters::rosters(ctx, &frames)?;
     Ok(())
 }
 
