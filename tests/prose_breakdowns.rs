@@ -239,3 +239,55 @@ fn a_regions_total_is_the_sum_of_its_sub_regions_sections() {
     );
     assert_eq!(mismatches(&r), 0, "{}", describe(&r));
 }
+
+/// The share claims of a review: (verdict, stated, recomputed, formula).
+fn shares(r: &Review) -> Vec<String> {
+    r.claims
+        .iter()
+        .filter(|c| c.kind.name() == "share")
+        .map(|c| {
+            format!(
+                "{} {} {} {}",
+                c.verdict.name(),
+                c.stated,
+                c.recomputed.as_deref().unwrap_or("-"),
+                c.formula
+            )
+        })
+        .collect()
+}
+
+const BARE_SHARES: &str = "我市地方一般公共预算收入当月完成13.1亿元；累计完成158.9亿元，增长30.8%。从收入结构看，地方税收收入当月完成11.1亿元；累计完成137.4亿元，增长42.6%，占比{A}%。非税收入当月完成2.1亿元；累计完成21.4亿元，下降14.6%，占比13.5%。";
+
+#[test]
+fn a_bare_share_of_an_item_is_of_the_total_it_makes_up() {
+    let r = check(&BARE_SHARES.replace("{A}", "86.5"));
+    assert_eq!(
+        shares(&r),
+        [
+            "ok 86.5 86.5 137.4 ÷ 158.9 × 100%",
+            "ok 13.5 13.5 21.4 ÷ 158.9 × 100%"
+        ],
+        "{}",
+        describe(&r)
+    );
+    let wrong = check(&BARE_SHARES.replace("{A}", "68.5"));
+    assert_eq!(
+        shares(&wrong),
+        [
+            "mismatch 68.5 86.5 137.4 ÷ 158.9 × 100%",
+            "ok 13.5 13.5 21.4 ÷ 158.9 × 100%"
+        ],
+        "{}",
+        describe(&wrong)
+    );
+}
+
+#[test]
+fn no_bare_share_when_the_items_do_not_make_up_the_total() {
+    let text = BARE_SHARES
+        .replace("{A}", "86.5")
+        .replace("累计完成21.4亿元", "累计完成31.4亿元");
+    let r = check(&text);
+    assert_eq!(shares(&r), Vec::<String>::new(), "{}", describe(&r));
+}

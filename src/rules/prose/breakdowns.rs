@@ -4,7 +4,8 @@
 //! ……；财政部门完成 289 万元". Each dimension is a set of items that together are the whole (税收 + 非税; 上划 +
 //! 地方; 税务部门 + 财政部门; 中央级 + 省级 + 市地方), so one total may be decomposed two or three ways, each
 //! its own claim. The items' budgets (占年初预算 X 的 y%), last year's figures and changes (增收 …) add up as
-//! the levels do. Parts found across statements may still be told of another scope, so a sum that does not
+//! the levels do, and an item's bare 占比 X% is its share of the total once the items are known to make it
+//! up. Parts found across statements may still be told of another scope, so a sum that does not
 //! hold is a 提示, never a ✗.
 
 use super::breakdown_sums::{change_sum, level_sum};
@@ -13,6 +14,7 @@ use super::cues::{Base, Measure, Sign};
 use super::dimensions::{is_head, Dimension, DIMENSIONS, TIERS};
 use super::frames::{Frame, Role};
 use crate::error::Result;
+use crate::num::verdict::Verdict;
 use crate::rules::context::Ctx;
 
 /// How many statements after its total a part may stand.
@@ -61,6 +63,8 @@ pub(super) struct Beside {
     budget: Option<usize>,
     prior: Option<usize>,
     pub(super) change: Option<(usize, Sign)>,
+    /// A bare 占比 X% (no whole named): the item's share of the total it is an item of.
+    share: Option<usize>,
 }
 
 pub(super) fn beside(frames: &[Frame], k: usize) -> Beside {
@@ -80,6 +84,12 @@ pub(super) fn beside(frames: &[Frame], k: usize) -> Beside {
             }
             Role::Level(Measure::Prior) => {
                 b.prior.get_or_insert(g.tok);
+            }
+            Role::Share {
+                whole: None,
+                amount: None,
+            } if g.lead.trim() == "占比" => {
+                b.share.get_or_insert(g.tok);
             }
             Role::Change {
                 sign,
@@ -295,6 +305,18 @@ fn decompose(ctx: &mut Ctx, frames: &[Frame], k: usize, parts: &[usize]) -> Resu
         sides.iter().map(|b| b.change).collect::<Option<Vec<_>>>(),
     ) {
         change_sum(ctx, t, &ps)?;
+    }
+    // "税收收入……累计完成 137.4 亿元，增长 42.6%，占比 86.5%": each item's share of the total, once the items
+    // are known to make it up
+    let holds = ctx
+        .sum_check(total, &levels)
+        .is_ok_and(|c| matches!(c.verdict, Verdict::Ok | Verdict::Rounding));
+    if holds {
+        for (side, &part) in sides.iter().zip(&levels) {
+            if let Some(share) = side.share {
+                ctx.push_share(part, total, share)?;
+            }
+        }
     }
     Ok(())
 }
