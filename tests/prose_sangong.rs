@@ -263,3 +263,23 @@ fn a_total_of_the_same_family_is_no_part() {
         support::describe(&r)
     );
 }
+
+/// A text that never says 决算 is read as a budget text, where "公务接待费支出 0.36 万元" is the budget; a
+/// figure whose sentence says 支出 that differs from one written otherwise may still be the spending.
+#[test]
+fn a_spending_word_in_a_budget_text_is_not_judged_against_the_budget() {
+    let text = "2018年“三公”经费预算数为2.5万元，其中：公务接待费2.5万元。2018年“三公”经费支出总额2.2万元，其中公务接待费2.2万元。本单位预算按规定编制，预算公开。";
+    no_mismatch(text);
+    let r = check(text);
+    assert!(
+        r.unchecked
+            .iter()
+            .any(|u| u.value.0.to_string() == "2.2"
+                && u.reason.contains("可能一为预算数、一为支出数")),
+        "{}",
+        describe(&r)
+    );
+    // the same figure written both ways agrees
+    let same = "2020年“三公”经费支出预算为0.36万元，其中：公务接待费支出预算为0.36万元。(一)公务接待费支出0.36万元，比2019年预算减少0.02万元。预算公开。";
+    expect(same, "same-figure", "0.36", "ok", "0.36");
+}

@@ -33,12 +33,27 @@ fn change_subject(ctx: &Ctx, frames: &[Frame], n: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Whether the words before token `i` in its sentence say it was spent ("支出总额 2.2 万元", "其中公务接待费
+/// 2.2 万元" after it), not budgeted: 支出 that is no 预算支出 / 支出预算.
+fn says_spent(ctx: &Ctx, i: usize) -> bool {
+    let t = ctx.tok(i);
+    let before = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
+    before
+        .replace("预算支出", "")
+        .replace("支出预算", "")
+        .contains("支出")
+}
+
 pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     let mut first: HashMap<(String, String, Option<rust_decimal::Decimal>), Vec<usize>> =
         HashMap::new();
     let mut pairs = Vec::new();
     let mut mentions = Vec::new();
     let mut last_year = None;
+    // levels taken for budgets because the text never says 决算, though their sentence says 支出 ("支出总额
+    // 2.2 万元"): budget texts write "公务接待费支出 0.36 万元" for the budget, but the figure may be the
+    // spending, so one that differs from a figure not so written is not judged
+    let mut spent_words = std::collections::HashSet::new();
     let budget_only = budget_only(ctx);
     // a set: asked once per figure of this year, a scan of every budget was quadratic on long texts
     let budgets: std::collections::HashSet<usize> = frames
@@ -59,6 +74,9 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             (Role::Level(Measure::Current), true, false) => "budget".to_string(),
             (Role::Level(Measure::Current), false, _) => {
                 if budget_only || budget_part(ctx, &budgets, f.tok) {
+                    if budget_only && says_spent(ctx, f.tok) {
+                        spent_words.insert(f.tok);
+                    }
                     "budget".to_string()
                 } else {
                     "current".to_string()
@@ -136,6 +154,13 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
             continue;
         }
         let [a, b] = ctx.aligned([earlier, later]);
+        if a.value != b.value && spent_words.contains(&earlier) != spent_words.contains(&later) {
+            ctx.unchecked(
+                later,
+                "有多种读法：文中未写决算，一处写作支出，可能一为预算数、一为支出数",
+            );
+            continue;
+        }
         if a.value != b.value && !scoped.same(ctx, earlier, later) {
             ctx.unchecked(
                 later,
