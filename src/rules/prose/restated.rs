@@ -34,14 +34,11 @@ fn change_subject(ctx: &Ctx, frames: &[Frame], n: usize) -> String {
 }
 
 /// Whether the words before token `i` in its sentence say it was spent ("支出总额 2.2 万元", "其中公务接待费
-/// 2.2 万元" after it), not budgeted: 支出 that is no 预算支出 / 支出预算.
+/// 2.2 万元" after it) and do not name a budget ("预算总额为 2.5 万元，其中……运行费支出 1.5 万元" is one).
 fn says_spent(ctx: &Ctx, i: usize) -> bool {
     let t = ctx.tok(i);
     let before = ctx.text.slice(ctx.text.sentence_start(t.start), t.start);
-    before
-        .replace("预算支出", "")
-        .replace("支出预算", "")
-        .contains("支出")
+    before.contains("支出") && !before.contains("预算")
 }
 
 pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
