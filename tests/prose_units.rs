@@ -255,3 +255,31 @@ fn items_named_short_are_not_held_against_another_scopes_total() {
 全市货物、工程、服务政府采购规模分别为14.71亿元、5.65亿元。";
     unjudged(text, "sum", "10.29");
 }
+
+/// "工程类项目采购 X 亿元……；工程类项目占比达到 p%": a share naming its part before 占比, in the next ；-part of
+/// the part's statement, is of the total the part is listed under.
+const NAMED_SHARE: &str = "2020年全省共完成政府采购额2905.8亿元，比上年增加292.66亿元。全年完成工程类项目采购1131.93亿元，比上年多298.22亿元；工程类项目占比达到{P}%。此外，全省货物类、服务类项目采购分别完成471.79亿元、1302.08亿元。";
+
+#[test]
+fn a_share_naming_its_part_in_the_next_part_of_the_statement() {
+    expect(
+        &NAMED_SHARE.replace("{P}", "38.95"),
+        "share",
+        "38.95",
+        "ok",
+        "38.95",
+    );
+    expect(
+        &NAMED_SHARE.replace("{P}", "39.85"),
+        "share",
+        "39.85",
+        "mismatch",
+        "38.95",
+    );
+    // a share naming something else is not this part's
+    unjudged(
+        &NAMED_SHARE.replace("工程类项目占比达到{P}%", "服务类项目占比达到44.81%"),
+        "share",
+        "44.81",
+    );
+}

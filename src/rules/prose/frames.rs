@@ -331,9 +331,11 @@ fn role(
                     .filter(|c| !c.is_ascii_digit() && !".,万元亿%、和及与".contains(*c))
                     .collect();
                 let name = name.trim().to_string();
-                // "占比 12%", "占比重": the word of a share, no whole named
-                let name = if ["比", "比重", "比例", "比为", "比重为"].contains(&name.as_str())
-                {
+                // "占比 12%", "占比重", "占比达到 38.95%": the word of a share, no whole named
+                let word = ["达到", "达", "为", "是"]
+                    .iter()
+                    .fold(name.as_str(), |n, v| n.strip_suffix(v).unwrap_or(n));
+                let name = if ["比", "比重", "比例"].contains(&word) {
                     String::new()
                 } else {
                     name

@@ -54,13 +54,17 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
                 Role::Share { whole, amount } => {
                     // the subject's figure, when it stands in the share's ；-part and outside any bracket
                     // the share is in ("电梯（占比 11.3%）" has no figure of its own)
+                    // ("工程类项目采购 1131.93 亿元……；工程类项目占比达到 38.95%" names it in its own ；-part)
                     let own = e.current.filter(|&c| {
-                        frame_of.get(&c).is_some_and(|&g| frames[g].part == f.part)
-                            && f.paren.is_none_or(|o| {
-                                // inside the same bracket, or a bracket right after the figure ("…万元（占 80.1%）")
-                                ctx.tok(c).start > o
-                                    || ctx.text.slice(ctx.tok(c).end, o).trim().is_empty()
-                            })
+                        frame_of.get(&c).is_some_and(|&g| {
+                            frames[g].part == f.part
+                                || (frames[g].statement == f.statement
+                                    && names_subject(ctx, &f.lead, c))
+                        }) && f.paren.is_none_or(|o| {
+                            // inside the same bracket, or a bracket right after the figure ("…万元（占 80.1%）")
+                            ctx.tok(c).start > o
+                                || ctx.text.slice(ctx.tok(c).end, o).trim().is_empty()
+                        })
                     });
                     if unpaired_list && shares_here.contains(&fi) {
                         ctx.unchecked(p, "分别列出的占比无法与分项逐一对应，无法核对");
@@ -129,6 +133,29 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
         }
     }
     Ok(())
+}
+
+/// Whether a share's own words before 占 ("工程类项目占比达到") name the figure `c`'s subject: two or more
+/// chars that its label holds.
+fn names_subject(ctx: &Ctx, lead: &str, c: usize) -> bool {
+    let Some((subject, _)) = lead.split_once('占') else {
+        return false;
+    };
+    let subject = normalize(subject);
+    subject.chars().count() >= 2
+        && without_verbs(&normalize(&ctx.tok(c).label)).starts_with(&subject)
+}
+
+/// A label without the words of time and doing it opens with ("全年完成工程类项目采购" → "工程类项目采购").
+fn without_verbs(label: &str) -> String {
+    let mut s = label;
+    while let Some(rest) = ["全年", "本年", "累计", "共", "完成", "实现"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+    {
+        s = rest;
+    }
+    s.to_string()
 }
 
 /// Each figure's (first) frame by token index.
@@ -301,7 +328,7 @@ fn share_names_part(
     // "授予中小企业合同总金额占…" names "授予中小企业合同金额为 1.3 亿元": 总 before a word of size adds nothing
     let bare = name.replace("总金额", "金额").replace("总规模", "规模");
     let starts = |i: usize| {
-        let label = normalize(&ctx.tok(i).label);
+        let label = without_verbs(&normalize(&ctx.tok(i).label));
         // or ends with it, the scope written before ("全市政府采购授予中小企业合同金额")
         let tail = |n: &str| n.chars().count() >= 4 && label.ends_with(n);
         label.starts_with(&name) || label.starts_with(&bare) || tail(&name) || tail(&bare)
