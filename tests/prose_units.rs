@@ -283,3 +283,23 @@ fn a_share_naming_its_part_in_the_next_part_of_the_statement() {
         "44.81",
     );
 }
+
+/// "收、支总计 X 万元" is the 收入总计 and the 支出总计 at once: the 收入总计 stated after it must be X.
+#[test]
+fn the_income_and_spending_total_is_the_income_total() {
+    let text = "二、收入支出决算总体情况说明\n2020年度收、支总计2918.96万元，比上年2665.56万元增加253.4万元。\n(一)收入决算说明\n2020年度收入总计{X}万元，其中财政拨款收入2918.96万元。";
+    expect(
+        &text.replace("{X}", "2918.96"),
+        "same-figure",
+        "2918.96",
+        "ok",
+        "2918.96",
+    );
+    expect(
+        &text.replace("{X}", "2981.96"),
+        "same-figure",
+        "2981.96",
+        "mismatch",
+        "2918.96",
+    );
+}

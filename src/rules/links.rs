@@ -79,6 +79,9 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
     // the latest 收入总计 per prefix, so each 支出总计 finds its partner without a scan back
     let mut incomes: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut pairs = Vec::new();
+    // the 收支总计 stated before a 收入总计 of the same prefix, and the pairs of the two
+    let mut both: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut restated = Vec::new();
     // a 部门 or 单位 决算 has 收入总计 = 支出总计 by construction (its 支出总计 holds the 年末结转和结余)
     let department = ["部门决算", "单位决算", "收入支出决算总体情况"]
         .iter()
@@ -88,7 +91,22 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
         if !t.is_level_amount() {
             continue;
         }
-        if let Some(prefix) = t.label.strip_suffix("收入总计") {
+        // (a label is cut at 、: "收、支总计" is labelled "支总计" with 收、 before it)
+        let cut = t.label == "支总计"
+            && ctx
+                .text
+                .slice(t.label_start.saturating_sub(2), t.label_start)
+                == "收、";
+        if let Some(prefix) = t.label.strip_suffix("收支总计").or(cut.then_some("")) {
+            // "收、支总计 2918.96 万元" is the 收入总计 and the 支出总计 at once
+            both.insert(prefix.to_string(), i);
+            incomes.insert(prefix.to_string(), i);
+        } else if let Some(prefix) = t.label.strip_suffix("收入总计") {
+            if let Some(b) = both.remove(prefix) {
+                if department || ctx.tok(b).figure.value == t.figure.value {
+                    restated.push((b, i));
+                }
+            }
             incomes.insert(prefix.to_string(), i);
         } else if let Some(prefix) = t.label.strip_suffix("支出总计") {
             // 收入总计 = 支出总计 is the 部门决算 identity, whose 支出总计 includes the 年末结转和结余; a
@@ -116,6 +134,15 @@ pub fn balances(ctx: &mut Ctx) -> Result<()> {
                 pairs.push((earlier, i));
             }
         }
+    }
+    for (earlier, later) in restated {
+        push_same(
+            ctx,
+            ClaimKind::SameFigure,
+            earlier,
+            later,
+            "收支总计即收入总计",
+        )?;
     }
     for (earlier, later) in pairs {
         push_same(
