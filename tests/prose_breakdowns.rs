@@ -291,3 +291,52 @@ fn no_bare_share_when_the_items_do_not_make_up_the_total() {
     let r = check(&text);
     assert_eq!(shares(&r), Vec::<String>::new(), "{}", describe(&r));
 }
+
+const ITEM_CHANGES: &str = "2021年1—11月，昭化区地方一般公共预算收入完成25707万元，同比增长{R}%。其中：税收收入完成10340万元，同比增加909万元，增长9.6%；非税收入完成15367万元，同比增加1910万元，增长14.2%。";
+
+/// The growth claims of a review: (verdict, stated, recomputed, formula).
+fn growths(r: &Review) -> Vec<String> {
+    r.claims
+        .iter()
+        .filter(|c| c.kind.name() == "growth" && c.formula.starts_with("增减额由各分项"))
+        .map(|c| {
+            format!(
+                "{} {} {} {}",
+                c.verdict.name(),
+                c.stated,
+                c.recomputed.as_deref().unwrap_or("-"),
+                c.formula
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_total_growth_from_its_items_changes() {
+    let r = check(&ITEM_CHANGES.replace("{R}", "12.3"));
+    assert_eq!(
+        growths(&r),
+        ["ok 12.3 12.3 增减额由各分项增减额相加：2819 ÷ (25707 − 2819) × 100%"],
+        "{}",
+        describe(&r)
+    );
+    // the sum of rounded changes is not a written figure: a rate that does not fit is a 提示
+    let r = check(&ITEM_CHANGES.replace("{R}", "13.2"));
+    assert_eq!(
+        growths(&r),
+        ["notice 13.2 12.3 增减额由各分项增减额相加：2819 ÷ (25707 − 2819) × 100%"],
+        "{}",
+        describe(&r)
+    );
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+}
+
+#[test]
+fn no_growth_from_items_when_they_do_not_make_up_the_total_or_the_rate_is_an_average() {
+    let short = ITEM_CHANGES
+        .replace("{R}", "12.3")
+        .replace("15367万元", "16367万元");
+    assert_eq!(growths(&check(&short)), Vec::<String>::new());
+    let average = ITEM_CHANGES.replace("同比增长{R}%", "两年平均增长19%");
+    assert_eq!(growths(&check(&average)), Vec::<String>::new());
+}

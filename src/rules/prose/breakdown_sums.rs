@@ -4,10 +4,14 @@
 
 use super::cues::Sign;
 use crate::error::Result;
+use crate::num::figure::Figure;
+use crate::num::rates::{self, add, sub, RateKind};
+use crate::num::verdict::check_rate;
 use crate::num::verdict::Verdict;
 use crate::report::wording;
-use crate::rules::claim::ClaimKind;
+use crate::rules::claim::{ClaimKind, Source};
 use crate::rules::context::Ctx;
+use rust_decimal::Decimal;
 
 /// Whether a sum claim of exactly these figures was made already (by a 其中 list or a family).
 fn already(ctx: &Ctx, total: usize, parts: &[usize]) -> bool {
@@ -65,6 +69,64 @@ pub fn change_sum(
         if c.check.verdict == Verdict::Mismatch {
             c.check.verdict = Verdict::Notice;
             c.message = Some(wording::partial_changes(&c.check, &c.unit, false));
+        }
+    }
+    Ok(())
+}
+
+/// The total's growth rate against last year when only its items' changes are written: the change is their
+/// sum. Each item's change is rounded, so the sum's tolerance is wider than one written figure's: a rate
+/// that does not fit is a 提示, never a ✗.
+pub fn derived_growth(
+    ctx: &mut Ctx,
+    total: usize,
+    changes: &[(usize, Sign)],
+    (rate, sign): (usize, Sign),
+) -> Result<()> {
+    let same = |i: usize| ctx.tok(total).class == ctx.tok(i).class;
+    if !changes.iter().all(|&(p, _)| same(p)) {
+        return Ok(());
+    }
+    let mut figures: Vec<Figure> = std::iter::once(total)
+        .chain(changes.iter().map(|c| c.0))
+        .map(|i| ctx.tok(i).figure.clone())
+        .collect();
+    crate::num::figure::align_money_units(&mut figures);
+    let current = figures.remove(0);
+    let mut delta = Decimal::ZERO;
+    for (f, &(_, s)) in figures.iter().zip(changes) {
+        delta = if s == Sign::Down {
+            sub(delta, f.value)?
+        } else {
+            add(delta, f.value)?
+        };
+    }
+    let scale = figures.iter().map(|f| f.scale).max().unwrap_or(0);
+    let change = Figure {
+        value: delta,
+        scale,
+        ..Figure::from_decimal(delta)
+    };
+    let mut stated = ctx.tok(rate).figure.clone();
+    if sign == Sign::Down {
+        stated.value = -stated.value;
+    }
+    let formula = |cur: Decimal, chg: Decimal| rates::rate(RateKind::Growth, cur, sub(cur, chg)?);
+    let check = check_rate(formula, &current, &change, &stated)?;
+    let inputs = vec![
+        ctx.source(total, "本年数"),
+        Source::derived("增减额（各分项增减额之和）", delta),
+        Source::derived("上年数", sub(current.value, delta)?),
+    ];
+    let span = ctx.span_of(total, rate);
+    ctx.push(ClaimKind::Growth, check, span, inputs, "%");
+    ctx.set_stated(rate);
+    ctx.used.insert(rate);
+    if let Some(c) = ctx.claims.last_mut() {
+        c.written_negated = sign == Sign::Down;
+        c.context = Some("增减额由各分项增减额相加".into());
+        if c.check.verdict == Verdict::Mismatch {
+            c.check.verdict = Verdict::Notice;
         }
     }
     Ok(())

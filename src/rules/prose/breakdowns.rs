@@ -8,7 +8,7 @@
 //! up. Parts found across statements may still be told of another scope, so a sum that does not
 //! hold is a 提示, never a ✗.
 
-use super::breakdown_sums::{change_sum, level_sum};
+use super::breakdown_sums::{change_sum, derived_growth, level_sum};
 use super::claims::normalize;
 use super::cues::{Base, Measure, Sign};
 use super::dimensions::{is_head, Dimension, DIMENSIONS, TIERS};
@@ -65,6 +65,8 @@ pub(super) struct Beside {
     pub(super) change: Option<(usize, Sign)>,
     /// A bare 占比 X% (no whole named): the item's share of the total it is an item of.
     share: Option<usize>,
+    /// Its growth rate against last year (not an average over years).
+    rate: Option<(usize, Sign)>,
 }
 
 pub(super) fn beside(frames: &[Frame], k: usize) -> Beside {
@@ -84,6 +86,12 @@ pub(super) fn beside(frames: &[Frame], k: usize) -> Beside {
             }
             Role::Level(Measure::Prior) => {
                 b.prior.get_or_insert(g.tok);
+            }
+            Role::Rate {
+                sign,
+                base: Base::Prior,
+            } if !g.lead.contains("平均") => {
+                b.rate.get_or_insert((g.tok, *sign));
             }
             Role::Share {
                 whole: None,
@@ -315,6 +323,17 @@ fn decompose(ctx: &mut Ctx, frames: &[Frame], k: usize, parts: &[usize]) -> Resu
         for (side, &part) in sides.iter().zip(&levels) {
             if let Some(share) = side.share {
                 ctx.push_share(part, total, share)?;
+            }
+        }
+        // "收入完成 25707 万元，同比增长 12.3%。其中：税收……同比增加 909 万元；非税……同比增加 1910 万元": the
+        // total's change is its items' changes together
+        if let (None, Some(rate), Some(changes)) = (
+            head.change,
+            head.rate,
+            sides.iter().map(|b| b.change).collect::<Option<Vec<_>>>(),
+        ) {
+            if !ctx.used.contains(&rate.0) {
+                derived_growth(ctx, total, &changes, rate)?;
             }
         }
     }
