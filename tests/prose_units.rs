@@ -186,6 +186,20 @@ fn saving_rate_over_bought_plus_saved() {
 }
 
 #[test]
+fn saving_rate_after_a_level_written_with_da() {
+    // "规模达 X" opens the saving's clause as an entity of its own: the amount bought is the level before it
+    let t = "2025年，全市政府采购规模达36.21亿元，较采购计划节约资金6.30亿元，资金节约率达14.82%，创历史新高。";
+    expect(t, "share", "14.82", "ok", "14.82");
+    expect(
+        &t.replace("14.82%", "14.28%"),
+        "share",
+        "14.28",
+        "notice",
+        "14.82",
+    );
+}
+
+#[test]
 fn saving_rate_of_another_reading_is_a_notice() {
     // 5.51 ÷ 32.72 = 16.84%: taken over what was bought, not a ✗
     let t = SAVING.replace("14.41%", "16.84%");

@@ -74,7 +74,15 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
             }
             if is_saving(ctx, r) {
                 // 资金节约率 = 节约资金 ÷ 采购预算, both stated; a budget worked out from 实际 + 节约 gives a 提示
-                match (saving_of(ctx, e), e.budget, current) {
+                // "规模达 36.21 亿元，较采购计划节约资金 6.30 亿元": the saving's clause compares with the plan, so
+                // the amount bought is the level just before it in the statement
+                let bought = current.or_else(|| {
+                    ei.checked_sub(1)
+                        .and_then(|p| entities.get(p))
+                        .filter(|p| p.statement == e.statement && e.headless)
+                        .and_then(|p| p.current)
+                });
+                match (saving_of(ctx, e), e.budget, bought) {
                     (Some(s), Some(b), _) if same_class(ctx, s, b) => ctx.push_share(s, b, r)?,
                     // no budget: the plan is what was bought plus the saving (a 提示 at most)
                     (Some(s), None, Some(c)) if same_class(ctx, s, c) => {
