@@ -13,6 +13,7 @@ pub(crate) mod links;
 mod narrative;
 pub mod prose;
 mod self_eval;
+mod series;
 
 pub use claim::{Claim, ClaimKind, Source};
 pub use compare::TableFigure;
@@ -113,12 +114,20 @@ pub fn check(doc: &Document) -> Checked {
         claims.push(c);
     }
     problems.extend(compared.problems);
+    let mut table_figures = compared.figures;
+    let series = series::check(&doc.series);
+    for mut c in series.claims {
+        diagnosis::diagnose_numbers(&mut c);
+        claims.push(c);
+    }
+    problems.extend(series.problems);
+    table_figures.extend(series.figures);
     claims.sort_by_key(|c| (c.span.0, c.span.1));
     Checked {
         claims,
         reasons,
         problems,
-        table_figures: compared.figures,
+        table_figures,
     }
 }
 

@@ -1,0 +1,199 @@
+//! Text laid out in columns (a PDF's text layer, `pdftotext -layout`, a yearbook page): a year-series table
+//! whose cells are apart by runs of spaces, each row's 比上年增长 (%) judged against the row of the year
+//! before; tables whose columns are not certain are listed, never ✗; prose with double spaces stays prose.
+
+mod support;
+use juesuan::{Review, Verdict};
+use support::{check, describe};
+
+/// The growth claims of a review: (stated, verdict, recomputed).
+fn growths(r: &Review) -> Vec<(&str, Verdict, Option<&str>)> {
+    r.claims
+        .iter()
+        .filter(|c| c.kind.name() == "growth")
+        .map(|c| (c.stated.as_str(), c.verdict, c.recomputed.as_deref()))
+        .collect()
+}
+
+fn unchecked_reason(r: &Review, value: &str) -> String {
+    r.unchecked
+        .iter()
+        .find(|u| u.value.0.to_string() == value)
+        .map(|u| u.reason.clone())
+        .unwrap_or_else(|| panic!("{value} not listed\n  {}", describe(r)))
+}
+
+fn mismatches(r: &Review) -> usize {
+    r.claims
+        .iter()
+        .filter(|c| c.verdict == Verdict::Mismatch)
+        .count()
+}
+
+const TABLE: &str = "\
+表 3  2019—2021 年度某县财政收支情况表
+
+   年份     一般公共预算收入(万元)    比上年增长(%)    一般公共预算支出(万元)    增幅(%)
+   2019           820.00                 5.2               1200.00            3.1
+   2020           861.00                 5.0               1260.00            5.0
+
+   2021           900.00                 4.5               1134.00           -8.0
+";
+
+#[test]
+fn each_row_growth_is_judged_against_the_year_before() {
+    let r = check(TABLE);
+    assert_eq!(
+        growths(&r),
+        [
+            ("5.0", Verdict::Ok, Some("5.0")),
+            ("5.0", Verdict::Ok, Some("5.0")),
+            ("4.5", Verdict::Ok, Some("4.5")),
+            ("-8.0", Verdict::Mismatch, Some("-10.0")),
+        ],
+        "{}",
+        describe(&r)
+    );
+    // the first year's prior is not in the table: listed with its reason
+    assert!(
+        unchecked_reason(&r, "5.2").contains("2018"),
+        "{}",
+        describe(&r)
+    );
+    assert!(
+        unchecked_reason(&r, "3.1").contains("2018"),
+        "{}",
+        describe(&r)
+    );
+    // the figures keep their places in the paste
+    let wrong = r.claims.iter().find(|c| c.stated == "-8.0").unwrap();
+    let chars: Vec<char> = TABLE.chars().collect();
+    let stated: String = chars[wrong.span[1] - 4..wrong.span[1]].iter().collect();
+    assert_eq!(stated, "-8.0");
+}
+
+#[test]
+fn a_header_broken_over_two_lines_lines_up_with_its_columns() {
+    // (a line break escaped with \ would drop the first line's indent)
+    let text = "          年份        地区生产总值   (亿元)                        财政总收入(亿元)
+                                         比上年增长    (%)                      比上年增长   (%)
+          2020            250.00              2.0              30.00              4.0
+          2021            275.00             10.0              33.30             11.0
+";
+    let r = check(text);
+    assert_eq!(
+        growths(&r),
+        [
+            ("10.0", Verdict::Ok, Some("10.0")),
+            ("11.0", Verdict::Ok, Some("11.0")),
+        ],
+        "{}",
+        describe(&r)
+    );
+}
+
+#[test]
+fn years_may_run_backwards() {
+    let text = "\
+年份  收入(万元)  增长率
+2021年  110.00  12.0
+2020年  100.00  5.0
+";
+    let r = check(text);
+    assert_eq!(
+        growths(&r),
+        [("12.0", Verdict::Mismatch, Some("10.0"))],
+        "{}",
+        describe(&r)
+    );
+}
+
+#[test]
+fn rows_of_other_widths_leave_the_table_unchecked() {
+    let text = "\
+年份    收入(万元)    比上年增长(%)    支出(万元)    比上年增长(%)
+2020    100.00    5.0    90.00    1.0
+2021    110.00    7.0    99.00
+2022    121.00    10.0    108.90    10.0
+";
+    let r = check(text);
+    assert!(growths(&r).is_empty(), "{}", describe(&r));
+    assert!(
+        unchecked_reason(&r, "7.0").contains("表头"),
+        "{}",
+        describe(&r)
+    );
+}
+
+#[test]
+fn years_with_a_gap_leave_the_table_unchecked() {
+    let text = "\
+年份    收入(万元)    比上年增长(%)
+2019    100.00    5.0
+2021    110.00    7.0
+";
+    let r = check(text);
+    assert!(growths(&r).is_empty(), "{}", describe(&r));
+    assert!(
+        unchecked_reason(&r, "7.0").contains("年份"),
+        "{}",
+        describe(&r)
+    );
+}
+
+#[test]
+fn a_table_without_a_growth_column_is_not_judged() {
+    let text = "\
+年份    收入(万元)    支出(万元)
+2020    100.00    90.00
+2021    110.00    99.00
+";
+    let r = check(text);
+    assert!(growths(&r).is_empty(), "{}", describe(&r));
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+}
+
+#[test]
+fn a_growth_after_two_amounts_is_not_judged() {
+    let text = "\
+年份    收入(万元)    支出(万元)    比上年增长(%)
+2020    100.00    90.00    3.0
+2021    110.00    99.00    50.0
+";
+    let r = check(text);
+    assert!(growths(&r).is_empty(), "{}", describe(&r));
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+    assert!(
+        unchecked_reason(&r, "50.0").contains("比上年增长"),
+        "{}",
+        describe(&r)
+    );
+}
+
+#[test]
+fn prose_with_double_spaces_stays_prose() {
+    let text = "\
+2021 年  全县一般公共预算收入 29.56 亿元，比上年增长 7.7%。
+2020 年  全县一般公共预算收入 27.45 亿元，比上年增长  2.0%。
+";
+    let r = check(text);
+    assert!(
+        r.sections.iter().all(|s| s.kind == "narrative"),
+        "{:?}",
+        r.sections.iter().map(|s| s.kind).collect::<Vec<_>>()
+    );
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+}
+
+#[test]
+fn a_second_header_line_out_of_line_with_the_figures_is_not_read() {
+    // the growth headers stand left of their columns: which figures they name is not plain
+    let text = "          年份        地区生产总值   (亿元)                        财政总收入(亿元)
+  比上年增长 (%)    比上年增长 (%)
+          2020            250.00              2.0              30.00              4.0
+          2021            275.00             10.0              33.30             11.0
+";
+    let r = check(text);
+    assert!(growths(&r).is_empty(), "{}", describe(&r));
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+}
