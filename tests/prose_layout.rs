@@ -197,3 +197,77 @@ fn a_second_header_line_out_of_line_with_the_figures_is_not_read() {
     assert!(growths(&r).is_empty(), "{}", describe(&r));
     assert_eq!(mismatches(&r), 0, "{}", describe(&r));
 }
+
+/// A two-column page as a PDF's text layer keeps it: each line holds a line of the left column, a wide gap
+/// and a line of the right column, which starts at one char column (the layout pads by chars).
+fn two_columns(rows: &[(&str, &str)]) -> String {
+    rows.iter()
+        .map(|(l, r)| format!("  {l:<40}{r}\n"))
+        .collect()
+}
+
+const LEFT_RIGHT: [(&str, &str); 3] = [
+    (
+        "本单位 2021 年收入合计 100.00 万元，其中财政",
+        "本年支出合计 100.00 万元，其中基本",
+    ),
+    (
+        "拨款收入 70.00 万元，其他收入 30.00 万",
+        "支出 60.00 万元，项目支出 41.00 万",
+    ),
+    ("元。", "元。"),
+];
+
+#[test]
+fn two_columns_interleaved_line_by_line_are_read_one_after_the_other() {
+    let text = two_columns(&LEFT_RIGHT);
+    let r = check(&text);
+    let sums: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.kind.name() == "sum")
+        .map(|c| (c.stated.as_str(), c.verdict, c.recomputed.as_deref()))
+        .collect();
+    assert_eq!(
+        sums,
+        [
+            ("100.00", Verdict::Ok, Some("100.00")),
+            ("100.00", Verdict::Mismatch, Some("101.00")),
+        ],
+        "{}",
+        describe(&r)
+    );
+    // spans stay the paste's: the wrong total's parts are in the right column
+    let chars: Vec<char> = text.chars().collect();
+    let wrong = r
+        .claims
+        .iter()
+        .find(|c| c.verdict == Verdict::Mismatch)
+        .unwrap();
+    for s in &wrong.sources {
+        let [a, b] = s.span.unwrap();
+        let written: String = chars[a..b].iter().filter(|c| !c.is_whitespace()).collect();
+        assert!(
+            written.starts_with(&s.value.0.to_string()),
+            "{written} {}",
+            s.value.0
+        );
+    }
+}
+
+#[test]
+fn one_line_with_a_wide_gap_is_read_as_written() {
+    // a single line with a wide gap is no column layout: nothing is moved
+    let text =
+        "本年收入合计 100.00 万元，其中财政拨款收入          70.00 万元，其他收入 30.00 万元。\n\
+                本年支出合计 90.00 万元。\n";
+    let r = check(text);
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+    assert!(
+        r.claims
+            .iter()
+            .any(|c| c.kind.name() == "sum" && c.verdict == Verdict::Ok),
+        "{}",
+        describe(&r)
+    );
+}
