@@ -271,3 +271,49 @@ fn one_line_with_a_wide_gap_is_read_as_written() {
         describe(&r)
     );
 }
+
+const WITH_TABLE: &str = "\
+2021 年，全县完成一般公共预算收入 900.00 万元，比上年增长 4.8%。
+
+年份    一般公共预算收入(万元)    比上年增长(%)
+2020    861.00    5.0
+2021    900.00    4.5
+";
+
+#[test]
+fn last_years_figure_may_come_from_the_years_table() {
+    let r = check(WITH_TABLE);
+    let narrative = r
+        .claims
+        .iter()
+        .find(|c| c.stated == "4.8")
+        .unwrap_or_else(|| panic!("{}", describe(&r)));
+    assert_eq!(
+        (narrative.verdict, narrative.recomputed.as_deref()),
+        (Verdict::Mismatch, Some("4.5")),
+        "{}",
+        describe(&r)
+    );
+    assert_eq!(narrative.sources[1].value.0.to_string(), "861.00");
+}
+
+#[test]
+fn a_table_row_of_another_figure_or_name_is_not_last_years() {
+    // this year's figure is in no row: the table is another measure or another year
+    let other_figure = WITH_TABLE.replace("收入 900.00 万元", "收入 905.00 万元");
+    let r = check(&other_figure);
+    assert!(
+        unchecked_reason(&r, "4.8").contains("上年"),
+        "{}",
+        describe(&r)
+    );
+    // the same figure under another name
+    let other_name = WITH_TABLE.replace("完成一般公共预算收入", "完成税收收入");
+    let r = check(&other_name);
+    assert!(
+        unchecked_reason(&r, "4.8").contains("上年"),
+        "{}",
+        describe(&r)
+    );
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+}

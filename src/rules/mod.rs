@@ -14,6 +14,7 @@ mod narrative;
 pub mod prose;
 mod self_eval;
 mod series;
+mod series_priors;
 
 pub use claim::{Claim, ClaimKind, Source};
 pub use compare::TableFigure;
@@ -85,6 +86,12 @@ pub fn check(doc: &Document) -> Checked {
                 span: None,
             });
         }
+    }
+    if let Err(e) = series_priors::priors_from_tables(&mut ctx, &doc.series) {
+        problems.push(ProblemReport {
+            message: format!("年度数据表：{e}"),
+            span: None,
+        });
     }
     if let Err(e) = self_eval::narrative_against_tables(&mut ctx, &doc.tables) {
         problems.push(ProblemReport {

@@ -177,7 +177,8 @@ pub fn reading_order(text: &str) -> Option<Vec<Range<usize>>> {
     }
     let begin = lines.get(first).map_or(0, |l| l.start);
     let end = lines.get(last).map_or(text.len(), |l| l.start).max(begin);
-    let mut out = vec![0..begin];
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(left.len() + right.len() + 2);
+    out.push(0..begin);
     out.extend(left);
     out.extend(right);
     out.push(end..text.len());
