@@ -317,3 +317,40 @@ fn a_table_row_of_another_figure_or_name_is_not_last_years() {
     );
     assert_eq!(mismatches(&r), 0, "{}", describe(&r));
 }
+
+#[test]
+fn a_growth_column_wrong_in_most_rows_is_not_judged() {
+    // more likely another measure's growth (or a column read out of line) than wrong in every row
+    let text = "\
+年份    收入(万元)    比上年增长(%)
+2019    100.00    1.0
+2020    110.00    3.0
+2021    121.00    4.0
+2022    133.10    10.0
+";
+    let r = check(text);
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+    assert!(
+        unchecked_reason(&r, "3.0").contains("多数行"),
+        "{}",
+        describe(&r)
+    );
+    assert!(
+        r.problems.iter().any(|p| p.message.contains("比上年增长")),
+        "{}",
+        describe(&r)
+    );
+}
+
+#[test]
+fn a_growth_header_without_percent_is_not_judged() {
+    // 比上年增长 alone may be an amount of change: its figures are listed, not judged
+    let text = "\
+年份    收入(万元)    比上年增长
+2020    100.00    5.00
+2021    110.00    10.00
+";
+    let r = check(text);
+    assert!(growths(&r).is_empty(), "{}", describe(&r));
+    assert_eq!(mismatches(&r), 0, "{}", describe(&r));
+}
