@@ -354,3 +354,24 @@ fn a_growth_header_without_percent_is_not_judged() {
     assert!(growths(&r).is_empty(), "{}", describe(&r));
     assert_eq!(mismatches(&r), 0, "{}", describe(&r));
 }
+
+#[test]
+fn a_rate_over_another_year_is_not_bound_to_the_year_before() {
+    // 比 2019 年 compares with two years back; 两年平均 is no growth over last year
+    for rate in [
+        "比 2019 年增长 9.8%",
+        "两年平均增长 4.8%",
+        "比 2019 年增长 12.0%",
+    ] {
+        let text = WITH_TABLE
+            .replace("比上年增长 4.8%", rate)
+            .replace("2020    861.00", "2019    820.00    4.0\n2020    861.00");
+        let r = check(&text);
+        assert_eq!(mismatches(&r), 0, "{text}\n  {}", describe(&r));
+        assert!(
+            r.claims.iter().all(|c| c.formula.contains("年度数据表")),
+            "{text}\n  {}",
+            describe(&r)
+        );
+    }
+}

@@ -4,7 +4,8 @@
 //!
 //! Bound only when it is plainly the same measure and year: this year's figure is, to the digit and in
 //! the column's unit, the figure of exactly one row of exactly one amount column of an unambiguous table,
-//! the figure's label ends with that column's name, and the table holds the year before's row.
+//! the figure's label ends with that column's name, the words before the rate name no other year and no
+//! span of years, and the table holds the year before's row.
 
 use super::claim::{ClaimKind, Source};
 use super::context::Ctx;
@@ -18,6 +19,31 @@ fn base_name(name: &str) -> &str {
     name.split(['(', '（']).next().unwrap_or(name)
 }
 
+/// Whether the words between this year's figure and its rate compare with last year: no year named ("比
+/// 2019 年增长" compares with two years back) and no span of years (年均, 两年平均, 以来, 累计).
+fn over_last_year(ctx: &Ctx, c: usize, r: usize) -> bool {
+    let (a, b) = (ctx.tok(c).end, ctx.tok(r).start);
+    if b < a {
+        return false;
+    }
+    let between = ctx.text.slice(a, b);
+    !between.chars().any(|ch| ch.is_ascii_digit())
+        && ![
+            "平均",
+            "年均",
+            "两年",
+            "三年",
+            "五年",
+            "以来",
+            "累计",
+            "期间",
+            "十三五",
+            "十四五",
+        ]
+        .iter()
+        .any(|w| between.contains(w))
+}
+
 /// Binds each growth rate without a stated last year's figure to a table's row of the year before, when
 /// exactly one table cell is its this year's figure under the same name.
 ///
@@ -27,6 +53,9 @@ pub fn priors_from_tables(ctx: &mut Ctx, tables: &[SeriesTable]) -> Result<()> {
     let pending = std::mem::take(&mut ctx.priorless);
     for (r, c, down) in pending {
         if ctx.used.contains(&r) {
+            continue;
+        }
+        if !over_last_year(ctx, c, r) {
             continue;
         }
         let t = ctx.tok(c);
