@@ -375,3 +375,18 @@ fn a_rate_over_another_year_is_not_bound_to_the_year_before() {
         );
     }
 }
+
+#[test]
+fn another_figure_between_does_not_stop_the_binding() {
+    let text = WITH_TABLE.replace("比上年增长 4.8%", "完成预算的 101.2%，比上年增长 4.8%");
+    let r = check(&text);
+    let c = r
+        .claims
+        .iter()
+        .find(|c| c.stated == "4.8")
+        .unwrap_or_else(|| panic!("{}", describe(&r)));
+    assert_eq!(
+        (c.verdict, c.recomputed.as_deref()),
+        (Verdict::Mismatch, Some("4.5"))
+    );
+}

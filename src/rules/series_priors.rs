@@ -26,8 +26,15 @@ fn over_last_year(ctx: &Ctx, c: usize, r: usize) -> bool {
     if b < a {
         return false;
     }
-    let between = ctx.text.slice(a, b);
-    !between.chars().any(|ch| ch.is_ascii_digit())
+    let between: Vec<char> = ctx.text.slice(a, b).chars().collect();
+    // a year: four digits alone, then 年 ("比 2019 年"); other figures (a 完成预算的 97.1% between) do not count
+    let names_year = between.windows(6).any(|w| {
+        !w[0].is_ascii_digit() && w[1..5].iter().all(char::is_ascii_digit) && w[5] == '年'
+    }) || between
+        .get(..5)
+        .is_some_and(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年');
+    let between: String = between.into_iter().collect();
+    !names_year
         && ![
             "平均",
             "年均",
