@@ -390,3 +390,19 @@ fn another_figure_between_does_not_stop_the_binding() {
         (Verdict::Mismatch, Some("4.5"))
     );
 }
+
+#[test]
+fn a_cell_that_cannot_be_read_leaves_the_table_unchecked() {
+    let text = "\
+年份    收入(万元)    比上年增长(%)
+2020    100.00    5.0
+2021    110.0.0    10.0
+";
+    let r = check(text);
+    assert!(growths(&r).is_empty(), "{}", describe(&r));
+    assert!(
+        r.problems.iter().any(|p| p.message.contains("110.0.0")),
+        "{}",
+        describe(&r)
+    );
+}

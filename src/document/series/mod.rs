@@ -281,7 +281,17 @@ fn read_table<'t>(
                 .collect(),
         })
         .collect();
-    let unjudged = unjudged(&read_rows, width);
+    // a cell written as a number that cannot be read leaves its row's columns in doubt: said, not dropped
+    let unreadable = rows.iter().find_map(|(k, _, ps)| {
+        ps.iter()
+            .skip(1)
+            .find(|(t, ..)| !is_blank_mark(t) && figure(t).is_err())
+            .map(|(t, ..)| (k + 1, *t))
+    });
+    let unjudged = match unreadable {
+        Some((line, t)) => Some(format!("第 {line} 行的“{t}”无法读作数字，本表未核对")),
+        None => unjudged(&read_rows, width),
+    };
     let title = above
         .iter()
         .skip(if head == h1 { 1 } else { 2 })
