@@ -11,6 +11,7 @@ pub mod narrative;
 mod pdf;
 pub mod runs;
 mod sections;
+pub mod series;
 mod stream;
 pub mod table;
 pub mod template;
@@ -35,7 +36,8 @@ pub enum SectionKind {
     /// One of the nine standard 部门决算 tables; read by `crate::standard`, kept out of the narrative.
     Standard(StandardKind),
     /// A table comparing two periods or a budget with its outcome (上年数/本年数/增减额/增减率), cut out of
-    /// the narrative by [`compare::split`].
+    /// the narrative by [`compare::split`]; or a year-series table (one row per year with its 比上年增长),
+    /// cut out by [`series::split`].
     Comparison,
 }
 
@@ -65,6 +67,8 @@ pub struct Document<'a> {
     pub standard: Vec<StandardTable>,
     /// The comparison tables found in the narrative (see [`compare`]).
     pub compare: Vec<compare::CompareTable>,
+    /// The year-series tables found in the narrative (see [`series`]).
+    pub series: Vec<series::SeriesTable>,
     /// The narrative's cleaned text and figures.
     pub narrative: Narrative,
 }
@@ -93,6 +97,7 @@ impl<'a> Document<'a> {
     /// ```
     pub fn read(text: &'a str) -> Document<'a> {
         let (sections, compare) = compare::split(text, sections::sections(text));
+        let (sections, series) = series::split(text, sections);
         // where each line starts, once: a section's first line number is looked up, not counted again
         let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
         let mut tables = Vec::new();
@@ -119,6 +124,7 @@ impl<'a> Document<'a> {
             tables,
             standard,
             compare,
+            series,
             narrative,
         }
     }

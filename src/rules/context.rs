@@ -40,6 +40,9 @@ pub struct Ctx<'a> {
     documents: Vec<usize>,
     /// Why a figure (token index) was not checked, when a rule saw it and could not bind it.
     pub reasons: std::collections::HashMap<usize, &'static str>,
+    /// Growth rates over last year whose last year's figure the text does not state: (rate token, this
+    /// year's token, whether written as a fall). A year-series table may state it (`rules::series`).
+    pub priorless: Vec<(usize, usize, bool)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -57,6 +60,7 @@ impl<'a> Ctx<'a> {
             end,
             documents,
             reasons: std::collections::HashMap::new(),
+            priorless: Vec::new(),
         }
     }
 

@@ -13,6 +13,8 @@ pub(crate) mod links;
 mod narrative;
 pub mod prose;
 mod self_eval;
+mod series;
+mod series_priors;
 
 pub use claim::{Claim, ClaimKind, Source};
 pub use compare::TableFigure;
@@ -85,6 +87,12 @@ pub fn check(doc: &Document) -> Checked {
             });
         }
     }
+    if let Err(e) = series_priors::priors_from_tables(&mut ctx, &doc.series) {
+        problems.push(ProblemReport {
+            message: format!("年度数据表：{e}"),
+            span: None,
+        });
+    }
     if let Err(e) = self_eval::narrative_against_tables(&mut ctx, &doc.tables) {
         problems.push(ProblemReport {
             message: format!("自评表汇总：{e}"),
@@ -113,12 +121,20 @@ pub fn check(doc: &Document) -> Checked {
         claims.push(c);
     }
     problems.extend(compared.problems);
+    let mut table_figures = compared.figures;
+    let series = series::check(&doc.series);
+    for mut c in series.claims {
+        diagnosis::diagnose_numbers(&mut c);
+        claims.push(c);
+    }
+    problems.extend(series.problems);
+    table_figures.extend(series.figures);
     claims.sort_by_key(|c| (c.span.0, c.span.1));
     Checked {
         claims,
         reasons,
         problems,
-        table_figures: compared.figures,
+        table_figures,
     }
 }
 

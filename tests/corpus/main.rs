@@ -59,9 +59,9 @@ fn row(name: &str, t: &Tally) -> String {
 }
 
 /// Measured recall (right verdict ÷ keyed claims) the engine must not fall below, in ‰.
-const RECALL_FLOOR_PERMILLE: usize = 909;
+const RECALL_FLOOR_PERMILLE: usize = 913;
 /// Measured share of mutations flagged the engine must not fall below, in ‰.
-const MUTATION_FLOOR_PERMILLE: usize = 956;
+const MUTATION_FLOOR_PERMILLE: usize = 959;
 
 #[test]
 fn the_corpus() {

@@ -7,7 +7,7 @@
 //! (`6909800 55508400` → `690980055508400`), and every figure must get one verdict, from one reader.
 //! `crate::rules::compare` judges the rows.
 
-mod cells;
+pub(super) mod cells;
 pub mod header;
 mod rows;
 mod words;

@@ -24,6 +24,9 @@ pub struct CleanText {
     /// heading or a numbered item, or the line that ends was itself a short heading ("十、其他重要事项的情况
     /// 说明"). A PDF's soft break mid-sentence is neither.
     pub heads: Vec<usize>,
+    /// Whether the origins rise with the cleaned index: not when two interleaved columns were read one
+    /// after the other ([`super::interleaved`]).
+    reordered: bool,
 }
 
 /// Chars that are part of a number's spelling.
@@ -57,6 +60,7 @@ impl CleanText {
             segment_starts: Vec::new(),
             breaks: Vec::new(),
             heads: Vec::new(),
+            reordered: false,
         };
         let mut chars_before = 0;
         let mut bytes_before = 0;
@@ -74,7 +78,10 @@ impl CleanText {
                 out.origin.push(chars_before);
             }
             out.segment_starts.push(chars_before);
-            out.push_segment(part, chars_before);
+            match super::interleaved::reading_order(part) {
+                Some(pieces) => out.push_pieces(part, &pieces, chars_before),
+                None => out.push_segment(part, chars_before),
+            }
             chars_before += part.chars().count();
         }
         out.heads = out.heading_breaks();
@@ -103,6 +110,32 @@ impl CleanText {
             line_start = b;
         }
         heads
+    }
+
+    /// Pushes the byte ranges `pieces` of `part` (which starts at char `first` of the paste) in the order
+    /// given, a line break between two: the cleaned chars keep their own origins.
+    fn push_pieces(&mut self, part: &str, pieces: &[std::ops::Range<usize>], first: usize) {
+        // the pieces as one text, and for each of its chars the paste's char offset
+        let mut joined = String::new();
+        let mut origin_of = Vec::new();
+        for r in pieces {
+            let Some(piece) = part.get(r.clone()) else {
+                continue;
+            };
+            let at = first + part.get(..r.start).map_or(0, |t| t.chars().count());
+            if !joined.is_empty() {
+                joined.push('\n');
+                origin_of.push(at);
+            }
+            joined.push_str(piece);
+            origin_of.extend((0..piece.chars().count()).map(|k| at + k));
+        }
+        let from = self.origin.len();
+        self.push_segment(&joined, 0);
+        for o in self.origin.iter_mut().skip(from) {
+            *o = origin_of.get(*o).copied().unwrap_or(first);
+        }
+        self.reordered = true;
     }
 
     fn push_segment(&mut self, text: &str, first: usize) {
@@ -162,6 +195,16 @@ impl CleanText {
 
     /// The original span [start, end) of cleaned chars [from, to).
     pub fn span(&self, from: usize, to: usize) -> (usize, usize) {
+        if self.reordered && to > from {
+            // the chars of two columns read one after the other: from the first to the last in the paste
+            let os = self
+                .origin
+                .get(from..to.min(self.origin.len()))
+                .unwrap_or(&[]);
+            if let (Some(lo), Some(hi)) = (os.iter().min(), os.iter().max()) {
+                return (*lo, hi + 1);
+            }
+        }
         let start = self.origin.get(from).copied().unwrap_or(0);
         let end = match to.checked_sub(1).and_then(|last| self.origin.get(last)) {
             Some(&o) if to > from => o + 1,
@@ -172,6 +215,16 @@ impl CleanText {
 
     /// The cleaned index of the first kept char at or after original offset `original`.
     pub fn index_of(&self, original: usize) -> usize {
+        if self.reordered {
+            // the kept char with the least offset at or after `original`
+            return self
+                .origin
+                .iter()
+                .enumerate()
+                .filter(|(_, &o)| o >= original)
+                .min_by_key(|(_, &o)| o)
+                .map_or(self.origin.len(), |(i, _)| i);
+        }
         self.origin.partition_point(|&o| o < original)
     }
 

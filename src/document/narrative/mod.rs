@@ -3,6 +3,7 @@
 
 pub mod clean;
 mod digits;
+mod interleaved;
 mod run_in;
 pub mod tokens;
 mod traditional;

@@ -110,7 +110,12 @@ pub fn growth(ctx: &mut Ctx, entities: &[Entity]) -> Result<()> {
                 (_, Some((d, dsign, _))) if same_class(ctx, c, d) => {
                     push_rate_vs_change(ctx, base, c, d, dsign, r, sign)?
                 }
-                _ => ctx.unchecked(r, "未写明上年数或增减额，无法核对增减率"),
+                _ => {
+                    if base == Base::Prior && ctx.tok(c).class == UnitClass::Amount {
+                        ctx.priorless.push((r, c, sign == Sign::Down));
+                    }
+                    ctx.unchecked(r, "未写明上年数或增减额，无法核对增减率")
+                }
             }
         }
         // 采购预算 = 实际采购金额 + 节约资金
