@@ -240,11 +240,11 @@ fn a_regions_total_is_the_sum_of_its_sub_regions_sections() {
     assert_eq!(mismatches(&r), 0, "{}", describe(&r));
 }
 
-/// The share claims of a review: (verdict, stated, recomputed, formula).
-fn shares(r: &Review) -> Vec<String> {
+/// The claims of a review that `keep` selects: (verdict, stated, recomputed, formula).
+fn claims_where(r: &Review, keep: impl Fn(&juesuan::report::ClaimReport) -> bool) -> Vec<String> {
     r.claims
         .iter()
-        .filter(|c| c.kind.name() == "share")
+        .filter(|c| keep(c))
         .map(|c| {
             format!(
                 "{} {} {} {}",
@@ -255,6 +255,10 @@ fn shares(r: &Review) -> Vec<String> {
             )
         })
         .collect()
+}
+
+fn shares(r: &Review) -> Vec<String> {
+    claims_where(r, |c| c.kind.name() == "share")
 }
 
 const BARE_SHARES: &str = "我市地方一般公共预算收入当月完成13.1亿元；累计完成158.9亿元，增长30.8%。从收入结构看，地方税收收入当月完成11.1亿元；累计完成137.4亿元，增长42.6%，占比{A}%。非税收入当月完成2.1亿元；累计完成21.4亿元，下降14.6%，占比13.5%。";
@@ -294,21 +298,11 @@ fn no_bare_share_when_the_items_do_not_make_up_the_total() {
 
 const ITEM_CHANGES: &str = "2021年1—11月，昭化区地方一般公共预算收入完成25707万元，同比增长{R}%。其中：税收收入完成10340万元，同比增加909万元，增长9.6%；非税收入完成15367万元，同比增加1910万元，增长14.2%。";
 
-/// The growth claims of a review: (verdict, stated, recomputed, formula).
+/// The growth claims whose change is the items' changes added up.
 fn growths(r: &Review) -> Vec<String> {
-    r.claims
-        .iter()
-        .filter(|c| c.kind.name() == "growth" && c.formula.starts_with("增减额由各分项"))
-        .map(|c| {
-            format!(
-                "{} {} {} {}",
-                c.verdict.name(),
-                c.stated,
-                c.recomputed.as_deref().unwrap_or("-"),
-                c.formula
-            )
-        })
-        .collect()
+    claims_where(r, |c| {
+        c.kind.name() == "growth" && c.formula.starts_with("增减额由各分项")
+    })
 }
 
 #[test]

@@ -7,6 +7,7 @@
 mod cells;
 mod columns;
 pub mod compare;
+mod cut;
 pub mod narrative;
 mod pdf;
 pub mod runs;

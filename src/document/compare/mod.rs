@@ -15,7 +15,8 @@ mod words;
 pub use cells::Marker;
 pub use header::{Column, Header, Pair, Role};
 
-use super::{Line, Section, SectionKind, Span};
+use super::cut::LineAt;
+use super::{Line, Section, Span};
 use crate::num::figure::Figure;
 
 /// A figure read from one cell.
@@ -102,67 +103,23 @@ fn unit_in(line: &str) -> Option<&'static str> {
 
 /// Cuts the comparison tables out of the narrative sections. Never panics.
 pub fn split(text: &str, sections: Vec<Section>) -> (Vec<Section>, Vec<CompareTable>) {
-    let lines = super::sections::lines(text);
-    let at = |i: usize| {
-        lines
-            .get(i)
-            .map_or("", |l| text.get(l.start..l.end).unwrap_or(""))
-    };
-    let mut out = Vec::with_capacity(sections.len());
-    let mut tables = Vec::new();
-    for s in sections {
-        if s.kind != SectionKind::Narrative {
-            out.push(s);
-            continue;
-        }
-        let first = lines.partition_point(|l| l.start < s.bytes.start);
-        let last = lines.partition_point(|l| l.start < s.bytes.end);
-        let piece = |from: usize, to: usize, kind: SectionKind, title: &str| {
-            let (start, start_char) = lines
-                .get(from)
-                .map_or((s.bytes.start, s.span.0), |l| (l.start, l.char_start));
-            let (end, end_char) = match lines.get(to) {
-                Some(l) if to < last => (l.start, l.char_start),
-                _ => (s.bytes.end, s.span.1),
-            };
-            Section {
-                kind,
-                bytes: start..end,
-                span: (start_char, end_char),
-                title: title.to_string(),
-            }
-        };
-        let (mut from, mut i) = (first, first);
-        let found_before = tables.len();
-        while i < last {
+    super::cut::cut_out(
+        text,
+        sections,
+        |t: &CompareTable| &t.title,
+        |lines, at, (first, i, last)| {
             let next = (i + 1 < last).then(|| at(i + 1));
-            let found = header::read(at(i), next)
-                .and_then(|h| read_table(&lines, &at, (first, i, last), h));
-            let Some((table, end)) = found else {
-                i += 1;
-                continue;
-            };
-            if from < i {
-                out.push(piece(from, i, SectionKind::Narrative, ""));
-            }
-            out.push(piece(i, end, SectionKind::Comparison, &table.title));
-            tables.push(table);
-            (from, i) = (end, end);
-        }
-        if tables.len() == found_before {
-            out.push(s);
-        } else if from < last {
-            out.push(piece(from, last, SectionKind::Narrative, ""));
-        }
-    }
-    (out, tables)
+            let h = header::read(at(i), next)?;
+            read_table(lines, at, (first, i, last), h).map(|(table, end)| (table, i, end))
+        },
+    )
 }
 
 /// The table whose header starts at line `i` of the section's lines [first, last), and the line after
 /// its last row; None when no row with figures follows the header.
 fn read_table<'t>(
     lines: &[Line],
-    at: &impl Fn(usize) -> &'t str,
+    at: &LineAt<'_, 't>,
     (first, i, last): (usize, usize, usize),
     header: Header,
 ) -> Option<(CompareTable, usize)> {

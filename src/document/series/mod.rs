@@ -14,7 +14,8 @@
 //! lines' cells are then read left to right, and taken only when each lines up with its column of figures.
 
 use super::compare::cells::{figure, is_blank_mark, looks_numeric};
-use super::{Line, Section, SectionKind, Span};
+use super::cut::{Found, LineAt};
+use super::{Line, Section, Span};
 use crate::num::figure::Figure;
 use header::{aligned, columns, header_cells};
 
@@ -148,70 +149,16 @@ fn row_line(line: &str) -> Option<(i64, Vec<Piece<'_>>)> {
 
 /// Cuts the year-series tables out of the narrative sections. Never panics.
 pub fn split(text: &str, sections: Vec<Section>) -> (Vec<Section>, Vec<SeriesTable>) {
-    let lines = super::sections::lines(text);
-    let at = |i: usize| {
-        lines
-            .get(i)
-            .map_or("", |l| text.get(l.start..l.end).unwrap_or(""))
-    };
-    let mut out = Vec::with_capacity(sections.len());
-    let mut tables = Vec::new();
-    for s in sections {
-        if s.kind != SectionKind::Narrative {
-            out.push(s);
-            continue;
-        }
-        let first = lines.partition_point(|l| l.start < s.bytes.start);
-        let last = lines.partition_point(|l| l.start < s.bytes.end);
-        let bounds = |from: usize, to: usize| {
-            let start = lines.get(from).map_or((s.bytes.start, s.span.0), |l| {
-                (l.start.max(s.bytes.start), l.char_start.max(s.span.0))
-            });
-            let end = match lines.get(to) {
-                Some(l) if to < last => (l.start, l.char_start),
-                _ => (s.bytes.end, s.span.1),
-            };
-            (start, end)
-        };
-        let piece = |from: usize, to: usize, kind: SectionKind, title: &str| {
-            let ((bs, cs), (be, ce)) = bounds(from, to);
-            Section {
-                kind,
-                bytes: bs..be,
-                span: (cs, ce),
-                title: title.to_string(),
-            }
-        };
-        let (mut from, mut i) = (first, first);
-        let found_before = tables.len();
-        while i < last {
-            let Some((table, head, end)) = read_table(&lines, &at, (first, i, last)) else {
-                i += 1;
-                continue;
-            };
-            if from < head {
-                out.push(piece(from, head, SectionKind::Narrative, ""));
-            }
-            out.push(piece(head, end, SectionKind::Comparison, &table.title));
-            tables.push(table);
-            (from, i) = (end, end);
-        }
-        if tables.len() == found_before {
-            out.push(s);
-        } else if from < last {
-            out.push(piece(from, last, SectionKind::Narrative, ""));
-        }
-    }
-    (out, tables)
+    super::cut::cut_out(text, sections, |t: &SeriesTable| &t.title, read_table)
 }
 
 /// The table whose first row is line `i` (of the section's lines [first, last)): the table, the line its
 /// header starts at, and the line after its last row.
 fn read_table<'t>(
     lines: &[Line],
-    at: &impl Fn(usize) -> &'t str,
+    at: &LineAt<'_, 't>,
     (first, i, last): (usize, usize, usize),
-) -> Option<(SeriesTable, usize, usize)> {
+) -> Found<SeriesTable> {
     row_line(at(i))?;
     // the header: the non-blank line or two just above
     let above: Vec<usize> = (first..i)

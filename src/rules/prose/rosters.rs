@@ -231,7 +231,7 @@ fn gaps(
     after: usize,
     used: &mut std::collections::HashSet<usize>,
 ) -> Result<()> {
-    let chars = ctx.text.chars.clone();
+    let chars = &ctx.text.chars;
     let end = ctx.end.min(chars.len());
     let mut found = Vec::new();
     for at in after..end {
@@ -253,11 +253,9 @@ fn gaps(
             let k = k + members[b].name.len();
             // the first figure after, in the same statement, with no other name between
             let Some(g) = ctx.first_at(k) else { continue };
-            let between = ctx.text.slice(k, ctx.tok(g).start);
-            if between.contains(['。', '；', ';'])
-                || members
-                    .iter()
-                    .any(|m| contains(&between.chars().collect::<Vec<_>>(), &m.name))
+            let between = &chars[k..ctx.tok(g).start.max(k)];
+            if between.iter().any(|c| matches!(c, '。' | '；' | ';'))
+                || members.iter().any(|m| contains(between, &m.name))
             {
                 continue;
             }

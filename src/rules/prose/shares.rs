@@ -138,12 +138,24 @@ pub fn ratios(ctx: &mut Ctx, frames: &[Frame], entities: &[Entity]) -> Result<()
 /// Whether a share's own words before 占 ("工程类项目占比达到") name the figure `c`'s subject: two or more
 /// chars that its label holds.
 fn names_subject(ctx: &Ctx, lead: &str, c: usize) -> bool {
-    let Some((subject, _)) = lead.split_once('占') else {
-        return false;
-    };
-    let subject = normalize(subject);
-    subject.chars().count() >= 2
-        && without_verbs(&normalize(&ctx.tok(c).label)).starts_with(&subject)
+    named_part(lead).is_some_and(|subject| {
+        subject.chars().count() >= 2
+            && without_verbs(&normalize(&ctx.tok(c).label)).starts_with(&subject)
+    })
+}
+
+/// The words a share names its part by, before its 占 ("工程类项目占比达到" → "工程类项目"); None when no 占.
+fn named_part(lead: &str) -> Option<String> {
+    let (before, _) = lead.split_once('占')?;
+    Some(
+        before
+            .replace("分别", "")
+            .replace("其中", "")
+            .replace("比重", "")
+            .chars()
+            .filter(|c| !c.is_ascii() && !"，。；：、的（）“”所均约各共".contains(*c))
+            .collect(),
+    )
 }
 
 /// A label without the words of time and doing it opens with ("全年完成工程类项目采购" → "工程类项目采购").
@@ -314,17 +326,9 @@ fn share_names_part(
     let Some(f) = frames.get(fi) else {
         return Ok(part);
     };
-    let lead = f.lead.split('占').next().unwrap_or("");
-    let name: String = lead
-        .replace("分别", "")
-        .replace("其中", "")
-        .replace("比重", "")
-        .chars()
-        .filter(|c| !c.is_ascii() && !"，。；：、的（）“”所均约各共".contains(*c))
-        .collect();
-    if name.chars().count() == 0 || !f.lead.contains('占') {
+    let Some(name) = named_part(&f.lead).filter(|n| !n.is_empty()) else {
         return Ok(part);
-    }
+    };
     // "授予中小企业合同总金额占…" names "授予中小企业合同金额为 1.3 亿元": 总 before a word of size adds nothing
     let bare = name.replace("总金额", "金额").replace("总规模", "规模");
     let starts = |i: usize| {
