@@ -153,14 +153,9 @@ fn guard_columns(
     problems: &mut Vec<ProblemReport>,
 ) {
     for (ci, col) in t.columns.iter().enumerate() {
-        let of_column = claims.iter().filter(|(c, _)| *c == ci);
-        let total = of_column.clone().count();
-        let wrong = of_column
-            .filter(|(_, c)| c.check.verdict == Verdict::Mismatch)
-            .count();
-        if wrong < 2 || wrong * 2 <= total {
+        let Some((wrong, total)) = super::compare::mostly_wrong(claims, ci) else {
             continue;
-        }
+        };
         claims.retain(|(c, claim)| {
             let keep = *c != ci || claim.check.verdict != Verdict::Mismatch;
             if let (false, Some(s)) = (keep, claim.stated_span) {

@@ -195,14 +195,9 @@ impl Judge<'_> {
     /// the wrong header than wrong in every row: its ✗ are withdrawn and listed with the reason.
     fn guard_columns(&mut self) {
         for ci in 0..self.t.columns.len() {
-            let of_column = self.claims.iter().filter(|(c, _)| *c == ci);
-            let total = of_column.clone().count();
-            let wrong = of_column
-                .filter(|(_, c)| c.check.verdict == Verdict::Mismatch)
-                .count();
-            if wrong < 2 || wrong * 2 <= total {
+            let Some((wrong, total)) = mostly_wrong(&self.claims, ci) else {
                 continue;
-            }
+            };
             let name = self.t.columns[ci].name.clone();
             let mut withdrawn = Vec::new();
             self.claims.retain(|(c, claim)| {
@@ -236,4 +231,16 @@ fn cells_of(r: &Row) -> Vec<Option<&Cell>> {
         Cells::Placed(cs) => cs.iter().map(Option::as_ref).collect(),
         _ => Vec::new(),
     }
+}
+
+/// Whether column `ci` of a table's claims (column, claim) disagrees in two or more rows and in over half
+/// of them (then how many disagree, of how many): such a column is more likely read under the wrong header
+/// than wrong in every row.
+pub(crate) fn mostly_wrong(claims: &[(usize, Claim)], ci: usize) -> Option<(usize, usize)> {
+    let of_column = claims.iter().filter(|(c, _)| *c == ci);
+    let total = of_column.clone().count();
+    let wrong = of_column
+        .filter(|(_, c)| c.check.verdict == Verdict::Mismatch)
+        .count();
+    (wrong >= 2 && wrong * 2 > total).then_some((wrong, total))
 }
