@@ -67,3 +67,26 @@ fn yi_followed_by_a_date_is_still_an_amount() {
         describe(&r)
     );
 }
+
+#[test]
+fn a_bracketed_short_name_is_left_out_of_the_label() {
+    // "（以下简称财政收入）" names what follows; the figure is still the 全区一般公共预算收入's
+    let text = "1月份，全区一般公共预算收入（以下简称财政收入）完成366.2亿元，其中：税收收入253.6亿元，非税收入112.6亿元。";
+    let r = check(text);
+    let sum = r.claims.iter().find(|c| c.kind.name() == "sum");
+    assert_eq!(
+        sum.map(|c| c.sources[0].name.as_str()),
+        Some("全区一般公共预算收入完成"),
+        "{}",
+        describe(&r)
+    );
+    // a bracket that is not such an aside still ends the label
+    let other = check("全区一般公共预算收入（不含基金）完成366.2亿元，其中：税收收入253.6亿元，非税收入112.6亿元。");
+    let sum = other.claims.iter().find(|c| c.kind.name() == "sum");
+    assert_eq!(
+        sum.map(|c| c.sources[0].name.as_str()),
+        Some("完成"),
+        "{}",
+        describe(&other)
+    );
+}

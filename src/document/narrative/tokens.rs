@@ -330,12 +330,35 @@ fn direction_before(text: &CleanText, at: usize) -> Option<(Direction, &'static 
         .find(|(_, w)| text.ends_with_at(at, w))
 }
 
+/// Where the bracket that closes at `close` opens, when it holds an aside naming a short name ("以下简称…",
+/// "简称…", "下称…") and nothing else.
+fn aside_open(text: &CleanText, close: usize) -> Option<usize> {
+    let open = (close.saturating_sub(20)..close)
+        .rev()
+        .find(|&j| "（(".contains(text.chars[j]))?;
+    let inner = text.slice(open + 1, close);
+    ["以下简称", "简称", "下称"]
+        .iter()
+        .any(|w| inner.starts_with(w))
+        .then_some(open)
+}
+
 /// The noun phrase right before a number, without a leading year (`2023年度`), heading (`…情况说明`),
 /// `其中`, or a trailing `为`/`是`.
 fn label_before(text: &CleanText, at: usize) -> (String, usize) {
     let mut start = at;
+    // a bracketed aside that names what follows ("一般公共预算收入（以下简称财政收入）完成"): the label goes on
+    // before it and leaves it out
+    let mut aside: Option<(usize, usize)> = None;
     while start > 0 {
         let c = text.chars[start - 1];
+        if aside.is_none() && "）)".contains(c) {
+            if let Some(open) = aside_open(text, start - 1) {
+                aside = Some((open, start));
+                start = open;
+                continue;
+            }
+        }
         // "因公出国（境）费": the bracket is part of the name, not the end of it
         if start >= 3
             && "）)".contains(c)
@@ -381,6 +404,9 @@ fn label_before(text: &CleanText, at: usize) -> (String, usize) {
         if let Some(rest) = label.strip_suffix(suffix) {
             label = rest.to_string();
         }
+    }
+    if let Some((open, close)) = aside.filter(|&(open, _)| open >= start) {
+        label = label.replacen(&text.slice(open, close), "", 1);
     }
     (label, start)
 }
