@@ -80,20 +80,15 @@ pub fn rankings(ctx: &mut Ctx) -> Result<()> {
                 names: (&names.0, &names.1),
                 b_exact: false,
             };
-            relation::push(ctx, &word, cue_at, &p)?;
-            let [fa, fb] = ctx.aligned([pair[0], pair[1]]);
-            if let Some(c) = ctx.claims.last_mut() {
-                let falls = relation == Relation::Greater;
-                c.message = Some(wording::ranked(
-                    &marker,
-                    falls,
-                    c.check.verdict,
-                    (&names.0, fa.value),
-                    (&names.1, fb.value),
-                ));
-                c.diagnosis = None;
-                c.context = Some(format!("“{marker}”"));
-            }
+            let falls = relation == Relation::Greater;
+            let message = |verdict, a, b| {
+                wording::ranked(&marker, falls, verdict, (&names.0, a), (&names.1, b))
+            };
+            let said = relation::Said {
+                context: format!("“{marker}”"),
+                message: &message,
+            };
+            relation::push_said(ctx, &word, cue_at, &p, Some(said))?;
         }
     }
     Ok(())

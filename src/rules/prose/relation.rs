@@ -168,6 +168,24 @@ pub struct Pair<'n> {
 
 /// Adds a direction claim: `word` at cleaned chars [at, at + len) relates the pair.
 pub fn push(ctx: &mut Ctx, word: &Word, at: usize, pair: &Pair) -> Result<()> {
+    push_said(ctx, word, at, pair, None)
+}
+
+/// How a claim of its own kind of wording says its verdict (a ranked list's "排序：…"): its context, and
+/// its message from the verdict and the two figures as compared.
+pub struct Said<'s> {
+    pub context: String,
+    pub message: &'s dyn Fn(Verdict, Decimal, Decimal) -> String,
+}
+
+/// [`push`], said in `said`'s words when given (no diagnosis then: the message names what is out of order).
+pub fn push_said(
+    ctx: &mut Ctx,
+    word: &Word,
+    at: usize,
+    pair: &Pair,
+    said: Option<Said>,
+) -> Result<()> {
     let [fa, mut fb] = ctx.aligned([pair.a, pair.b]);
     if pair.b_exact {
         fb.exact = true;
@@ -202,24 +220,31 @@ pub fn push(ctx: &mut Ctx, word: &Word, at: usize, pair: &Pair) -> Result<()> {
     let to = ta.end.max(tb.end).max(at + word.width());
     let span = ctx.text.span(from, to);
     let unit = ta.figure.unit.clone();
-    let message = wording::direction_check(
-        word.text,
-        verdict,
-        (pair.names.0, fa.value),
-        (pair.names.1, fb.value),
-        order,
-        fits,
-    );
     ctx.push(ClaimKind::Direction, check, span, inputs, &unit);
     let word_span = ctx.text.span(at, at + word.width());
     if let Some(c) = ctx.claims.last_mut() {
         c.stated_span = Some(word_span);
         c.words = Some((word.text, fits));
-        c.message = Some(message);
-        if verdict == Verdict::Mismatch {
-            c.diagnosis = Some(wording::direction_should_be(word.text, fits));
+        match said {
+            Some(said) => {
+                c.message = Some((said.message)(verdict, fa.value, fb.value));
+                c.context = Some(said.context);
+            }
+            None => {
+                c.message = Some(wording::direction_check(
+                    word.text,
+                    verdict,
+                    (pair.names.0, fa.value),
+                    (pair.names.1, fb.value),
+                    order,
+                    fits,
+                ));
+                if verdict == Verdict::Mismatch {
+                    c.diagnosis = Some(wording::direction_should_be(word.text, fits));
+                }
+                c.context = Some(format!("“{}”", word.text));
+            }
         }
-        c.context = Some(format!("“{}”", word.text));
     }
     Ok(())
 }
