@@ -16,11 +16,11 @@ pub(super) type LineAt<'a, 't> = dyn Fn(usize) -> &'t str + 'a;
 /// last). Never panics.
 pub(super) fn cut_out<'t, T>(
     text: &'t str,
+    lines: &[Line],
     sections: Vec<Section>,
     title: impl Fn(&T) -> &str,
     mut read: impl FnMut(&[Line], &LineAt<'_, 't>, (usize, usize, usize)) -> Found<T>,
 ) -> (Vec<Section>, Vec<T>) {
-    let lines = super::sections::lines(text);
     let at = |i: usize| {
         lines
             .get(i)
@@ -54,7 +54,7 @@ pub(super) fn cut_out<'t, T>(
         let (mut from, mut i) = (first, first);
         let found_before = tables.len();
         while i < last {
-            let Some((table, head, end)) = read(&lines, &at, (first, i, last)) else {
+            let Some((table, head, end)) = read(lines, &at, (first, i, last)) else {
                 i += 1;
                 continue;
             };

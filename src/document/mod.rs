@@ -97,8 +97,10 @@ impl<'a> Document<'a> {
     /// assert_eq!(doc.tables[0].name, "快递费");
     /// ```
     pub fn read(text: &'a str) -> Document<'a> {
-        let (sections, compare) = compare::split(text, sections::sections(text));
-        let (sections, series) = series::split(text, sections);
+        // the lines once, for the three readers that cut the paste by lines
+        let lines = sections::lines(text);
+        let (sections, compare) = compare::split(text, &lines, sections::sections(text, &lines));
+        let (sections, series) = series::split(text, &lines, sections);
         // where each line starts, once: a section's first line number is looked up, not counted again
         let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
         let mut tables = Vec::new();

@@ -26,8 +26,7 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
 /// disclosure ("十二、…", "第三部分 …"; for the standard tables, whose rows begin "一、…", only the latter).
 /// Excel cells pasted without a title are a table from the first row that names a project ("项目名称") or
 /// holds a header ("年初预算数", "一级指标") up to the first line without a tab.
-pub(super) fn sections(text: &str) -> Vec<Section> {
-    let lines = lines(text);
+pub(super) fn sections(text: &str, lines: &[Line]) -> Vec<Section> {
     let at = |i: usize| {
         lines
             .get(i)
@@ -39,7 +38,7 @@ pub(super) fn sections(text: &str) -> Vec<Section> {
     let mut i = 0;
     while i < lines.len() {
         let line = at(i);
-        let title = title_at(&lines, i, &at);
+        let title = title_at(lines, i, &at);
         if let Some((kind, title_lines)) = title {
             if matches!(kind, SectionKind::Standard(_)) && open == Some(kind) {
                 // the same table's title again (a continued table, 续表): one table
@@ -104,10 +103,10 @@ pub(super) fn sections(text: &str) -> Vec<Section> {
     let mut sections = Vec::new();
     let mut from = (0, SectionKind::Narrative, String::new());
     for cut in cuts {
-        push_section(&mut sections, text, &lines, &from, cut.0);
+        push_section(&mut sections, text, lines, &from, cut.0);
         from = cut;
     }
-    push_section(&mut sections, text, &lines, &from, lines.len());
+    push_section(&mut sections, text, lines, &from, lines.len());
     sections
 }
 

@@ -102,9 +102,14 @@ fn unit_in(line: &str) -> Option<&'static str> {
 }
 
 /// Cuts the comparison tables out of the narrative sections. Never panics.
-pub fn split(text: &str, sections: Vec<Section>) -> (Vec<Section>, Vec<CompareTable>) {
+pub(super) fn split(
+    text: &str,
+    lines: &[Line],
+    sections: Vec<Section>,
+) -> (Vec<Section>, Vec<CompareTable>) {
     super::cut::cut_out(
         text,
+        lines,
         sections,
         |t: &CompareTable| &t.title,
         |lines, at, (first, i, last)| {

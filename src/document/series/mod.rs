@@ -137,6 +137,11 @@ fn year(cell: &str) -> Option<i64> {
 
 /// A row line: a year, then two or more cells each a number or a "—".
 fn row_line(line: &str) -> Option<(i64, Vec<Piece<'_>>)> {
+    // most lines are prose: a row opens with its year's four digits, asked before the line is cut up
+    let head = line.trim_start().as_bytes();
+    if head.len() < 4 || !head[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
     let ps = pieces(line);
     let y = year(ps.first()?.0)?;
     let rest = ps.get(1..).unwrap_or(&[]);
@@ -148,8 +153,18 @@ fn row_line(line: &str) -> Option<(i64, Vec<Piece<'_>>)> {
 }
 
 /// Cuts the year-series tables out of the narrative sections. Never panics.
-pub fn split(text: &str, sections: Vec<Section>) -> (Vec<Section>, Vec<SeriesTable>) {
-    super::cut::cut_out(text, sections, |t: &SeriesTable| &t.title, read_table)
+pub(super) fn split(
+    text: &str,
+    lines: &[Line],
+    sections: Vec<Section>,
+) -> (Vec<Section>, Vec<SeriesTable>) {
+    super::cut::cut_out(
+        text,
+        lines,
+        sections,
+        |t: &SeriesTable| &t.title,
+        read_table,
+    )
 }
 
 /// The table whose first row is line `i` (of the section's lines [first, last)): the table, the line its
