@@ -93,3 +93,59 @@ fn earlier_period_rate_never_against_last_year_level() {
     let t = "1-5月，全省政府采购规模达835.49亿元，上年同期803.09亿元，比前4个月增长71.2%。";
     unjudged(t, "71.2");
 }
+
+// ---- a rate against a year named that is not last year
+
+#[test]
+fn a_rate_against_two_years_back_is_not_judged_against_last_year() {
+    // in a 2021 statement, 比2019年 is two years back: last year's 90 or the change 10 is not its base
+    unjudged(
+        "2021年一般公共预算收入完成100万元，上年完成90万元，比2019年增长25.0%。",
+        "25.0",
+    );
+    unjudged(
+        "2021年一般公共预算收入完成100万元，比上年增加10万元，比2019年增长25.0%。",
+        "25.0",
+    );
+    // a year named after the sentence's own growth is another year's comparison
+    unjudged(
+        "全省财政总收入5192亿元，增长7.2%，比2019年同期增长6.9%，两年平均增长3.4%。",
+        "6.9",
+    );
+    let r = check("2021年一般公共预算收入完成100万元，上年完成90万元，比2019年增长25.0%。");
+    assert!(
+        r.unchecked
+            .iter()
+            .any(|u| u.value.0.to_string() == "25.0" && u.reason.contains("不是上年")),
+        "{}",
+        describe(&r)
+    );
+}
+
+#[test]
+fn a_rate_against_the_year_before_or_its_own_figure_is_judged() {
+    // 2020 is the year before 2021: the change stated is its base
+    expect(
+        "2021年一般公共预算收入完成100万元，比2020年增加10万元，增长11.1%。",
+        "growth",
+        "11.1",
+        "ok",
+        "11.1",
+    );
+    // the compared year's own figure in the clause is the base
+    expect(
+        "2021年一般公共预算收入完成100.00万元，比2019年的80.00万元增长25.5%。",
+        "growth",
+        "25.5",
+        "mismatch",
+        "25.0",
+    );
+    // a list of items each against the same year compares alike
+    expect(
+        "非税收入55290万元，较2020年增长42.20%。其中，专项收入26541万元，较2020年增加3700万元，增长16.20%；罚没收入6058万元，较2020年增加2136万元，增长54.46%。",
+        "growth",
+        "54.46",
+        "ok",
+        "54.46",
+    );
+}

@@ -271,6 +271,58 @@ pub fn names_compared_year(clause: &str, lead: &str) -> bool {
             || named_after_year)
 }
 
+/// The year a clause compares with when it names one and no figure of it ("比2019年增长", "与2019年相比，增长"
+/// but not "比2019年的 80 万元增长").
+fn compared_year(clause: &str) -> Option<u32> {
+    let c: Vec<char> = clause.chars().collect();
+    let at = (0..c.len().saturating_sub(5)).rev().find(|&i| {
+        "比较与同".contains(c[i])
+            && c[i + 1..i + 5].iter().all(char::is_ascii_digit)
+            && c[i + 5] == '年'
+    })?;
+    let year: String = c[at + 1..at + 5].iter().collect();
+    let after = &c[at + 6..];
+    (!after.iter().any(char::is_ascii_digit))
+        .then(|| year.parse().ok())
+        .flatten()
+}
+
+/// The year a statement is of: its first "YYYY年" that no comparison word stands before (None when it names
+/// none).
+fn statement_year(sentence: &str) -> Option<u32> {
+    let c: Vec<char> = sentence.chars().collect();
+    (0..c.len().saturating_sub(4)).find_map(|i| {
+        let digits = c[i..i + 4].iter().all(char::is_ascii_digit)
+            && c[i + 4] == '年'
+            && (i == 0 || !c[i - 1].is_ascii_digit());
+        let compared = i > 0 && "比较与同至到-—".contains(c[i - 1]);
+        (digits && !compared)
+            .then(|| c[i..i + 4].iter().collect::<String>().parse().ok())
+            .flatten()
+    })
+}
+
+/// Whether a rate's clause compares with a year it names that is not the year before its statement's (a
+/// statement with no year of its own: a year named after a rate of the sentence, "增长 7.2%，比 2019 年同期
+/// 增长 6.9%", is not last year's, which that rate was).
+pub fn against_other_year(clause: &str, sentence: &str) -> bool {
+    compared_year(clause).is_some_and(|y| match statement_year(sentence) {
+        Some(own) => own != y + 1,
+        None => rate_before(sentence, clause, y),
+    })
+}
+
+/// Whether the sentence states a rate of change before the clause at its end ("增长 7.2%，比 2019 年…") that
+/// is not against the same year `year` (a list "较2020年增长 9.40%；…较2020年增长 32.50%" compares alike).
+fn rate_before(sentence: &str, clause: &str, year: u32) -> bool {
+    let before = sentence.strip_suffix(clause).unwrap_or(sentence);
+    before.contains('%')
+        && ["增长", "下降", "同比", "增幅", "降幅"]
+            .iter()
+            .any(|w| before.contains(w))
+        && !before.contains(&format!("{year}年"))
+}
+
 pub fn measure(clause: &str) -> Measure {
     let c = strip_names(clause);
     let prior = ["上年", "去年", "上一年"];

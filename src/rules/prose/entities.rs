@@ -302,7 +302,7 @@ pub fn entities(frames: &[Frame], labels: &[String]) -> Vec<Entity> {
                     e.ratios.push(fi);
                 }
             }
-            Role::Ignored | Role::Whole | Role::Adjusted => {}
+            Role::Ignored | Role::Whole | Role::Adjusted | Role::OtherYear => {}
         }
         if first_of_statement.is_none() {
             first_of_statement = cur;

@@ -27,6 +27,9 @@ pub enum Role {
     Variance,
     /// A change or rate stated on an adjusted basis (同口径, 扣除…因素后): its base is not in the text.
     Adjusted,
+    /// A rate against a year it names that is not the year before its statement's (2021 年……比 2019 年增长
+    /// 25%), with no figure of that year in its clause: last year's figures are not its base.
+    OtherYear,
     /// An amount that is the base of a ratio in its clause: 占年计划 100500 万元的 …, 完成年初预算数 60999
     /// 万元的 …, 占一般公共预算支出 165720 万元的 …; not a subject of its own.
     Whole,
@@ -275,6 +278,9 @@ fn role(
                 return Role::Variance;
             }
             if let Some((sign, _)) = cues::direction(lead) {
+                if cues::against_other_year(clause, sentence) {
+                    return Role::OtherYear;
+                }
                 return Role::Rate {
                     sign,
                     base: base_here,

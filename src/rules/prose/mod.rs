@@ -55,6 +55,10 @@ pub fn prose(ctx: &mut Ctx) -> Result<()> {
     let entities = entities::entities(&frames, &labels);
     for f in &frames {
         match f.role {
+            frames::Role::OtherYear => ctx.unchecked(
+                f.tok,
+                "增减率所比的年份不是上年，文中未写明该年的数，未核对",
+            ),
             frames::Role::Adjusted => ctx.unchecked(
                 f.tok,
                 "同口径或扣除某些因素后的增减，文中未写明可比的基数，未核对",
