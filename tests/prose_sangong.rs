@@ -2,7 +2,7 @@
 //! text where the wrong reading must give no ✗.
 
 mod support;
-use support::{check, describe};
+use support::{check, describe, expect, no_mismatch};
 
 /// The one claim of `kind` stating `stated`: its verdict and recomputed value.
 fn claim(text: &str, kind: &str, stated: &str) -> Option<(String, Option<String>)> {
@@ -16,25 +16,6 @@ fn claim(text: &str, kind: &str, stated: &str) -> Option<(String, Option<String>
     found
         .first()
         .map(|c| (c.verdict.name().to_string(), c.recomputed.clone()))
-}
-
-fn expect(text: &str, kind: &str, stated: &str, verdict: &str, recomputed: &str) {
-    let got = claim(text, kind, stated);
-    assert_eq!(
-        got,
-        Some((verdict.to_string(), Some(recomputed.to_string()))),
-        "{kind} {stated} in {text}\n  {}",
-        describe(&check(text))
-    );
-}
-
-fn no_mismatch(text: &str) {
-    let r = check(text);
-    assert!(
-        !r.claims.iter().any(|c| c.verdict.name() == "mismatch"),
-        "{}",
-        describe(&r)
-    );
 }
 
 const TWO_YEARS: &str = "一、2022年“三公”经费预算安排情况\n\

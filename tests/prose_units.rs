@@ -4,7 +4,7 @@
 //! Each class with a sentence that must not be read the wrong way.
 
 mod support;
-use support::{check, describe, expect};
+use support::{check, describe, expect, no_mismatch};
 
 /// No claim of `kind` states `stated`, and nothing is a ✗.
 fn unjudged(text: &str, kind: &str, stated: &str) {
@@ -20,11 +20,6 @@ fn unjudged(text: &str, kind: &str, stated: &str) {
 }
 
 /// Nothing is a ✗.
-fn no_mismatch(text: &str) {
-    let r = check(text);
-    assert_eq!(r.summary.claims.mismatch, 0, "{text}\n  {}", describe(&r));
-}
-
 // ---- last year's levels of a list
 
 const PRIORS: &str = "2022年，全区地方教育经费总收入300.00万元，比上年280.50万元增加19.50万元。\

@@ -56,3 +56,10 @@ pub fn expect(text: &str, kind: &str, stated: &str, verdict: &str, recomputed: &
         describe(&r)
     );
 }
+
+/// Asserts that no claim of the review of `text` is a ✗. Not every test file uses it.
+#[allow(dead_code)]
+pub fn no_mismatch(text: &str) {
+    let r = check(text);
+    assert_eq!(r.summary.claims.mismatch, 0, "{text}\n  {}", describe(&r));
+}

@@ -79,14 +79,22 @@ pub fn own_year(ctx: &Ctx, i: usize, level: bool) -> Option<Decimal> {
         .map(|j| ctx.tok(j).figure.value)
 }
 
-/// The year in force at a figure whose statement names none: the nearest year named before it in its
-/// disclosure that is no comparison's.
-pub fn year_in_force(ctx: &Ctx, i: usize) -> Option<Decimal> {
-    (0..i)
-        .rev()
-        .take_while(|&j| ctx.same_document(j, i))
-        .find(|&j| is_year(ctx, j) && !compared(ctx, j))
-        .map(|j| ctx.tok(j).figure.value)
+/// The year in force at each token, for a figure whose statement names none: the nearest year named before
+/// it in its disclosure that is no comparison's. One pass for all tokens (a walk back per figure was
+/// quadratic on a long text that names no year).
+pub fn years_in_force(ctx: &Ctx) -> Vec<Option<Decimal>> {
+    let mut out = Vec::with_capacity(ctx.tokens.len());
+    let mut last = None;
+    for j in 0..ctx.tokens.len() {
+        if j > 0 && !ctx.same_document(j - 1, j) {
+            last = None;
+        }
+        out.push(last);
+        if is_year(ctx, j) && !compared(ctx, j) {
+            last = Some(ctx.tok(j).figure.value);
+        }
+    }
+    out
 }
 
 /// Measure words a bare name is made of ("支出预算", "全年支出").

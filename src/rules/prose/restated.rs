@@ -7,7 +7,7 @@
 use super::cues::Measure;
 use super::families;
 use super::frames::{Frame, Role};
-use super::mentions::{budget_only, budget_part, heading_name, own_year, year_in_force};
+use super::mentions::{budget_only, budget_part, heading_name, own_year, years_in_force};
 use super::scopes::Scoped;
 use crate::error::Result;
 use crate::rules::claim::ClaimKind;
@@ -52,6 +52,7 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
     // spending, so one that differs from a figure not so written is not judged
     let mut spent_words = std::collections::HashSet::new();
     let budget_only = budget_only(ctx);
+    let in_force = years_in_force(ctx);
     // a set: asked once per figure of this year, a scan of every budget was quadratic on long texts
     let budgets: std::collections::HashSet<usize> = frames
         .iter()
@@ -106,11 +107,9 @@ pub fn restated(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
         // between, "2021年和2020年公务接待任务相同", are not periods)
         // a change is of the year its statement names that is no comparison's, else of the year in force
         let year = if change {
-            own_year(ctx, f.tok, false).or_else(|| year_in_force(ctx, f.tok))
+            own_year(ctx, f.tok, false).or(in_force[f.tok])
         } else {
-            let year = own_year(ctx, f.tok, true)
-                .or(last_year)
-                .or_else(|| year_in_force(ctx, f.tok));
+            let year = own_year(ctx, f.tok, true).or(last_year).or(in_force[f.tok]);
             last_year = year;
             year
         };
