@@ -19,7 +19,6 @@ fn unjudged(text: &str, kind: &str, stated: &str) {
     assert_eq!(r.summary.claims.mismatch, 0, "{text}\n  {}", describe(&r));
 }
 
-/// Nothing is a ✗.
 // ---- last year's levels of a list
 
 const PRIORS: &str = "2022年，全区地方教育经费总收入300.00万元，比上年280.50万元增加19.50万元。\
