@@ -119,6 +119,31 @@ const WORDS_NOT_UNITS: [&str; 16] = [
 /// Chars that end a label when scanning back from a number.
 const LABEL_STOPS: &str = "，,。；;：:、）)（( %";
 
+/// The year at cleaned char `i` when a PDF copy ran it into the amount after it (`run_in::year_run_in`): a
+/// figure of no unit, which the roles read as a year. `chars` are the cleaned chars read (up to the end).
+fn run_in_year(text: &CleanText, chars: &[char], i: usize, sentence: usize) -> Option<Token> {
+    let n = super::run_in::year_run_in(chars, i)?;
+    let digits: String = chars.get(i..i + n)?.iter().collect();
+    let value = Decimal::from_str_exact(&digits).ok()?;
+    let (label, label_start) = label_before(text, i);
+    Some(Token {
+        start: i,
+        end: i + n,
+        figure: Figure {
+            value,
+            scale: 0,
+            unit: String::new(),
+            comparator: None,
+            exact: false,
+        },
+        class: UnitClass::Other,
+        direction: None,
+        label,
+        label_start,
+        sentence,
+    })
+}
+
 /// Finds every number in the cleaned text before `end`. A number too long to hold exactly is not read
 /// (never a wrong number): its cleaned span goes into `unread` with why.
 pub fn scan(text: &CleanText, end: usize, unread: &mut Vec<(usize, usize, Unread)>) -> Vec<Token> {
@@ -145,30 +170,11 @@ pub fn scan(text: &CleanText, end: usize, unread: &mut Vec<(usize, usize, Unread
             i += 1;
             continue;
         }
-        if let Some(n) = super::run_in::year_run_in(chars, i).filter(|_| resume != Some(i)) {
-            let digits: String = chars.get(i..i + n).unwrap_or_default().iter().collect();
-            if let Ok(value) = Decimal::from_str_exact(&digits) {
-                let (label, label_start) = label_before(text, i);
-                tokens.push(Token {
-                    start: i,
-                    end: i + n,
-                    figure: Figure {
-                        value,
-                        scale: 0,
-                        unit: String::new(),
-                        comparator: None,
-                        exact: false,
-                    },
-                    class: UnitClass::Other,
-                    direction: None,
-                    label,
-                    label_start,
-                    sentence,
-                });
-                resume = Some(i + n);
-                i += n;
-                continue;
-            }
+        // "394.85万元2014247.15万元": a year run into the amount after it is a token of its own
+        if let Some(year) = run_in_year(text, chars, i, sentence).filter(|_| resume != Some(i)) {
+            (i, resume) = (year.end, Some(year.end));
+            tokens.push(year);
+            continue;
         }
         let negative = i > 0
             && chars.get(i - 1) == Some(&'-')
