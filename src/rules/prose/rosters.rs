@@ -234,7 +234,12 @@ fn gaps(
     let chars = &ctx.text.chars;
     let end = ctx.end.min(chars.len());
     let mut found = Vec::new();
-    for at in after..end {
+    // only a member's first char can open "A高出B"
+    let firsts: Vec<char> = members
+        .iter()
+        .filter_map(|m| m.name.first().copied())
+        .collect();
+    for at in (after..end).filter(|&at| firsts.contains(&chars[at])) {
         for (a, ma) in members.iter().enumerate() {
             if !starts_with(&chars[at..end], &ma.name) {
                 continue;
@@ -261,11 +266,12 @@ fn gaps(
             }
             found.push((a, b, g, at));
         }
-        // "以X亿元的超大距离位列A之后": the gap to A of the member named before it
-        if let Some(g) = ctx.first_at(at).filter(|&g| ctx.tok(g).start == at) {
-            if let Some((a, b)) = behind(ctx, members, after, g) {
-                found.push((a, b, g, ctx.tok(g).start));
-            }
+    }
+    // "以X亿元的超大距离位列A之后": the gap to A of the member named before it
+    let first = ctx.first_at(after).unwrap_or(ctx.tokens.len());
+    for g in (first..ctx.tokens.len()).take_while(|&g| ctx.tok(g).start < end) {
+        if let Some((a, b)) = behind(ctx, members, after, g) {
+            found.push((a, b, g, ctx.tok(g).start));
         }
     }
     for (a, b, g, at) in found {
