@@ -112,7 +112,17 @@ pub(super) fn beside(frames: &[Frame], k: usize) -> Beside {
 }
 
 pub fn breakdowns(ctx: &mut Ctx, frames: &[Frame]) -> Result<()> {
-    let names: Vec<String> = (0..frames.len()).map(|k| name_of(ctx, frames, k)).collect();
+    // only levels outside brackets are totals or items: the others are never asked their name
+    let names: Vec<String> = (0..frames.len())
+        .map(|k| {
+            let f = &frames[k];
+            if f.role == Role::Level(Measure::Current) && f.paren.is_none() {
+                name_of(ctx, frames, k)
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     for (k, f) in frames.iter().enumerate() {
         // a figure in brackets (扣除留抵退税（196.6 亿元）因素后) is an aside, not a total
         if f.role != Role::Level(Measure::Current) || f.paren.is_some() || !is_head(&names[k]) {
